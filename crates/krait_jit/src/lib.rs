@@ -1,0 +1,1 @@
+//! The Cranelift JIT tier (later issue); the interpreter runs everything until then.

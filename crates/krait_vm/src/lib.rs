@@ -1,0 +1,1 @@
+//! krait_vm: the runtime.
