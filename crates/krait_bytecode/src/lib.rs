@@ -7,6 +7,7 @@
 pub mod code;
 pub mod opcode;
 mod opcode_table;
+pub mod stack_effect;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind};
 pub use opcode::{ArgKind, Opcode};
