@@ -43,36 +43,20 @@ impl LineIndex {
     }
 }
 
-/// A column shift applied to positions on one line: CPython 3.11 places f-string replacement
-/// fields that start on a later line of a string token by adding the token's column
-/// (`fstring_find_expr_location` + `fstring_compile_expr`).
-#[derive(Clone, Copy)]
-struct ColShift {
-    line: u32,
-    delta: u32,
-}
-
 /// Conversion state: the (normalised) source, its line index and ruff's tokens.
 pub(crate) struct Converter<'a> {
     src: &'a str,
     lines: &'a LineIndex,
     tokens: &'a Tokens,
-    shift: Option<ColShift>,
 }
 
 impl<'a> Converter<'a> {
     pub(crate) fn new(src: &'a str, lines: &'a LineIndex, tokens: &'a Tokens) -> Self {
-        Converter { src, lines, tokens, shift: None }
+        Converter { src, lines, tokens }
     }
 
     fn pos(&self, offset: TextSize) -> (u32, u32) {
-        let (line, mut col) = self.lines.line_col(offset.to_u32());
-        if let Some(s) = self.shift {
-            if s.line == line {
-                col += s.delta;
-            }
-        }
-        (line, col)
+        self.lines.line_col(offset.to_u32())
     }
 
     /// CPython location of a byte range.

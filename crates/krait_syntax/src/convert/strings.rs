@@ -2,7 +2,7 @@
 //! (string_parser.c `_PyPegen_concatenate_strings` / `FstringParser`): adjacent literal text
 //! merged into one `Constant`, empty text dropped, `{x=}` expanded to text + repr.
 
-use super::{ColShift, Converter};
+use super::Converter;
 use crate::ast::*;
 use ruff_python_ast as r;
 use ruff_text_size::{Ranged, TextRange};
@@ -67,16 +67,14 @@ impl Converter<'_> {
     /// A replacement field `{expr!c:spec}` → `FormattedValue`; like every piece of a JoinedStr
     /// it (and its format spec) is located at the whole string, `loc`.
     fn field_value(&mut self, field: &r::InterpolatedElement, token: TextRange, loc: Loc) -> Expr {
-        let saved = self.shift;
-        self.shift = self.field_shift(field, token).or(saved);
         let value = self.bexpr(&field.expression);
-        self.shift = saved;
         let mut conversion = field.conversion.to_byte().map_or(-1, i32::from);
         if field.debug_text.is_some() && conversion == -1 && field.format_spec.is_none() {
             conversion = i32::from(b'r');
         }
         let format_spec = field.format_spec.as_deref().map(|spec| {
-            let mut inner = Joined::new(loc);
+            // The spec is located at the string token holding it, not the whole concatenation.
+            let mut inner = Joined::new(self.loc(token));
             self.fstring_elements(&mut inner, &spec.elements, token);
             Box::new(inner.finish())
         });
@@ -84,25 +82,5 @@ impl Converter<'_> {
             loc,
             kind: ExprKind::FormattedValue { value, conversion, format_spec },
         }
-    }
-
-    /// CPython 3.11 re-parses a replacement field's text alone, starting at the token's line
-    /// and column; when the `{` sits on a later line of the token (and the expression starts on
-    /// that line), the token's column is added to the columns on that line.
-    fn field_shift(&self, field: &r::InterpolatedElement, token: TextRange) -> Option<ColShift> {
-        let (tok_line, tok_col) = self.lines.line_col(token.start().to_u32());
-        let (brace_line, _) = self.lines.line_col(field.start().to_u32());
-        if brace_line == tok_line || tok_col == 0 {
-            return None;
-        }
-        let after_brace = self.src.get(field.start().to_usize() + 1..).unwrap_or("");
-        let newline_after_brace = after_brace
-            .chars()
-            .find(|c| !matches!(c, ' ' | '\t' | '\x0c'))
-            .is_none_or(|c| c == '\n' || c == '}');
-        if newline_after_brace {
-            return None;
-        }
-        Some(ColShift { line: brace_line, delta: tok_col })
     }
 }
