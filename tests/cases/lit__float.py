@@ -1,0 +1,12 @@
+# Float literal forms and basic repr.
+print(0.0, -0.0, 1.0, .5, 5., 1e3, 1E-3, 1_000.000_1, 3.14e+2)
+print(1e308 * 10, -1e308 * 10, 1e-323, 5e-324, 2.2250738585072014e-308)
+print(0.1 + 0.2, 1 / 3, 2 / 3, 100.0, 1e16, 1e15, 123456789.123456789)
+print(float("inf"), float("-inf"), float("nan"), float("  1.5 "), float("1_0.5"))
+print(float("Infinity"), float("-iNF"), float("nan") != float("nan"))
+print(type(1.0), float(10**20), float(-7))
+print(1.5.is_integer(), 2.0.is_integer(), (0.5).as_integer_ratio(), (0.1).as_integer_ratio())
+print((1.5).hex(), float.fromhex("0x1.8p1"), (-0.0).hex(), (0.1).hex())
+print(3.0 == 3, 0.1 * 3 == 0.3, -0.0 == 0.0)
+print(round(2.675, 2), round(0.5), round(1.5), round(2.5), round(-0.5))
+print(1e22, 1e21, 1e-5, 1e-4, 0.0001, 0.00001)
