@@ -1,1 +1,13 @@
-//! krait_vm: the runtime.
+//! krait_vm: the runtime — objects and types, the interpreter loop, builtins,
+//! exceptions, import, and the native modules the VM needs to boot.
+
+pub mod exceptions;
+pub mod interp;
+pub mod object;
+pub mod types;
+pub mod protocols;
+pub mod vm;
+mod vm_init;
+
+pub use object::{PyRef, Value};
+pub use vm::{PyErr, PyResult, Vm, VmOptions};

@@ -1,0 +1,107 @@
+//! The VM's form of a code object: decoded once into an instruction array (EXTENDED_ARG
+//! folded, CACHE units kept in place so offsets match co_code), constants and names as
+//! Python values, and the decoded exception table.
+
+use crate::object::{PyRef, Value};
+use krait_bytecode::{CodeObject, Opcode};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// One code unit of decoded bytecode. `arg` is the full argument (EXTENDED_ARG prefixes
+/// folded in); the prefix units themselves decode to `ExtendedArg` and are skipped.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    pub op: Opcode,
+    pub arg: u32,
+}
+
+/// An exception-table entry in code units.
+#[derive(Clone, Copy, Debug)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+/// A code object as the VM runs it.
+pub struct Code {
+    pub raw: Rc<CodeObject>,
+    /// One entry per code unit; quickening rewrites `op` in place.
+    pub instrs: Box<[Cell<Instr>]>,
+    pub consts: Box<[Value]>,
+    /// co_names as interned str objects.
+    pub names: Box<[PyRef]>,
+    /// co_localsplusnames as interned str objects.
+    pub localsplusnames: Box<[PyRef]>,
+    pub handlers: Box<[Handler]>,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: PyRef,
+    /// Index of the first cell/free variable in localsplus.
+    pub ncells_start: usize,
+    /// The `Code` Python object wrapping this (`co_*` attributes), created on demand.
+    pub object: std::cell::RefCell<Option<PyRef>>,
+}
+
+impl Code {
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        self.localsplusnames.len()
+    }
+
+    #[inline]
+    pub fn stacksize(&self) -> usize {
+        self.raw.stacksize as usize
+    }
+
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.raw.flags
+    }
+}
+
+/// Decode `co_code` into instructions (EXTENDED_ARG folded). The code has been verified.
+pub fn decode(code: &[u8]) -> Box<[Cell<Instr>]> {
+    let mut out = Vec::with_capacity(code.len() / 2);
+    let mut ext: u32 = 0;
+    for unit in code.chunks_exact(2) {
+        let op = Opcode::from_u8(unit[0]).unwrap_or(Opcode::Nop);
+        let arg = (ext << 8) | unit[1] as u32;
+        ext = if op == Opcode::ExtendedArg { arg } else { 0 };
+        out.push(Cell::new(Instr { op, arg }));
+    }
+    out.into_boxed_slice()
+}
+
+/// Decode a 3.11 exception table (varint entries: start, length, target, depth<<1|lasti).
+pub fn decode_handlers(table: &[u8]) -> Box<[Handler]> {
+    fn varint(table: &[u8], pos: &mut usize) -> Option<u32> {
+        let mut b = *table.get(*pos)? as u32;
+        *pos += 1;
+        let mut val = b & 63;
+        while b & 64 != 0 {
+            b = *table.get(*pos)? as u32;
+            *pos += 1;
+            val = (val << 6) | (b & 63);
+        }
+        Some(val)
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < table.len() {
+        let entry = (|| {
+            let start = varint(table, &mut pos)?;
+            let len = varint(table, &mut pos)?;
+            let target = varint(table, &mut pos)?;
+            let dl = varint(table, &mut pos)?;
+            Some(Handler { start, end: start + len, target, depth: dl >> 1, lasti: dl & 1 != 0 })
+        })();
+        match entry {
+            Some(h) => out.push(h),
+            None => break,
+        }
+    }
+    out.into_boxed_slice()
+}

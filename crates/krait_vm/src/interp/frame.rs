@@ -1,0 +1,78 @@
+//! Frames: the locals, cells and value stack of one running code object, kept on the
+//! interpreter's explicit frame stack (no Rust recursion for Python calls).
+
+use super::code::Code;
+use crate::object::{PyRef, Value};
+use std::rc::Rc;
+
+/// One activation. `slots` holds localsplus (locals, cells, frees) followed by the value
+/// stack; `sp` is the index one past the top of stack.
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub slots: Vec<Value>,
+    pub sp: usize,
+    /// Index of the next instruction (in code units).
+    pub ip: usize,
+    /// Index of the instruction being executed (for tracebacks and `f_lasti`).
+    pub lasti: usize,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The locals mapping for module and class bodies (`*_NAME` opcodes); Null otherwise.
+    pub locals: Value,
+    /// The function being run (for `super()` and `f_func`), or Null.
+    pub func: Value,
+    /// Depth of `vm.exc_stack` when the frame started (handlers restore it on unwind).
+    pub exc_base: usize,
+    /// True when the frame belongs to a generator/coroutine.
+    pub is_generator: bool,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Frame {
+        let n = code.nlocalsplus();
+        let size = n + code.stacksize();
+        let slots = vec![Value::Null; size];
+        Frame {
+            code,
+            slots,
+            sp: n,
+            ip: 0,
+            lasti: 0,
+            globals,
+            builtins,
+            locals,
+            func: Value::Null,
+            exc_base: 0,
+            is_generator: false,
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.slots[self.sp] = v;
+        self.sp += 1;
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.sp -= 1;
+        std::mem::replace(&mut self.slots[self.sp], Value::Null)
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        &self.slots[self.sp - 1]
+    }
+
+    /// The `n`-th item from the top (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        &self.slots[self.sp - n]
+    }
+
+    /// The stack entries above the locals.
+    #[inline]
+    pub fn stack_len(&self) -> usize {
+        self.sp - self.code.nlocalsplus()
+    }
+}

@@ -1,0 +1,15 @@
+//! The object model: the `PyRef` handle, `Value`, heap objects and type objects.
+
+mod handle;
+pub mod hash;
+mod obj;
+mod typeobj;
+mod value;
+
+pub use handle::{PyRef, PyWeak};
+pub use obj::{Payload, PyObject};
+pub use typeobj::{
+    Args, BinOp, BinaryFn, CallFn, CmpOp, CompareFn, GetAttrFn, NewFn, Slots, TypeFlags,
+    TypeObject, UnaryOp,
+};
+pub use value::Value;

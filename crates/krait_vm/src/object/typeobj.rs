@@ -1,0 +1,274 @@
+//! Type objects: name, bases, MRO, the type's dict, and its slots (protocol function
+//! pointers resolved once per type, as CPython's `tp_*`/`nb_*`/`sq_*`/`mp_*`).
+
+use super::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+/// Binary operators, numbered as BINARY_OP's argument (`NB_*`); in-place forms are
+/// `op + INPLACE_OFFSET`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BinOp {
+    Add = 0,
+    And = 1,
+    FloorDiv = 2,
+    LShift = 3,
+    MatMul = 4,
+    Mul = 5,
+    Mod = 6,
+    Or = 7,
+    Pow = 8,
+    RShift = 9,
+    Sub = 10,
+    TrueDiv = 11,
+    Xor = 12,
+}
+
+impl BinOp {
+    pub const INPLACE_OFFSET: u32 = 13;
+
+    pub fn from_arg(arg: u32) -> Option<(BinOp, bool)> {
+        use BinOp::*;
+        const ALL: [BinOp; 13] = [Add, And, FloorDiv, LShift, MatMul, Mul, Mod, Or, Pow, RShift, Sub, TrueDiv, Xor];
+        let inplace = arg >= Self::INPLACE_OFFSET;
+        let i = if inplace { arg - Self::INPLACE_OFFSET } else { arg };
+        ALL.get(i as usize).map(|&op| (op, inplace))
+    }
+
+    /// The operator symbol as in error messages (`+`, `//`, ...).
+    pub fn symbol(self) -> &'static str {
+        krait_bytecode::NB_OPS[self as usize].1
+    }
+
+    /// (`__add__`, `__radd__`, `__iadd__`).
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        use BinOp::*;
+        match self {
+            Add => ("__add__", "__radd__", "__iadd__"),
+            And => ("__and__", "__rand__", "__iand__"),
+            FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+            Mul => ("__mul__", "__rmul__", "__imul__"),
+            Mod => ("__mod__", "__rmod__", "__imod__"),
+            Or => ("__or__", "__ror__", "__ior__"),
+            Pow => ("__pow__", "__rpow__", "__ipow__"),
+            RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+            Sub => ("__sub__", "__rsub__", "__isub__"),
+            TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            Xor => ("__xor__", "__rxor__", "__ixor__"),
+        }
+    }
+}
+
+/// Rich comparison operators, numbered as COMPARE_OP's argument (`Py_LT` ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CmpOp {
+    pub fn from_arg(arg: u32) -> Option<CmpOp> {
+        use CmpOp::*;
+        [Lt, Le, Eq, Ne, Gt, Ge].get(arg as usize).copied()
+    }
+
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        use CmpOp::*;
+        match self {
+            Lt => Gt,
+            Le => Ge,
+            Eq => Eq,
+            Ne => Ne,
+            Gt => Lt,
+            Ge => Le,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        krait_bytecode::CMP_OP[self as usize]
+    }
+
+    pub fn dunder(self) -> &'static str {
+        use CmpOp::*;
+        match self {
+            Lt => "__lt__",
+            Le => "__le__",
+            Eq => "__eq__",
+            Ne => "__ne__",
+            Gt => "__gt__",
+            Ge => "__ge__",
+        }
+    }
+}
+
+/// Unary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+}
+
+impl UnaryOp {
+    pub fn dunder(self) -> &'static str {
+        match self {
+            UnaryOp::Neg => "__neg__",
+            UnaryOp::Pos => "__pos__",
+            UnaryOp::Invert => "__invert__",
+        }
+    }
+}
+
+/// Positional arguments followed by keyword values, with the keyword names (str values)
+/// — CPython's vectorcall convention, so calls from the value stack copy nothing.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub args: &'a [Value],
+    pub kwnames: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    #[inline]
+    pub fn positional(args: &'a [Value]) -> Args<'a> {
+        Args { args, kwnames: &[] }
+    }
+
+    /// The positional arguments.
+    #[inline]
+    pub fn pos(&self) -> &'a [Value] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+
+    /// The keyword values, parallel to `kwnames`.
+    #[inline]
+    pub fn kwvalues(&self) -> &'a [Value] {
+        &self.args[self.args.len() - self.kwnames.len()..]
+    }
+}
+
+pub type UnaryFn = fn(&mut Vm, &Value) -> PyResult<Value>;
+pub type BinaryFn = fn(&mut Vm, &Value, &Value, BinOp) -> PyResult<Value>;
+pub type CompareFn = fn(&mut Vm, &Value, &Value, CmpOp) -> PyResult<Value>;
+pub type HashFn = fn(&mut Vm, &Value) -> PyResult<i64>;
+pub type BoolFn = fn(&mut Vm, &Value) -> PyResult<bool>;
+pub type LenFn = fn(&mut Vm, &Value) -> PyResult<usize>;
+/// `None` means exhausted (no StopIteration object is built on the fast path).
+pub type NextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
+pub type GetItemFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+/// Value `Null` means delete.
+pub type SetItemFn = fn(&mut Vm, &Value, &Value, Value) -> PyResult<()>;
+pub type ContainsFn = fn(&mut Vm, &Value, &Value) -> PyResult<bool>;
+pub type CallFn = fn(&mut Vm, &Value, Args<'_>) -> PyResult<Value>;
+/// Returns `None` when the attribute does not exist (the caller raises AttributeError).
+pub type GetAttrFn = fn(&mut Vm, &Value, &PyRef) -> PyResult<Option<Value>>;
+/// Value `Null` means delete.
+pub type SetAttrFn = fn(&mut Vm, &Value, &PyRef, Value) -> PyResult<()>;
+/// `(descriptor, instance or Null, owner type)`.
+pub type DescrGetFn = fn(&mut Vm, &Value, &Value, &Value) -> PyResult<Value>;
+/// `(descriptor, instance, value or Null for delete)`.
+pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Value) -> PyResult<()>;
+/// `(cls, args)`.
+pub type NewFn = fn(&mut Vm, &PyRef, Args<'_>) -> PyResult<Value>;
+pub type InitFn = fn(&mut Vm, &Value, Args<'_>) -> PyResult<()>;
+pub type UnaryOpFn = fn(&mut Vm, &Value, UnaryOp) -> PyResult<Value>;
+
+/// The protocol slots of a type. Builtin types fill them with Rust functions; a class
+/// defined in Python inherits its base's slots and gets a dunder-calling slot for every
+/// dunder its namespace defines (CPython's `slotdefs`/`update_slot`).
+#[derive(Clone, Copy, Default)]
+pub struct Slots {
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<HashFn>,
+    pub richcompare: Option<CompareFn>,
+    pub binary: Option<BinaryFn>,
+    /// In-place operators; when absent the binary slot is used.
+    pub inplace: Option<BinaryFn>,
+    pub unary: Option<UnaryOpFn>,
+    pub bool: Option<BoolFn>,
+    pub len: Option<LenFn>,
+    pub iter: Option<UnaryFn>,
+    pub next: Option<NextFn>,
+    pub getitem: Option<GetItemFn>,
+    pub setitem: Option<SetItemFn>,
+    pub contains: Option<ContainsFn>,
+    pub call: Option<CallFn>,
+    pub getattro: Option<GetAttrFn>,
+    pub setattro: Option<SetAttrFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
+    pub new: Option<NewFn>,
+    pub init: Option<InitFn>,
+    pub int: Option<UnaryFn>,
+    pub float: Option<UnaryFn>,
+    pub index: Option<UnaryFn>,
+}
+
+/// `tp_flags` bits that matter to the VM.
+pub struct TypeFlags;
+
+impl TypeFlags {
+    /// Defined by a class statement (a heap type).
+    pub const HEAPTYPE: u32 = 1 << 9;
+    /// May be subclassed.
+    pub const BASETYPE: u32 = 1 << 10;
+    /// Instances get a `__dict__`.
+    pub const HAS_DICT: u32 = 1 << 4;
+    pub const IS_ABSTRACT: u32 = 1 << 20;
+    pub const MATCH_SELF: u32 = 1 << 22;
+    pub const SEQUENCE: u32 = 1 << 5;
+    pub const MAPPING: u32 = 1 << 6;
+    pub const LONG_SUBCLASS: u32 = 1 << 24;
+    pub const LIST_SUBCLASS: u32 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u32 = 1 << 26;
+    pub const BYTES_SUBCLASS: u32 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u32 = 1 << 28;
+    pub const DICT_SUBCLASS: u32 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u32 = 1 << 30;
+    pub const TYPE_SUBCLASS: u32 = 1 << 31;
+}
+
+/// The data of a type object.
+pub struct TypeObject {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<PyRef>>,
+    /// The method resolution order (`__mro__`), starting with the type itself.
+    pub mro: RefCell<Vec<PyRef>>,
+    /// The type's namespace: a dict object.
+    pub dict: PyRef,
+    pub slots: RefCell<Slots>,
+    pub flags: Cell<u32>,
+    /// Changed whenever the type or one of its bases changes (attribute caches key on it).
+    pub version: Cell<u32>,
+    /// The builtin type whose payload instances carry (`object` for plain classes).
+    pub solid_base: RefCell<Option<PyRef>>,
+    /// `__slots__` names when the class declares them (instances then have no dict unless
+    /// `__dict__` is listed).
+    pub slot_names: RefCell<Option<Vec<PyRef>>>,
+}
+
+impl TypeObject {
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+
+    #[inline]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    #[inline]
+    pub fn slots(&self) -> Slots {
+        *self.slots.borrow()
+    }
+}

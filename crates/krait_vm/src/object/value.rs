@@ -1,0 +1,87 @@
+//! `Value`: what the VM passes around — immediates for None, bools, small ints and floats,
+//! a `PyRef` for everything else. Arithmetic on immediates allocates nothing.
+
+use super::PyRef;
+
+/// A Python value.
+///
+/// `Int` holds every int that fits in an `i64`; larger ints are heap objects with an
+/// `Int` payload, and results are normalised back to `Int` whenever they fit, so the
+/// two representations never overlap. `Null` is the VM's empty slot (CPython's NULL on
+/// the value stack, an unbound local): it is never visible to Python code.
+#[derive(Clone, Debug)]
+pub enum Value {
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(PyRef),
+}
+
+impl Value {
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity (`is`): immediates compare by value (floats by bits), objects by address.
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) | (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            _ => false,
+        }
+    }
+
+    /// The heap object, if this is one.
+    #[inline]
+    pub fn as_obj(&self) -> Option<&PyRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn from_bool(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<PyRef> for Value {
+    #[inline]
+    fn from(o: PyRef) -> Value {
+        Value::Obj(o)
+    }
+}
+
+impl From<bool> for Value {
+    #[inline]
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    #[inline]
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    #[inline]
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}

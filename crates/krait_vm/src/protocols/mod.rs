@@ -1,0 +1,39 @@
+//! The abstract object protocols (CPython's `abstract.c`/`object.c`): hashing,
+//! comparison, truth, and the dispatch from a value to its type's slots.
+
+mod attr;
+mod call;
+mod compare;
+mod iter;
+mod repr;
+mod hash;
+mod truth;
+
+use crate::object::{PyRef, Value};
+use crate::vm::Vm;
+
+impl Vm {
+    /// `type(v)`, as a type object.
+    #[inline]
+    pub fn type_of(&self, v: &Value) -> PyRef {
+        match v {
+            Value::Obj(o) => o.class(),
+            Value::Int(_) => self.types.int.clone(),
+            Value::Float(_) => self.types.float.clone(),
+            Value::Bool(_) => self.types.bool.clone(),
+            Value::None => self.types.none_type.clone(),
+            Value::Null => self.types.none_type.clone(),
+        }
+    }
+
+    /// The type's name, for messages (`'int'`).
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Obj(o) => o.type_name(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::None | Value::Null => "NoneType".into(),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! `repr()` and `str()` (PyObject_Repr / PyObject_Str).
+
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// `repr(v)` as a str object.
+    pub fn repr(&mut self, v: &Value) -> PyResult<PyRef> {
+        let text = match v {
+            Value::None | Value::Null => "None".to_string(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => krait_format::float_repr(*f),
+            Value::Obj(o) => {
+                let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().repr));
+                return match slot {
+                    Some(f) => {
+                        let r = f(self, v)?;
+                        self.expect_str_result(r, "__repr__")
+                    }
+                    None => Ok(self.default_repr(o)),
+                };
+            }
+        };
+        Ok(self.new_str_ref(&text))
+    }
+
+    /// `str(v)` as a str object.
+    pub fn str(&mut self, v: &Value) -> PyResult<PyRef> {
+        if let Value::Obj(o) = v {
+            if matches!(o.payload, Payload::Str(_)) && self.is_exact(o, &self.types.str) {
+                return Ok(o.clone());
+            }
+            let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().str));
+            if let Some(f) = slot {
+                let r = f(self, v)?;
+                return self.expect_str_result(r, "__str__");
+            }
+        }
+        self.repr(v)
+    }
+
+    /// `<module.Type object at 0x...>` (object.__repr__).
+    pub fn default_repr(&mut self, o: &PyRef) -> PyRef {
+        let name = o.with_class(|t| t.as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default());
+        let text = format!("<{name} object at {:#x}>", o.addr());
+        self.new_str_ref(&text)
+    }
+
+    fn expect_str_result(&mut self, r: Value, what: &str) -> PyResult<PyRef> {
+        match r {
+            Value::Obj(o) if o.as_str().is_some() => Ok(o),
+            other => {
+                let n = self.type_name(&other);
+                Err(self.new_type_error(format!("{what} returned non-string (type {n})")))
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Creating type objects, including the bootstrap of `object`, `type` and `dict`
+//! (each needs the others to exist).
+
+use crate::object::{Payload, PyObject, PyRef, Slots, TypeFlags, TypeObject};
+use crate::types::dict::DictTable;
+use std::cell::{Cell, RefCell};
+
+/// A new type object. `meta` and `dict_type` are `None` only during bootstrap, when the
+/// caller patches the classes afterwards.
+pub fn new_type(
+    meta: Option<&PyRef>,
+    dict_type: Option<&PyRef>,
+    name: &str,
+    bases: Vec<PyRef>,
+    slots: Slots,
+    flags: u32,
+) -> PyRef {
+    let dict_payload = Payload::Dict(RefCell::new(DictTable::new()));
+    let dict = PyRef::new(match dict_type {
+        Some(t) => PyObject::new(t.clone(), dict_payload),
+        None => PyObject::new_untyped(dict_payload),
+    });
+    let solid = bases.first().and_then(|b| b.as_type().and_then(|t| t.solid_base.borrow().clone()));
+    let data = TypeObject {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(name.to_string()),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(Vec::new()),
+        dict,
+        slots: RefCell::new(slots),
+        flags: Cell::new(flags),
+        version: Cell::new(next_version()),
+        solid_base: RefCell::new(solid),
+        slot_names: RefCell::new(None),
+    };
+    let payload = Payload::Type(Box::new(data));
+    let t = PyRef::new(match meta {
+        Some(m) => PyObject::new(m.clone(), payload),
+        None => PyObject::new_untyped(payload),
+    });
+    let t_data = t.as_type().expect("just made a type");
+    // A builtin type with no base of its own layout is its own solid base.
+    if t_data.solid_base.borrow().is_none() || flags & TypeFlags::HEAPTYPE == 0 {
+        *t_data.solid_base.borrow_mut() = Some(t.clone());
+    }
+    t
+}
+
+/// A fresh type version tag (attribute caches compare against it).
+pub fn next_version() -> u32 {
+    thread_local! {
+        static NEXT: Cell<u32> = const { Cell::new(1) };
+    }
+    NEXT.with(|n| {
+        let v = n.get();
+        n.set(v.wrapping_add(1).max(1));
+        v
+    })
+}

@@ -1,0 +1,141 @@
+//! The dict payload: a compact, insertion-ordered hash table (CPython's design: an
+//! entries array plus an index table), keyed by precomputed Python hashes.
+//!
+//! Key equality may run Python code, so the table never compares keys itself: callers
+//! probe for the entries with a matching hash and compare outside any borrow.
+
+use crate::object::Value;
+use hashbrown::HashTable;
+
+/// One entry; `key` is `Null` for a deleted slot.
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// An insertion-ordered hash table of Python values.
+#[derive(Clone, Default)]
+pub struct DictTable {
+    entries: Vec<Entry>,
+    index: HashTable<usize>,
+    len: usize,
+    /// Bumped on every insertion or deletion (iterators detect "changed size" with it).
+    pub version: u64,
+}
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictTable {
+        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Entry positions whose hash equals `hash`, first-inserted first.
+    pub fn candidates(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
+        self.index.iter_hash(hash as u64).copied().filter(move |&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
+    }
+
+    /// Find an entry with the same hash whose key satisfies `same` (a comparison that
+    /// must not run Python code, e.g. identity or a builtin-type equality).
+    #[inline]
+    pub fn find(&self, hash: i64, mut same: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| entries[i].hash == hash && !entries[i].key.is_null() && same(&entries[i].key))
+            .copied()
+    }
+
+    #[inline]
+    pub fn entry(&self, pos: usize) -> &Entry {
+        &self.entries[pos]
+    }
+
+    /// Replace the value at a live position; returns the old value.
+    #[inline]
+    pub fn set_value_at(&mut self, pos: usize, value: Value) -> Value {
+        std::mem::replace(&mut self.entries[pos].value, value)
+    }
+
+    /// Append a new entry (the caller has checked the key is absent).
+    pub fn push(&mut self, hash: i64, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, pos, |&i| entries[i].hash as u64);
+        self.len += 1;
+        self.version += 1;
+    }
+
+    /// Remove the entry at a live position, returning its key and value.
+    pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
+        let hash = self.entries[pos].hash;
+        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
+            slot.remove();
+        }
+        let e = &mut self.entries[pos];
+        let key = std::mem::replace(&mut e.key, Value::Null);
+        let value = std::mem::replace(&mut e.value, Value::Null);
+        self.len -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        (key, value)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let entries = &self.entries;
+            self.index.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+        }
+    }
+
+    /// Live entries in insertion order, with their positions.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Entry)> {
+        self.entries.iter().enumerate().filter(|(_, e)| !e.key.is_null())
+    }
+
+    /// The first live position at or after `pos` (for iterators that hold a position).
+    pub fn next_live(&self, mut pos: usize) -> Option<usize> {
+        while pos < self.entries.len() {
+            if !self.entries[pos].key.is_null() {
+                return Some(pos);
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Remove and return the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let pos = (0..self.entries.len()).rev().find(|&i| !self.entries[i].key.is_null())?;
+        let r = self.remove_at(pos);
+        while self.entries.last().is_some_and(|e| e.key.is_null()) {
+            self.entries.pop();
+        }
+        Some(r)
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+        self.version += 1;
+    }
+}

@@ -1,0 +1,12 @@
+//! Builtin types, one module per type.
+
+pub mod alloc;
+pub mod bootstrap;
+pub mod dict;
+pub mod dict_ops;
+pub mod function;
+pub mod methods;
+pub mod native;
+pub mod registry;
+pub mod set;
+pub mod str;

@@ -1,0 +1,241 @@
+//! Functions implemented in Rust: a Python-style signature parsed once, and the binder
+//! that maps call arguments onto it, so no native function parses its own arguments.
+
+use crate::object::{Args, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// A native function body. It receives exactly one value per declared parameter, in
+/// declaration order (`*args` as a tuple, `**kwargs` as a dict, `Null` for an omitted
+/// optional parameter declared with the default `?`).
+pub type NativeFn = fn(&mut Vm, &[Value]) -> PyResult<Value>;
+
+/// A default value written in a signature string.
+#[derive(Clone, Debug)]
+pub enum DefaultValue {
+    /// `?`: omitted → `Null` (the function decides).
+    Absent,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: Option<DefaultValue>,
+}
+
+/// A parsed signature such as `"(self, key, default=None, /, *, reverse=False)"`.
+#[derive(Clone, Debug)]
+pub struct Signature {
+    pub params: Vec<Param>,
+    /// Parameters before this index are positional-only.
+    pub posonly: usize,
+    /// Number of parameters that may be given positionally.
+    pub npos: usize,
+    /// Index of `*args`, if any (it follows the positional parameters).
+    pub varargs: Option<usize>,
+    /// Index of `**kwargs`, if any (always last).
+    pub varkw: Option<usize>,
+}
+
+impl Signature {
+    /// Parse a signature string; a malformed one is a bug in krait (checked by tests).
+    pub fn parse(text: &'static str) -> Signature {
+        let inner = text.trim().trim_start_matches('(').trim_end_matches(')');
+        let mut sig = Signature { params: Vec::new(), posonly: 0, npos: 0, varargs: None, varkw: None };
+        let mut kwonly = false;
+        for part in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part == "/" {
+                sig.posonly = sig.params.len();
+            } else if part == "*" {
+                kwonly = true;
+            } else if let Some(name) = part.strip_prefix("**") {
+                sig.varkw = Some(sig.params.len());
+                sig.params.push(Param { name, default: None });
+            } else if let Some(name) = part.strip_prefix('*') {
+                sig.varargs = Some(sig.params.len());
+                sig.params.push(Param { name, default: None });
+                kwonly = true;
+            } else {
+                let (name, default) = match part.split_once('=') {
+                    Some((n, d)) => (n.trim(), Some(parse_default(d.trim()))),
+                    None => (part, None),
+                };
+                sig.params.push(Param { name, default });
+                if !kwonly {
+                    sig.npos = sig.params.len();
+                }
+            }
+        }
+        sig
+    }
+
+    /// The number of required positional parameters.
+    fn required_positional(&self) -> usize {
+        self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
+    }
+}
+
+fn parse_default(d: &'static str) -> DefaultValue {
+    match d {
+        "?" => DefaultValue::Absent,
+        "None" => DefaultValue::None,
+        "True" => DefaultValue::Bool(true),
+        "False" => DefaultValue::Bool(false),
+        _ if d.starts_with('\'') || d.starts_with('"') => DefaultValue::Str(&d[1..d.len() - 1]),
+        _ => match d.parse::<i64>() {
+            Ok(i) => DefaultValue::Int(i),
+            Err(_) => DefaultValue::Float(d.parse::<f64>().unwrap_or(f64::NAN)),
+        },
+    }
+}
+
+/// A function or method implemented in Rust.
+pub struct NativeFunction {
+    pub name: &'static str,
+    /// The defining module's name for functions, the owner type's name for methods.
+    pub owner: &'static str,
+    pub sig: Rc<Signature>,
+    pub func: NativeFn,
+    /// The bound `self` (module functions and bound methods), or `Null`.
+    pub self_: Value,
+    /// True for a method descriptor (unbound method of a builtin type).
+    pub is_method: bool,
+    pub doc: Option<&'static str>,
+}
+
+impl NativeFunction {
+    /// Bind `args` (with `self` already prepended if bound) to the signature.
+    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<smallvec_like::Bound> {
+        bind(vm, &self.sig, self.name, args)
+    }
+}
+
+/// A small inline buffer of bound arguments (no allocation for up to 8 parameters).
+pub mod smallvec_like {
+    use crate::object::Value;
+
+    pub struct Bound {
+        inline: [Value; 8],
+        heap: Vec<Value>,
+        len: usize,
+    }
+
+    impl Bound {
+        pub fn with_len(len: usize) -> Bound {
+            const NULL: Value = Value::Null;
+            if len <= 8 {
+                Bound { inline: [NULL; 8], heap: Vec::new(), len }
+            } else {
+                Bound { inline: [NULL; 8], heap: vec![Value::Null; len], len }
+            }
+        }
+
+        pub fn as_mut_slice(&mut self) -> &mut [Value] {
+            if self.heap.is_empty() { &mut self.inline[..self.len] } else { &mut self.heap[..] }
+        }
+
+        pub fn as_slice(&self) -> &[Value] {
+            if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap[..] }
+        }
+    }
+}
+
+/// Map positional and keyword arguments onto `sig` (CPython's argument clinic rules and
+/// messages).
+pub fn bind(vm: &mut Vm, sig: &Signature, fname: &str, args: Args<'_>) -> PyResult<smallvec_like::Bound> {
+    let pos = args.pos();
+    let mut out = smallvec_like::Bound::with_len(sig.params.len());
+    let slots = out.as_mut_slice();
+    let npos_given = pos.len().min(sig.npos);
+    slots[..npos_given].clone_from_slice(&pos[..npos_given]);
+    if pos.len() > sig.npos {
+        match sig.varargs {
+            Some(i) => slots[i] = vm.new_tuple(pos[sig.npos..].to_vec()),
+            None => {
+                let req = sig.required_positional();
+                let msg = if req == sig.npos {
+                    format!("{fname}() takes {} positional argument{} ({} given)", plural_exactly(sig.npos), if sig.npos == 1 { "" } else { "s" }, pos.len())
+                } else {
+                    format!("{fname}() takes from {req} to {} positional arguments but {} were given", sig.npos, pos.len())
+                };
+                return Err(vm.new_type_error(msg));
+            }
+        }
+    } else if let Some(i) = sig.varargs {
+        slots[i] = vm.new_tuple(Vec::new());
+    }
+    let mut extra_kw: Option<PyRef> = None;
+    for (name, value) in args.kwnames.iter().zip(args.kwvalues()) {
+        let key = vm.str_of(name);
+        let found = sig.params.iter().position(|p| p.name == &*key);
+        match found {
+            Some(i) if i >= sig.posonly && Some(i) != sig.varargs && Some(i) != sig.varkw => {
+                if !slots[i].is_null() {
+                    return Err(vm.new_type_error(format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1)));
+                }
+                slots[i] = value.clone();
+            }
+            _ => match sig.varkw {
+                Some(_) => {
+                    let d = extra_kw.get_or_insert_with(|| vm.new_dict_ref());
+                    let d = d.clone();
+                    vm.dict_set_item(&d, name.clone(), value.clone())?;
+                }
+                None => {
+                    let msg = match found {
+                        Some(_) => format!("{fname}() got some positional-only arguments passed as keyword arguments: '{key}'"),
+                        None => format!("{fname}() got an unexpected keyword argument '{key}'"),
+                    };
+                    return Err(vm.new_type_error(msg));
+                }
+            },
+        }
+    }
+    if let Some(i) = sig.varkw {
+        slots[i] = match extra_kw {
+            Some(d) => Value::Obj(d),
+            None => vm.new_dict(),
+        };
+    }
+    for (i, p) in sig.params.iter().enumerate() {
+        if !slots[i].is_null() || Some(i) == sig.varargs || Some(i) == sig.varkw {
+            continue;
+        }
+        slots[i] = match &p.default {
+            Some(d) => default_value(vm, d),
+            None => {
+                let msg = if i < sig.npos {
+                    format!("{fname}() missing required argument '{}' (pos {})", p.name, i + 1)
+                } else {
+                    format!("{fname}() missing required keyword-only argument '{}'", p.name)
+                };
+                return Err(vm.new_type_error(msg));
+            }
+        };
+    }
+    Ok(out)
+}
+
+fn plural_exactly(n: usize) -> String {
+    match n {
+        0 => "no".to_string(),
+        1 => "exactly one".to_string(),
+        n => format!("exactly {n}"),
+    }
+}
+
+fn default_value(vm: &mut Vm, d: &DefaultValue) -> Value {
+    match d {
+        DefaultValue::Absent => Value::Null,
+        DefaultValue::None => Value::None,
+        DefaultValue::Bool(b) => Value::Bool(*b),
+        DefaultValue::Int(i) => Value::Int(*i),
+        DefaultValue::Float(f) => Value::Float(*f),
+        DefaultValue::Str(s) => vm.new_str(s),
+    }
+}

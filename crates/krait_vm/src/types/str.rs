@@ -1,0 +1,46 @@
+//! The str payload: UTF-8 text with its character count and cached hash.
+
+use std::cell::Cell;
+
+/// A Python str. Text is UTF-8; `char_len == text.len()` means ASCII (O(1) indexing).
+pub struct PyStr {
+    text: Box<str>,
+    char_len: usize,
+    /// Cached hash; `-1` until computed (CPython's convention).
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+        let text = text.into();
+        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
+        PyStr { text, char_len, hash: Cell::new(-1) }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in characters (`len(s)`).
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    #[inline]
+    pub fn cached_hash(&self) -> Option<i64> {
+        let h = self.hash.get();
+        (h != -1).then_some(h)
+    }
+
+    #[inline]
+    pub fn set_hash(&self, h: i64) {
+        self.hash.set(h);
+    }
+}

@@ -1,0 +1,53 @@
+//! `Vm`: the interpreter state — builtin types, builtins and sys, the frame stack,
+//! the handled-exception stack, interned names — and the error type `PyErr`.
+
+use crate::exceptions::ExcTypes;
+use crate::interp::frame::Frame;
+use crate::object::{PyRef, Value};
+use crate::types::registry::TypeRegistry;
+use std::collections::HashMap;
+
+/// A raised Python exception: the exception instance.
+#[derive(Clone, Debug)]
+pub struct PyErr(pub PyRef);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Start-up options (from the command line / environment).
+#[derive(Clone, Debug, Default)]
+pub struct VmOptions {
+    pub argv: Vec<String>,
+    /// Entries put in front of the default `sys.path`.
+    pub path: Vec<String>,
+    pub optimize: u8,
+    pub dont_write_bytecode: bool,
+    pub no_site: bool,
+    pub hash_seed: Option<u64>,
+}
+
+/// The interpreter.
+pub struct Vm {
+    pub types: TypeRegistry,
+    pub exc: ExcTypes,
+    /// The `builtins` module and its dict.
+    pub builtins: PyRef,
+    pub builtins_dict: PyRef,
+    pub sys: PyRef,
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// Frames being executed, innermost last. Boxed so a frame's address is stable.
+    pub frames: Vec<Box<Frame>>,
+    /// Exceptions being handled (`sys.exc_info()` reads the last one).
+    pub exc_stack: Vec<Value>,
+    pub interned: HashMap<Box<str>, PyRef>,
+    /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).
+    pub hash_key: (u64, u64),
+    pub recursion_limit: usize,
+    /// Depth of nested native→Python calls (each nested run of the eval loop).
+    pub native_depth: usize,
+    pub options: VmOptions,
+    pub not_implemented: PyRef,
+    pub ellipsis: PyRef,
+    /// `sys.set_int_max_str_digits` limit (0 = unlimited).
+    pub int_max_str_digits: usize,
+}

@@ -1,0 +1,133 @@
+//! `Vm::new`: bootstrap `object`/`type`/`dict`, create the builtin types and exception
+//! classes, then the `builtins` and `sys` modules.
+
+use crate::exceptions::ExcTypes;
+use crate::object::{Payload, PyObject, PyRef, Slots, TypeFlags};
+use crate::types::bootstrap::new_type;
+use crate::types::registry::TypeRegistry;
+use crate::vm::{Vm, VmOptions};
+use std::collections::HashMap;
+
+impl Vm {
+    pub fn new(options: VmOptions) -> Vm {
+        // object, type and dict need each other: make them untyped, then patch.
+        let object = new_type(None, None, "object", vec![], Slots::default(), TypeFlags::BASETYPE);
+        let type_ = new_type(None, None, "type", vec![object.clone()], Slots::default(), TypeFlags::BASETYPE);
+        let dict = new_type(None, None, "dict", vec![object.clone()], Slots::default(), TypeFlags::BASETYPE | TypeFlags::DICT_SUBCLASS);
+        for t in [&object, &type_, &dict] {
+            t.set_class(type_.clone());
+            t.as_type().expect("type").dict.set_class(dict.clone());
+        }
+        set_mro(&object, vec![object.clone()]);
+        set_mro(&type_, vec![type_.clone(), object.clone()]);
+        set_mro(&dict, vec![dict.clone(), object.clone()]);
+
+        let mk = |name: &str, base: &PyRef, flags: u32| -> PyRef {
+            let t = new_type(Some(&type_), Some(&dict), name, vec![base.clone()], Slots::default(), flags);
+            let mut mro = vec![t.clone()];
+            mro.extend(base.as_type().expect("type").mro.borrow().iter().cloned());
+            set_mro(&t, mro);
+            t
+        };
+        let b = TypeFlags::BASETYPE;
+        let int = mk("int", &object, b | TypeFlags::LONG_SUBCLASS);
+        let types = TypeRegistry {
+            none_type: mk("NoneType", &object, 0),
+            not_implemented_type: mk("NotImplementedType", &object, 0),
+            ellipsis_type: mk("ellipsis", &object, 0),
+            bool: mk("bool", &int, TypeFlags::LONG_SUBCLASS),
+            float: mk("float", &object, b),
+            complex: mk("complex", &object, b),
+            str: mk("str", &object, b | TypeFlags::UNICODE_SUBCLASS),
+            bytes: mk("bytes", &object, b | TypeFlags::BYTES_SUBCLASS),
+            bytearray: mk("bytearray", &object, b),
+            tuple: mk("tuple", &object, b | TypeFlags::TUPLE_SUBCLASS | TypeFlags::SEQUENCE),
+            list: mk("list", &object, b | TypeFlags::LIST_SUBCLASS | TypeFlags::SEQUENCE),
+            set: mk("set", &object, b),
+            frozenset: mk("frozenset", &object, b),
+            range: mk("range", &object, TypeFlags::SEQUENCE),
+            slice: mk("slice", &object, 0),
+            function: mk("function", &object, 0),
+            native_function: mk("builtin_function_or_method", &object, 0),
+            method: mk("method", &object, 0),
+            cell: mk("cell", &object, 0),
+            code: mk("code", &object, 0),
+            module: mk("module", &object, b | TypeFlags::HAS_DICT),
+            property: mk("property", &object, b),
+            classmethod: mk("classmethod", &object, b),
+            staticmethod: mk("staticmethod", &object, b),
+            int,
+            object: object.clone(),
+            type_: type_.clone(),
+            dict: dict.clone(),
+        };
+        let exc = ExcTypes::build(&object, |name, base| mk(name, base, b | TypeFlags::BASE_EXC_SUBCLASS | TypeFlags::HAS_DICT));
+        // ExceptionGroup(BaseExceptionGroup, Exception).
+        if let Some(t) = exc.exception_group.as_type() {
+            t.bases.borrow_mut().push(exc.exception.clone());
+            let mro = compute_linear_mro(&exc.exception_group);
+            *t.mro.borrow_mut() = mro;
+        }
+        let not_implemented = PyRef::new(PyObject::new(types.not_implemented_type.clone(), Payload::Object));
+        let ellipsis = PyRef::new(PyObject::new(types.ellipsis_type.clone(), Payload::Object));
+        let new_dict = || PyRef::new(PyObject::new(dict.clone(), Payload::Dict(Default::default())));
+        let new_module = |d: &PyRef| {
+            let m = PyRef::new(PyObject::new(types.module.clone(), Payload::Object));
+            *m.dict.borrow_mut() = Some(d.clone());
+            m
+        };
+        let builtins_dict = new_dict();
+        let builtins = new_module(&builtins_dict);
+        let sys = new_module(&new_dict());
+        let modules = new_dict();
+        let hash_key = match options.hash_seed {
+            Some(0) | None => (0, 0),
+            Some(seed) => (seed.wrapping_mul(0x9e37_79b9_7f4a_7c15), seed.rotate_left(17) ^ 0x5851_f42d_4c95_7f2d),
+        };
+        Vm {
+            types,
+            exc,
+            builtins,
+            builtins_dict,
+            sys,
+            modules,
+            frames: Vec::new(),
+            exc_stack: Vec::new(),
+            interned: HashMap::new(),
+            hash_key,
+            recursion_limit: 1000,
+            native_depth: 0,
+            options,
+            not_implemented,
+            ellipsis,
+            int_max_str_digits: 4300,
+        }
+    }
+}
+
+fn set_mro(t: &PyRef, mro: Vec<PyRef>) {
+    *t.as_type().expect("type").mro.borrow_mut() = mro;
+}
+
+/// C3 linearisation for a type whose bases already have their MRO.
+pub fn compute_linear_mro(t: &PyRef) -> Vec<PyRef> {
+    let data = t.as_type().expect("type");
+    let bases = data.bases.borrow().clone();
+    let mut seqs: Vec<Vec<PyRef>> = bases.iter().map(|b| b.as_type().map(|bt| bt.mro.borrow().clone()).unwrap_or_default()).collect();
+    seqs.push(bases);
+    let mut out = vec![t.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return out;
+        }
+        let head = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
+        let Some(head) = head else { return out };
+        for s in &mut seqs {
+            if s[0].is(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
