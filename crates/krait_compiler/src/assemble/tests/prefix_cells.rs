@@ -1,0 +1,1 @@
+//! Cells, free variables and the generator prefix.
