@@ -15,7 +15,8 @@ fn run(filter: impl Fn(&str) -> bool, min_share: f64) {
     common::py_files(&lib, &mut files);
     files.retain(|p| filter(&p.strip_prefix(&lib).unwrap_or(p).display().to_string()));
     let (same, total, diffs) = common::compare(&py, &files);
-    for d in diffs.iter().take(20) {
+    let shown = std::env::var("KRAIT_SHOW_DIFFS").ok().and_then(|n| n.parse().ok()).unwrap_or(20);
+    for d in diffs.iter().take(shown) {
         eprintln!("{d}");
     }
     let share = same as f64 / total.max(1) as f64;

@@ -12,7 +12,11 @@ impl Converter<'_> {
     }
 
     fn stmt(&mut self, s: &r::Stmt) -> Stmt {
-        let mut loc = self.loc(s.range());
+        let compound = matches!(
+            s,
+            r::Stmt::For(_) | r::Stmt::While(_) | r::Stmt::If(_) | r::Stmt::With(_) | r::Stmt::Match(_) | r::Stmt::Try(_)
+        );
+        let mut loc = self.loc(if compound { self.block_range(s.range()) } else { s.range() });
         let kind = match s {
             r::Stmt::FunctionDef(f) => {
                 loc = self.def_loc(s.range(), &f.decorator_list);
@@ -136,7 +140,7 @@ impl Converter<'_> {
     /// A decorated def/class starts at its `def`/`async`/`class` keyword, not at the first
     /// decorator (CPython's `_PyAST_FunctionDef` is built from the undecorated rule).
     fn def_loc(&self, range: TextRange, decorators: &[r::Decorator]) -> Loc {
-        let mut loc = self.loc(range);
+        let mut loc = self.loc(self.block_range(range));
         if let Some(last) = decorators.last() {
             let mut offset = last.end();
             while let Some(tok) = self.token_from(offset) {
@@ -150,6 +154,17 @@ impl Converter<'_> {
             }
         }
         loc
+    }
+
+    /// The range of a compound statement: a block that ends with `stmt;` ends after the `;`
+    /// in CPython (the last token of the block that is not NEWLINE/INDENT/DEDENT).
+    fn block_range(&self, range: TextRange) -> TextRange {
+        match self.token_from(range.end()) {
+            Some(t) if t.kind() == TokenKind::Semi => {
+                TextRange::new(range.start(), t.end())
+            }
+            _ => range,
+        }
     }
 
     fn decorators(&mut self, decorators: &[r::Decorator]) -> Vec<Expr> {
@@ -166,7 +181,7 @@ impl Converter<'_> {
             None => self.stmts(&first.body),
             Some(test) => {
                 let end = clauses.last().map_or(first.end(), Ranged::end);
-                let loc = self.loc(TextRange::new(first.start(), end));
+                let loc = self.loc(self.block_range(TextRange::new(first.start(), end)));
                 let kind = StmtKind::If {
                     test: self.bexpr(test),
                     body: self.stmts(&first.body),
@@ -187,7 +202,7 @@ impl Converter<'_> {
     fn handler(&mut self, h: &r::ExceptHandler) -> ExceptHandler {
         let r::ExceptHandler::ExceptHandler(h) = h;
         ExceptHandler {
-            loc: self.loc(h.range),
+            loc: self.loc(self.block_range(h.range)),
             type_: h.type_.as_deref().map(|e| self.bexpr(e)),
             name: h.name.as_ref().map(ident),
             body: self.stmts(&h.body),

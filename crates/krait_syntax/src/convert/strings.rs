@@ -67,7 +67,17 @@ impl Converter<'_> {
     /// A replacement field `{expr!c:spec}` → `FormattedValue`; like every piece of a JoinedStr
     /// it (and its format spec) is located at the whole string, `loc`.
     fn field_value(&mut self, field: &r::InterpolatedElement, token: TextRange, loc: Loc) -> Expr {
-        let value = self.bexpr(&field.expression);
+        let mut value = self.bexpr(&field.expression);
+        // CPython 3.11 parses the field's text as `(text)` in place of `{text}`: a bare tuple
+        // takes the span of those parentheses.
+        if let r::Expr::Tuple(t) = &*field.expression {
+            if !t.parenthesized {
+                let rest = self.src.get(t.range.end().to_usize()..).unwrap_or("");
+                let gap = rest.len() - rest.trim_start().len();
+                let end = t.range.end() + ruff_text_size::TextSize::try_from(gap + 1).unwrap_or_default();
+                value.loc = self.loc(TextRange::new(field.start(), end));
+            }
+        }
         let mut conversion = field.conversion.to_byte().map_or(-1, i32::from);
         if field.debug_text.is_some() && conversion == -1 && field.format_spec.is_none() {
             conversion = i32::from(b'r');
