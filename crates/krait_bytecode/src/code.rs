@@ -15,13 +15,24 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     Complex { re: f64, im: f64 },
-    /// A str; `String` cannot hold lone surrogates, so those are kept as WTF-8 bytes.
+    /// A str without lone surrogates.
     Str(Rc<str>),
+    /// A str that contains lone surrogates (U+D800..U+DFFF code points), which `str` cannot hold.
+    /// Stored as the bytes of Python's `s.encode('utf-8', 'surrogatepass')`: every code point is
+    /// encoded on its own (a surrogate pair stays two 3-byte sequences). Invariant: never valid
+    /// UTF-8, so a str has exactly one representation (`Str` when it can).
+    SurrogateStr(Rc<[u8]>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     /// Elements in marshal order.
     FrozenSet(Rc<[Constant]>),
     Code(Rc<CodeObject>),
+    /// A list (marshal only; never in co_consts).
+    List(Rc<[Constant]>),
+    /// A dict's items in insertion order (marshal only; never in co_consts).
+    Dict(Rc<[(Constant, Constant)]>),
+    /// A set, elements in marshal order (marshal only; never in co_consts).
+    Set(Rc<[Constant]>),
 }
 
 impl Constant {
@@ -43,9 +54,57 @@ impl Constant {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_constant(y))
             }
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
+            (SurrogateStr(a), SurrogateStr(b)) => a == b,
+            (List(a), List(b)) | (Set(a), Set(b)) => Rc::ptr_eq(a, b),
+            (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
+
+    /// Deep structural equality: like [`Constant::same_constant`], but code objects, lists, dicts
+    /// and sets compare by content, and sets/frozensets ignore element order. Used to check that
+    /// a marshal round trip preserved a value.
+    pub fn deep_eq(&self, other: &Constant) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (Tuple(a), Tuple(b)) | (List(a), List(b)) => slices_deep_eq(a, b),
+            (FrozenSet(a), FrozenSet(b)) | (Set(a), Set(b)) => {
+                a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.deep_eq(y)))
+            }
+            (Dict(a), Dict(b)) => {
+                a.len() == b.len()
+                    && a.iter().zip(b.iter()).all(|((k1, v1), (k2, v2))| k1.deep_eq(k2) && v1.deep_eq(v2))
+            }
+            (Code(a), Code(b)) => Rc::ptr_eq(a, b) || a.deep_eq(b),
+            _ => self.same_constant(other),
+        }
+    }
+
+    /// Python's type name for the value (`type(v).__name__`).
+    pub fn type_name(&self) -> &'static str {
+        use Constant::*;
+        match self {
+            None => "NoneType",
+            Ellipsis => "ellipsis",
+            StopIteration => "type",
+            Bool(_) => "bool",
+            Int(_) => "int",
+            Float(_) => "float",
+            Complex { .. } => "complex",
+            Str(_) | SurrogateStr(_) => "str",
+            Bytes(_) => "bytes",
+            Tuple(_) => "tuple",
+            FrozenSet(_) => "frozenset",
+            Code(_) => "code",
+            List(_) => "list",
+            Dict(_) => "dict",
+            Set(_) => "set",
+        }
+    }
+}
+
+fn slices_deep_eq(a: &[Constant], b: &[Constant]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.deep_eq(y))
 }
 
 /// `co_flags` bits (CPython's `CO_*`).
@@ -131,6 +190,26 @@ impl CodeObject {
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
         self.localspluskinds.iter().filter(|&&k| k & LocalKind::LOCAL != 0).count()
+    }
+
+    /// Deep equality of all 16 fields (constants compared with [`Constant::deep_eq`]).
+    pub fn deep_eq(&self, other: &CodeObject) -> bool {
+        self.argcount == other.argcount
+            && self.posonlyargcount == other.posonlyargcount
+            && self.kwonlyargcount == other.kwonlyargcount
+            && self.stacksize == other.stacksize
+            && self.flags == other.flags
+            && self.code == other.code
+            && slices_deep_eq(&self.consts, &other.consts)
+            && self.names == other.names
+            && self.localsplusnames == other.localsplusnames
+            && self.localspluskinds == other.localspluskinds
+            && self.filename == other.filename
+            && self.name == other.name
+            && self.qualname == other.qualname
+            && self.firstlineno == other.firstlineno
+            && self.linetable == other.linetable
+            && self.exceptiontable == other.exceptiontable
     }
 
     /// Number of code units in `co_code`.

@@ -6,7 +6,9 @@
 
 pub mod code;
 pub mod opcode;
+pub mod pyc;
 mod opcode_table;
+pub mod marshal;
 pub mod stack_effect;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind};
