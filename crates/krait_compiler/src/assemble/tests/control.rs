@@ -1,1 +1,118 @@
 //! Loops and exception handling.
+
+use super::*;
+use Opcode::*;
+
+/// ```python
+/// try:
+///     a()
+/// except E:
+///     b()
+/// ```
+/// Exception table with a plain and two lasti ranges, the `try:` NOP, handler depths.
+#[test]
+fn try_except() {
+    let mut b = Builder::new();
+    let body = b.new_block();
+    let except = b.new_block();
+    let orelse = b.new_block();
+    let end = b.new_block();
+    let cleanup = b.new_block();
+    let handler: L = (3, 4, 0, 7);
+    b.op(Resume, 0, (0, 1, 0, 0)).jump(Pseudo::SetupFinally, except, (1, 4, 0, 7));
+    b.use_block(body);
+    b.op(PushNull, 0, (2, 2, 4, 5)).op(LoadName, 0, (2, 2, 4, 5));
+    b.op(Precall, 0, (2, 2, 4, 7)).op(Call, 0, (2, 2, 4, 7)).op(PopTop, 0, (2, 2, 4, 7));
+    b.pseudo(Pseudo::PopBlock, NO).jump(Pseudo::Jump, end, NO);
+    b.use_block(except);
+    b.jump(Pseudo::SetupCleanup, cleanup, NO).op(PushExcInfo, 0, NO);
+    let next_handler = b.new_block();
+    b.op(LoadName, 1, (3, 3, 7, 8)).op(CheckExcMatch, 0, handler);
+    b.jump(Pseudo::PopJumpIfFalse, next_handler, handler);
+    let cleanup_body = b.new_block();
+    b.op(PopTop, 0, handler);
+    b.use_block(cleanup_body);
+    b.op(PushNull, 0, (4, 4, 4, 5)).op(LoadName, 2, (4, 4, 4, 5));
+    b.op(Precall, 0, (4, 4, 4, 7)).op(Call, 0, (4, 4, 4, 7)).op(PopTop, 0, (4, 4, 4, 7));
+    b.pseudo(Pseudo::PopBlock, NO).op(PopExcept, 0, NO).jump(Pseudo::Jump, end, NO);
+    b.use_block(next_handler);
+    b.op(Reraise, 0, NO);
+    b.use_block(cleanup);
+    b.op(Copy, 3, NO).op(PopExcept, 0, NO).op(Reraise, 1, NO);
+    b.use_block(orelse);
+    b.use_block(end);
+    b.op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![Constant::None], &["a", "E", "b"]));
+    check(
+        &co,
+        "9700090002006500a6000000ab000000000000000000010064005300230065012400720e010002006502a6000000ab00000000000000000001005900640053007700780359007701",
+        "f003010101f002030108d80405804181438443804380438043f8d80708f000010108f000010108f000010108d804058041814384438043804380438043f003010108f8f8f8",
+        "820a0e008e0f2103a0012103",
+        4,
+    );
+}
+
+/// ```python
+/// for i in x:
+///     y(i)
+/// ```
+#[test]
+fn for_loop_backward_jump() {
+    let mut b = Builder::new();
+    let start = b.new_block();
+    let body = b.new_block();
+    let cleanup = b.new_block();
+    let end = b.new_block();
+    let for_loc: L = (1, 2, 0, 8);
+    b.op(Resume, 0, (0, 1, 0, 0)).op(LoadName, 0, (1, 1, 9, 10)).op(GetIter, 0, for_loc);
+    b.use_block(start);
+    b.real_jump(ForIter, cleanup, for_loc);
+    b.use_block(body);
+    b.op(StoreName, 1, (1, 1, 4, 5)).op(PushNull, 0, (2, 2, 4, 5)).op(LoadName, 2, (2, 2, 4, 5));
+    b.op(LoadName, 1, (2, 2, 6, 7)).op(Precall, 1, (2, 2, 4, 8)).op(Call, 1, (2, 2, 4, 8));
+    b.op(PopTop, 0, (2, 2, 4, 8)).jump(Pseudo::Jump, start, NO);
+    b.use_block(cleanup);
+    b.use_block(end);
+    b.op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![Constant::None], &["x", "i", "y"]));
+    check(
+        &co,
+        "9700650044005d0d5a01020065026501a6010000ab01000000000000000001008c0e64005300",
+        "f003010101d8090af000010109f0000101098041d80405804180618144844480448044f003010109f000010109",
+        "",
+        4,
+    );
+}
+
+/// ```python
+/// while a:
+///     b()
+/// ```
+/// The test is repeated at the bottom as a backward conditional jump.
+#[test]
+fn while_loop_backward_conditional() {
+    let mut b = Builder::new();
+    let lp = b.new_block();
+    let body = b.new_block();
+    let anchor = b.new_block();
+    let exit = b.new_block();
+    let while_loc: L = (1, 2, 0, 7);
+    b.op(Resume, 0, (0, 1, 0, 0));
+    b.use_block(lp);
+    b.op(LoadName, 0, (1, 1, 6, 7)).jump(Pseudo::PopJumpIfFalse, anchor, while_loc);
+    b.use_block(body);
+    b.op(PushNull, 0, (2, 2, 4, 5)).op(LoadName, 1, (2, 2, 4, 5));
+    b.op(Precall, 0, (2, 2, 4, 7)).op(Call, 0, (2, 2, 4, 7)).op(PopTop, 0, (2, 2, 4, 7));
+    b.op(LoadName, 0, (1, 1, 6, 7)).jump(Pseudo::PopJumpIfTrue, body, while_loc);
+    b.use_block(anchor);
+    b.use_block(exit);
+    b.op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![Constant::None], &["a", "b"]));
+    check(
+        &co,
+        "97006500720e02006501a6000000ab00000000000000000001006500b00c6400530064005300",
+        "f003010101d80607f000010108d804058041814384438043f003000708f000010108f000010108f000010108f000010108f000010108",
+        "",
+        2,
+    );
+}
