@@ -8,36 +8,39 @@ use ruff_python_ast as r;
 use ruff_text_size::{Ranged, TextRange};
 
 /// Collects the `values` of a JoinedStr, merging literal text as it goes.
+///
+/// Every piece is located at the whole (concatenated) string, `loc`, except that a format
+/// spec's JoinedStr and its final text piece are located at the string token holding them,
+/// `own_loc` (string_parser.c: `fstring_parse` finishes with `(t, t)`).
 struct Joined {
     loc: Loc,
+    own_loc: Loc,
     values: Vec<Expr>,
     pending: String,
 }
 
 impl Joined {
-    fn new(loc: Loc) -> Joined {
-        Joined { loc, values: Vec::new(), pending: String::new() }
+    fn new(loc: Loc, own_loc: Loc) -> Joined {
+        Joined { loc, own_loc, values: Vec::new(), pending: String::new() }
     }
 
-    fn flush(&mut self) {
+    fn flush(&mut self, loc: Loc) {
         if !self.pending.is_empty() {
             let s = std::mem::take(&mut self.pending);
-            self.values.push(Expr {
-                loc: self.loc,
-                kind: ExprKind::Constant { value: ConstantValue::Str(s.into()), kind: None },
-            });
+            self.values.push(Expr { loc, kind: ExprKind::Constant { value: ConstantValue::Str(s.into()), kind: None } });
         }
     }
 
     fn finish(mut self) -> Expr {
-        self.flush();
-        Expr { loc: self.loc, kind: ExprKind::JoinedStr { values: self.values } }
+        self.flush(self.own_loc);
+        Expr { loc: self.own_loc, kind: ExprKind::JoinedStr { values: self.values } }
     }
 }
 
 impl Converter<'_> {
     pub(crate) fn fstring_expr(&mut self, x: &r::ExprFString) -> Expr {
-        let mut joined = Joined::new(self.loc(x.range));
+        let loc = self.loc(x.range);
+        let mut joined = Joined::new(loc, loc);
         for part in x.value.iter() {
             match part {
                 r::FStringPart::Literal(lit) => joined.pending.push_str(&lit.value),
@@ -56,7 +59,7 @@ impl Converter<'_> {
                     if let Some(debug) = &field.debug_text {
                         joined.pending.push_str(debug.as_str());
                     }
-                    joined.flush();
+                    joined.flush(joined.loc);
                     let value = self.field_value(field, token, joined.loc);
                     joined.values.push(value);
                 }
@@ -83,8 +86,7 @@ impl Converter<'_> {
             conversion = i32::from(b'r');
         }
         let format_spec = field.format_spec.as_deref().map(|spec| {
-            // The spec is located at the string token holding it, not the whole concatenation.
-            let mut inner = Joined::new(self.loc(token));
+            let mut inner = Joined::new(loc, self.loc(token));
             self.fstring_elements(&mut inner, &spec.elements, token);
             Box::new(inner.finish())
         });
