@@ -1,6 +1,7 @@
 //! krait_vm: the runtime — objects and types, the interpreter loop, builtins,
 //! exceptions, import, and the native modules the VM needs to boot.
 
+pub mod builtins;
 pub mod exceptions;
 pub mod interp;
 pub mod object;

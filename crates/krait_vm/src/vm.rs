@@ -37,8 +37,8 @@ pub struct Vm {
     pub modules: PyRef,
     /// Frames being executed, innermost last. Boxed so a frame's address is stable.
     pub frames: Vec<Box<Frame>>,
-    /// Exceptions being handled (`sys.exc_info()` reads the last one).
-    pub exc_stack: Vec<Value>,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
     pub interned: HashMap<Box<str>, PyRef>,
     /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).
     pub hash_key: (u64, u64),

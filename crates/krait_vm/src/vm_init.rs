@@ -2,7 +2,7 @@
 //! classes, then the `builtins` and `sys` modules.
 
 use crate::exceptions::ExcTypes;
-use crate::object::{Payload, PyObject, PyRef, Slots, TypeFlags};
+use crate::object::{Payload, PyObject, PyRef, Slots, TypeFlags, Value};
 use crate::types::bootstrap::new_type;
 use crate::types::registry::TypeRegistry;
 use crate::vm::{Vm, VmOptions};
@@ -84,7 +84,7 @@ impl Vm {
             Some(0) | None => (0, 0),
             Some(seed) => (seed.wrapping_mul(0x9e37_79b9_7f4a_7c15), seed.rotate_left(17) ^ 0x5851_f42d_4c95_7f2d),
         };
-        Vm {
+        let mut vm = Vm {
             types,
             exc,
             builtins,
@@ -92,7 +92,7 @@ impl Vm {
             sys,
             modules,
             frames: Vec::new(),
-            exc_stack: Vec::new(),
+            exc_info: Value::None,
             interned: HashMap::new(),
             hash_key,
             recursion_limit: 1000,
@@ -101,7 +101,9 @@ impl Vm {
             not_implemented,
             ellipsis,
             int_max_str_digits: 4300,
-        }
+        };
+        crate::builtins::init(&mut vm);
+        vm
     }
 }
 

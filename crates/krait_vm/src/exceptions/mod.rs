@@ -4,7 +4,7 @@
 mod hierarchy;
 mod raise;
 
-pub use hierarchy::ExcTypes;
+pub use hierarchy::{ExcTypes, EXCEPTION_ALIASES};
 
 use crate::object::Value;
 use std::cell::{Cell, RefCell};

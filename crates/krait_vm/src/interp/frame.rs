@@ -21,10 +21,10 @@ pub struct Frame {
     pub locals: Value,
     /// The function being run (for `super()` and `f_func`), or Null.
     pub func: Value,
-    /// Depth of `vm.exc_stack` when the frame started (handlers restore it on unwind).
-    pub exc_base: usize,
     /// True when the frame belongs to a generator/coroutine.
     pub is_generator: bool,
+    /// KW_NAMES' constant index, consumed by the next CALL.
+    pub kwnames: Option<u32>,
 }
 
 impl Frame {
@@ -42,8 +42,8 @@ impl Frame {
             builtins,
             locals,
             func: Value::Null,
-            exc_base: 0,
             is_generator: false,
+            kwnames: None,
         }
     }
 

@@ -1,13 +1,19 @@
 //! The interpreter: decoded code, frames and the evaluation loop.
 
+pub mod call;
 pub mod code;
+pub mod eval;
 pub mod frame;
+mod load;
 
 use crate::object::{Args, PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 /// Call a Python function object: bind arguments into a new frame and run it.
 pub fn call_function(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let _ = (func, args);
-    Err(vm.new_not_implemented_error("the interpreter loop is not wired yet"))
+    let frame = call::make_frame(vm, func, args)?;
+    if frame.code.flags() & (krait_bytecode::CodeFlags::GENERATOR | krait_bytecode::CodeFlags::COROUTINE | krait_bytecode::CodeFlags::ASYNC_GENERATOR) != 0 {
+        return Err(vm.new_not_implemented_error("generators are not supported yet"));
+    }
+    eval::run_frame(vm, frame)
 }

@@ -4,7 +4,9 @@
 mod attr;
 mod call;
 mod compare;
+mod item;
 mod iter;
+mod number;
 mod repr;
 mod hash;
 mod truth;

@@ -1,0 +1,148 @@
+//! Entering Python code: binding call arguments into a new frame (CPython's
+//! `initialize_locals`), and running module code.
+
+use super::code::Code;
+use super::frame::Frame;
+use crate::object::{Args, Payload, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use krait_bytecode::CodeFlags;
+use std::rc::Rc;
+
+/// Build the frame for calling `func` with `args` (arguments bound, cells created).
+pub fn make_frame(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Box<Frame>> {
+    let Payload::Function(f) = &func.payload else { unreachable!("make_frame on a non-function") };
+    let code = f.code.borrow().clone();
+    let mut frame = Box::new(Frame::new(code.clone(), f.globals.clone(), f.builtins.clone(), Value::Null));
+    frame.func = Value::Obj(func.clone());
+    bind_arguments(vm, f, &code, args, &mut frame.slots)?;
+    if let Some(closure) = &f.closure {
+        let nfree = closure.len();
+        let n = code.nlocalsplus();
+        for (i, cell) in closure.iter().enumerate() {
+            frame.slots[n - nfree + i] = Value::Obj(cell.clone());
+        }
+    }
+    Ok(frame)
+}
+
+fn bind_arguments(vm: &mut Vm, f: &crate::types::function::Function, code: &Code, args: Args<'_>, slots: &mut [Value]) -> PyResult<()> {
+    let raw = &code.raw;
+    let argcount = raw.argcount as usize;
+    let posonly = raw.posonlyargcount as usize;
+    let kwonly = raw.kwonlyargcount as usize;
+    let has_varargs = raw.flags & CodeFlags::VARARGS != 0;
+    let has_varkw = raw.flags & CodeFlags::VARKEYWORDS != 0;
+    let pos = args.pos();
+    let fname = vm.str_of(&f.qualname.borrow());
+    let n = pos.len().min(argcount);
+    slots[..n].clone_from_slice(&pos[..n]);
+    let varargs_index = argcount + kwonly;
+    let varkw_index = varargs_index + has_varargs as usize;
+    if has_varargs {
+        let rest = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        slots[varargs_index] = vm.new_tuple(rest);
+    } else if pos.len() > argcount {
+        let ndefaults = tuple_len(&f.defaults.borrow());
+        let given_kw = 0;
+        let msg = if ndefaults > 0 {
+            format!("{fname}() takes from {} to {argcount} positional arguments but {} {} given", argcount - ndefaults, pos.len(), if pos.len() == 1 { "was" } else { "were" })
+        } else {
+            format!("{fname}() takes {argcount} positional argument{} but {} {} given", if argcount == 1 { "" } else { "s" }, pos.len() + given_kw, if pos.len() == 1 { "was" } else { "were" })
+        };
+        return Err(vm.new_type_error(msg));
+    }
+    let kwdict = if has_varkw {
+        let d = vm.new_dict_ref();
+        slots[varkw_index] = Value::Obj(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    for (name, value) in args.kwnames.iter().zip(args.kwvalues()) {
+        let key = vm.str_of(name);
+        let idx = code.localsplusnames[posonly..argcount + kwonly].iter().position(|n| n.as_str().is_some_and(|s| s.as_str() == &*key)).map(|i| i + posonly);
+        match idx {
+            Some(i) => {
+                if !slots[i].is_null() {
+                    return Err(vm.new_type_error(format!("{fname}() got multiple values for argument '{key}'")));
+                }
+                slots[i] = value.clone();
+            }
+            None => match &kwdict {
+                Some(d) => vm.dict_set_item(d, name.clone(), value.clone())?,
+                None => {
+                    let is_posonly = code.localsplusnames[..posonly].iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == &*key));
+                    let msg = if is_posonly {
+                        format!("{fname}() got some positional-only arguments passed as keyword arguments: '{key}'")
+                    } else {
+                        format!("{fname}() got an unexpected keyword argument '{key}'")
+                    };
+                    return Err(vm.new_type_error(msg));
+                }
+            },
+        }
+    }
+    // Defaults for missing positional parameters.
+    if n < argcount {
+        let defaults = f.defaults.borrow().clone();
+        let defs: Vec<Value> = defaults.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+        let first_default = argcount - defs.len();
+        let mut missing = Vec::new();
+        for i in n..argcount {
+            if slots[i].is_null() {
+                if i >= first_default {
+                    slots[i] = defs[i - first_default].clone();
+                } else {
+                    missing.push(code.localsplusnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(vm, &fname, &missing, "positional"));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = f.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if slots[i].is_null() {
+                let name = code.localsplusnames[i].clone();
+                let d = match kwdefaults.as_obj() {
+                    Some(d) if d.as_dict().is_some() => crate::types::dict_ops::get_item(vm, d, &Value::Obj(name.clone()))?,
+                    _ => None,
+                };
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(vm, &fname, &missing, "keyword-only"));
+        }
+    }
+    Ok(())
+}
+
+fn tuple_len(v: &Value) -> usize {
+    v.as_obj().and_then(|o| o.as_tuple()).map_or(0, |t| t.len())
+}
+
+/// "f() missing 2 required positional arguments: 'a' and 'b'".
+fn missing_error(vm: &mut Vm, fname: &str, missing: &[PyRef], kind: &str) -> crate::vm::PyErr {
+    let names: Vec<String> = missing.iter().map(|n| format!("'{}'", n.as_str().map(|s| s.as_str()).unwrap_or(""))).collect();
+    let list = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+    };
+    let s = if names.len() == 1 { "" } else { "s" };
+    vm.new_type_error(format!("{fname}() missing {} required {kind} argument{s}: {list}", names.len()))
+}
+
+/// Run module-level (or exec'd) code with the given globals and locals mapping.
+pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: PyRef, locals: Value) -> PyResult<Value> {
+    let builtins = vm.builtins_dict.clone();
+    let frame = Box::new(Frame::new(code, globals, builtins, locals));
+    super::eval::run_frame(vm, frame)
+}

@@ -1,0 +1,695 @@
+//! The evaluation loop: runs frames on the explicit frame stack. A Python-to-Python call
+//! pushes a frame and continues the loop; RETURN_VALUE pops it — no Rust recursion.
+//! Errors unwind through the exception table, frame by frame.
+
+use super::code::{Code, Instr};
+use super::frame::Frame;
+use crate::object::{Args, BinOp, CmpOp, Payload, PyObject, PyRef, UnaryOp, Value};
+use crate::types::dict_ops;
+use crate::types::function::Function;
+use crate::vm::{PyErr, PyResult, Vm};
+use krait_bytecode::{CodeFlags, Opcode};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Run `frame` to completion and return its result.
+pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+    }
+    let base = vm.frames.len();
+    vm.frames.push(frame);
+    let r = run(vm, base);
+    vm.frames.truncate(base);
+    r
+}
+
+/// What an instruction asks the loop to do next.
+enum Flow {
+    Next,
+    /// A new frame was pushed.
+    Call,
+    /// The current frame returned this value.
+    Return(Value),
+}
+
+fn run(vm: &mut Vm, base: usize) -> PyResult<Value> {
+    loop {
+        let result = step_frame(vm);
+        match result {
+            Ok(Flow::Next) | Ok(Flow::Call) => {}
+            Ok(Flow::Return(v)) => {
+                vm.frames.pop();
+                if vm.frames.len() == base {
+                    return Ok(v);
+                }
+                vm.frames.last_mut().expect("caller frame").push(v);
+            }
+            Err(err) => {
+                // Unwind: find a handler in this frame or an outer one of this run.
+                let mut err = err;
+                loop {
+                    let frame = vm.frames.last_mut().expect("frame");
+                    record_traceback(vm, &err);
+                    let frame = vm.frames.last_mut().expect("frame");
+                    if let Some(h) = find_handler(&frame.code, frame.lasti) {
+                        let n = frame.code.nlocalsplus();
+                        while frame.sp > n + h.depth as usize {
+                            frame.pop();
+                        }
+                        if h.lasti {
+                            let lasti = frame.lasti as i64;
+                            frame.push(Value::Int(lasti));
+                        }
+                        frame.push(Value::Obj(err.0.clone()));
+                        frame.ip = h.target as usize;
+                        break;
+                    }
+                    vm.frames.pop();
+                    if vm.frames.len() == base {
+                        return Err(err);
+                    }
+                    let _ = &mut err;
+                }
+            }
+        }
+    }
+}
+
+fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
+    code.handlers.iter().find(|h| (h.start as usize) <= lasti && lasti < h.end as usize).copied()
+}
+
+/// Append the current frame's position to the exception's traceback list.
+fn record_traceback(vm: &mut Vm, err: &PyErr) {
+    let frame = vm.frames.last().expect("frame");
+    let entry = (frame.code.clone(), frame.lasti);
+    if let Payload::Exception(data) = &err.0.payload {
+        let mut tb = data.traceback.borrow_mut();
+        match &*tb {
+            Value::Obj(o) => {
+                if let Some(list) = o.native::<RefCell<Vec<(Rc<Code>, usize)>>>() {
+                    list.borrow_mut().insert(0, entry);
+                }
+            }
+            _ => {
+                let t = vm.types.object.clone();
+                *tb = Value::Obj(PyRef::new(PyObject::new(t, Payload::Native(Box::new(RefCell::new(vec![entry]))))));
+            }
+        }
+    }
+}
+
+/// The traceback entries (code, instruction index) of an exception, outermost first.
+pub fn traceback_entries(err: &PyRef) -> Vec<(Rc<Code>, usize)> {
+    match &err.payload {
+        Payload::Exception(data) => match &*data.traceback.borrow() {
+            Value::Obj(o) => o.native::<RefCell<Vec<(Rc<Code>, usize)>>>().map(|l| l.borrow().clone()).unwrap_or_default(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Execute instructions of the innermost frame until it calls, returns or raises.
+fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
+    // SAFETY: the frame is boxed, so its address is stable while `vm.frames` grows; it
+    // is only popped by `run` after this function returns, and native code reached from
+    // here only reads `vm.frames` (it never removes the innermost frame).
+    let frame: &mut Frame = unsafe { &mut *(&mut **vm.frames.last_mut().expect("frame") as *mut Frame) };
+    let code = frame.code.clone();
+    let instrs = &code.instrs;
+    loop {
+        let i = frame.ip;
+        let Instr { op, arg } = instrs[i].get();
+        frame.lasti = i;
+        frame.ip = i + 1 + op.cache_entries() as usize;
+        match op {
+            Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
+            Opcode::PopTop => {
+                frame.pop();
+            }
+            Opcode::PushNull => frame.push(Value::Null),
+            Opcode::LoadConst => frame.push(code.consts[arg as usize].clone()),
+            Opcode::LoadFast => {
+                let v = frame.slots[arg as usize].clone();
+                if v.is_null() {
+                    let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                    return Err(vm.new_unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value")));
+                }
+                frame.push(v);
+            }
+            Opcode::StoreFast => {
+                let v = frame.pop();
+                frame.slots[arg as usize] = v;
+            }
+            Opcode::DeleteFast => frame.slots[arg as usize] = Value::Null,
+            Opcode::LoadGlobal => {
+                let name = &code.names[(arg >> 1) as usize];
+                if arg & 1 != 0 {
+                    frame.push(Value::Null);
+                }
+                let v = load_global(vm, frame, name)?;
+                frame.push(v);
+            }
+            Opcode::StoreGlobal => {
+                let v = frame.pop();
+                let g = frame.globals.clone();
+                dict_ops::set_item(vm, &g, Value::Obj(code.names[arg as usize].clone()), v)?;
+            }
+            Opcode::LoadName => {
+                let name = &code.names[arg as usize];
+                let v = load_name(vm, frame, name)?;
+                frame.push(v);
+            }
+            Opcode::StoreName => {
+                let v = frame.pop();
+                let key = Value::Obj(code.names[arg as usize].clone());
+                store_name(vm, frame, key, v)?;
+            }
+            Opcode::BinaryOp => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = binary_op(vm, &a, &b, arg)?;
+                frame.push(r);
+            }
+            Opcode::CompareOp => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = compare(vm, &a, &b, arg)?;
+                frame.push(r);
+            }
+            Opcode::IsOp => {
+                let b = frame.pop();
+                let a = frame.pop();
+                frame.push(Value::Bool(a.is(&b) != (arg == 1)));
+            }
+            Opcode::UnaryNot => {
+                let v = frame.pop();
+                let t = vm.is_true(&v)?;
+                frame.push(Value::Bool(!t));
+            }
+            Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
+                let v = frame.pop();
+                let uop = match op {
+                    Opcode::UnaryNegative => UnaryOp::Neg,
+                    Opcode::UnaryPositive => UnaryOp::Pos,
+                    _ => UnaryOp::Invert,
+                };
+                let r = match (&v, uop) {
+                    (Value::Int(i), UnaryOp::Neg) if *i != i64::MIN => Value::Int(-i),
+                    (Value::Float(f), UnaryOp::Neg) => Value::Float(-f),
+                    _ => vm.unary_op(&v, uop)?,
+                };
+                frame.push(r);
+            }
+            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                let v = frame.pop();
+                let t = match v {
+                    Value::Bool(b) => b,
+                    _ => vm.is_true(&v)?,
+                };
+                let want = matches!(op, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
+                if t == want {
+                    jump(frame, op, arg);
+                }
+            }
+            Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+                let v = frame.pop();
+                let want_none = matches!(op, Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone);
+                if v.is_none() == want_none {
+                    jump(frame, op, arg);
+                }
+            }
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                let t = vm.is_true(&frame.top().clone())?;
+                if t == (op == Opcode::JumpIfTrueOrPop) {
+                    jump(frame, op, arg);
+                } else {
+                    frame.pop();
+                }
+            }
+            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump(frame, op, arg),
+            Opcode::ReturnValue => {
+                let v = frame.pop();
+                return Ok(Flow::Return(v));
+            }
+            Opcode::KwNames => {
+                frame.push_kwnames(arg);
+            }
+            Opcode::Call => {
+                let kwnames = frame.take_kwnames(&code);
+                let argc = arg as usize;
+                let sp = frame.sp;
+                let (callable, start) = if frame.slots[sp - argc - 2].is_null() {
+                    (frame.slots[sp - argc - 1].clone(), sp - argc)
+                } else {
+                    (frame.slots[sp - argc - 2].clone(), sp - argc - 1)
+                };
+                let kw: Vec<Value> = kwnames;
+                if let Value::Obj(f) = &callable {
+                    if let Payload::Function(_) = f.payload {
+                        let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: &kw })?;
+                        for _ in 0..argc + 2 {
+                            frame.pop();
+                        }
+                        if new_frame.code.flags() & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+                            return Err(vm.new_not_implemented_error("generators are not supported yet"));
+                        }
+                        if vm.frames.len() >= vm.recursion_limit {
+                            return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                        }
+                        vm.frames.push(new_frame);
+                        return Ok(Flow::Call);
+                    }
+                }
+                let args: Vec<Value> = frame.slots[start..sp].to_vec();
+                let r = vm.call(&callable, Args { args: &args, kwnames: &kw });
+                for _ in 0..argc + 2 {
+                    frame.pop();
+                }
+                frame.push(r?);
+            }
+            Opcode::MakeFunction => {
+                let codeobj = frame.pop();
+                let closure = if arg & 0x08 != 0 { Some(frame.pop()) } else { None };
+                let annotations = if arg & 0x04 != 0 { frame.pop() } else { Value::None };
+                let kwdefaults = if arg & 0x02 != 0 { frame.pop() } else { Value::None };
+                let defaults = if arg & 0x01 != 0 { frame.pop() } else { Value::None };
+                let f = make_function(vm, frame, &codeobj, defaults, kwdefaults, annotations, closure)?;
+                frame.push(f);
+            }
+            Opcode::BuildTuple => {
+                let items = pop_n(frame, arg as usize);
+                let t = vm.new_tuple(items);
+                frame.push(t);
+            }
+            Opcode::BuildList => {
+                let items = pop_n(frame, arg as usize);
+                let l = vm.new_list(items);
+                frame.push(l);
+            }
+            Opcode::ListAppend => {
+                let v = frame.pop();
+                let l = frame.peek(arg as usize).clone();
+                if let Some(list) = l.as_obj().and_then(|o| o.as_list()) {
+                    list.borrow_mut().push(v);
+                }
+            }
+            Opcode::ListExtend => {
+                let v = frame.pop();
+                let items = vm.collect(&v)?;
+                let l = frame.peek(arg as usize).clone();
+                if let Some(list) = l.as_obj().and_then(|o| o.as_list()) {
+                    list.borrow_mut().extend(items);
+                }
+            }
+            Opcode::ListToTuple => {
+                let l = frame.pop();
+                let items = vm.collect(&l)?;
+                let t = vm.new_tuple(items);
+                frame.push(t);
+            }
+            Opcode::BuildMap => {
+                let items = pop_n(frame, 2 * arg as usize);
+                let d = vm.new_dict_ref();
+                for kv in items.chunks_exact(2) {
+                    dict_ops::set_item(vm, &d, kv[0].clone(), kv[1].clone())?;
+                }
+                frame.push(Value::Obj(d));
+            }
+            Opcode::BuildConstKeyMap => {
+                let keys = frame.pop();
+                let values = pop_n(frame, arg as usize);
+                let d = vm.new_dict_ref();
+                let keys = vm.collect(&keys)?;
+                for (k, v) in keys.into_iter().zip(values) {
+                    dict_ops::set_item(vm, &d, k, v)?;
+                }
+                frame.push(Value::Obj(d));
+            }
+            Opcode::MapAdd => {
+                let v = frame.pop();
+                let k = frame.pop();
+                if let Some(d) = frame.peek(arg as usize).as_obj().cloned() {
+                    dict_ops::set_item(vm, &d, k, v)?;
+                }
+            }
+            Opcode::BuildString => {
+                let items = pop_n(frame, arg as usize);
+                let mut s = String::new();
+                for it in &items {
+                    s.push_str(&vm.str_of(it));
+                }
+                let v = vm.new_str(&s);
+                frame.push(v);
+            }
+            Opcode::FormatValue => {
+                let spec = if arg & 0x04 != 0 { frame.pop() } else { Value::Null };
+                let v = frame.pop();
+                let v = match arg & 0x03 {
+                    1 => Value::Obj(vm.str(&v)?),
+                    2 => Value::Obj(vm.repr(&v)?),
+                    3 => Value::Obj(vm.repr(&v)?),
+                    _ => v,
+                };
+                let r = if spec.is_null() {
+                    Value::Obj(vm.str(&v)?)
+                } else {
+                    vm.call_method(&v, "__format__", &[spec])?
+                };
+                frame.push(r);
+            }
+            Opcode::LoadAttr => {
+                let obj = frame.pop();
+                let v = vm.get_attr(&obj, &code.names[arg as usize])?;
+                frame.push(v);
+            }
+            Opcode::LoadMethod => {
+                let obj = frame.pop();
+                let v = vm.get_attr(&obj, &code.names[arg as usize])?;
+                frame.push(Value::Null);
+                frame.push(v);
+            }
+            Opcode::StoreAttr => {
+                let obj = frame.pop();
+                let v = frame.pop();
+                vm.set_attr(&obj, &code.names[arg as usize], v)?;
+            }
+            Opcode::DeleteAttr => {
+                let obj = frame.pop();
+                vm.set_attr(&obj, &code.names[arg as usize], Value::Null)?;
+            }
+            Opcode::BinarySubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                let r = vm.get_item(&container, &key)?;
+                frame.push(r);
+            }
+            Opcode::StoreSubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                let v = frame.pop();
+                vm.set_item(&container, &key, v)?;
+            }
+            Opcode::DeleteSubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                vm.set_item(&container, &key, Value::Null)?;
+            }
+            Opcode::GetIter => {
+                let v = frame.pop();
+                let it = vm.iter(&v)?;
+                frame.push(it);
+            }
+            Opcode::ForIter => {
+                let it = frame.top().clone();
+                match vm.next(&it)? {
+                    Some(v) => frame.push(v),
+                    None => {
+                        frame.pop();
+                        jump(frame, op, arg);
+                    }
+                }
+            }
+            Opcode::UnpackSequence => {
+                let seq = frame.pop();
+                let items = vm.collect(&seq)?;
+                if items.len() != arg as usize {
+                    let msg = if items.len() > arg as usize {
+                        format!("too many values to unpack (expected {arg})")
+                    } else {
+                        format!("not enough values to unpack (expected {arg}, got {})", items.len())
+                    };
+                    return Err(vm.new_value_error(msg));
+                }
+                for v in items.into_iter().rev() {
+                    frame.push(v);
+                }
+            }
+            Opcode::Copy => {
+                let v = frame.peek(arg as usize).clone();
+                frame.push(v);
+            }
+            Opcode::Swap => {
+                let top = frame.sp - 1;
+                frame.slots.swap(top, frame.sp - arg as usize);
+            }
+            Opcode::ContainsOp => {
+                let container = frame.pop();
+                let item = frame.pop();
+                let r = vm.contains(&container, &item)?;
+                frame.push(Value::Bool(r != (arg == 1)));
+            }
+            Opcode::RaiseVarargs => {
+                let cause = if arg >= 2 { Some(frame.pop()) } else { None };
+                let exc = if arg >= 1 { frame.pop() } else { Value::Null };
+                return Err(make_raise(vm, exc, cause)?);
+            }
+            Opcode::PushExcInfo => {
+                let exc = frame.pop();
+                let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
+                frame.push(prev);
+                frame.push(exc);
+            }
+            Opcode::PopExcept => {
+                let prev = frame.pop();
+                vm.exc_info = prev;
+            }
+            Opcode::CheckExcMatch => {
+                let ty = frame.pop();
+                let exc = frame.top().clone();
+                let r = vm.isinstance(&exc, &ty)?;
+                frame.push(Value::Bool(r));
+            }
+            Opcode::Reraise => {
+                let exc = frame.pop();
+                if arg != 0 {
+                    if let Value::Int(lasti) = frame.peek(arg as usize) {
+                        frame.lasti = *lasti as usize;
+                    }
+                }
+                if let Value::Obj(o) = exc {
+                    return Err(PyErr(o));
+                }
+                return Err(vm.new_system_error("RERAISE without an exception"));
+            }
+            Opcode::LoadAssertionError => frame.push(Value::Obj(vm.exc.assertion_error.clone())),
+            Opcode::MakeCell => {
+                let v = std::mem::replace(&mut frame.slots[arg as usize], Value::Null);
+                let t = vm.types.cell.clone();
+                frame.slots[arg as usize] = vm.wrap(Payload::Cell(RefCell::new(v)), &t);
+            }
+            Opcode::CopyFreeVars => {}
+            Opcode::LoadClosure => {
+                let v = frame.slots[arg as usize].clone();
+                frame.push(v);
+            }
+            Opcode::LoadDeref => {
+                let v = match &frame.slots[arg as usize] {
+                    Value::Obj(o) => match &o.payload {
+                        Payload::Cell(c) => c.borrow().clone(),
+                        _ => Value::Null,
+                    },
+                    _ => Value::Null,
+                };
+                if v.is_null() {
+                    let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                    return Err(vm.new_name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")));
+                }
+                frame.push(v);
+            }
+            Opcode::StoreDeref => {
+                let v = frame.pop();
+                if let Value::Obj(o) = &frame.slots[arg as usize] {
+                    if let Payload::Cell(c) = &o.payload {
+                        *c.borrow_mut() = v;
+                    }
+                }
+            }
+            Opcode::LoadBuildClass => {
+                let name = vm.intern("__build_class__");
+                let b = frame.builtins.clone();
+                let hash = vm.hash(&Value::Obj(name.clone()))?;
+                match dict_ops::get_str(vm, &b, &name, hash) {
+                    Some(v) => frame.push(v),
+                    None => return Err(vm.new_name_error("__build_class__ not found")),
+                }
+            }
+            _ => {
+                return Err(vm.new_not_implemented_error(format!("krait does not implement the opcode {} yet", op.name())));
+            }
+        }
+    }
+}
+
+#[inline]
+fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
+    // `frame.ip` already points past the instruction and its caches.
+    if matches!(op.arg_kind(), krait_bytecode::ArgKind::JumpBackward) {
+        frame.ip -= arg as usize;
+    } else {
+        frame.ip += arg as usize;
+    }
+}
+
+fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
+    let start = frame.sp - n;
+    let items: Vec<Value> = frame.slots[start..frame.sp].iter_mut().map(|v| std::mem::replace(v, Value::Null)).collect();
+    frame.sp = start;
+    items
+}
+
+fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
+    let hash = vm.hash(&Value::Obj(name.clone()))?;
+    if let Some(v) = dict_ops::get_str(vm, &frame.globals, name, hash) {
+        return Ok(v);
+    }
+    if let Some(v) = dict_ops::get_str(vm, &frame.builtins, name, hash) {
+        return Ok(v);
+    }
+    let n = vm.str_of(&Value::Obj(name.clone()));
+    Err(vm.new_name_error(format!("name '{n}' is not defined")))
+}
+
+fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
+    if let Value::Obj(l) = &frame.locals {
+        if l.as_dict().is_some() {
+            if let Some(v) = dict_ops::get_item(vm, l, &Value::Obj(name.clone()))? {
+                return Ok(v);
+            }
+        } else {
+            let l = frame.locals.clone();
+            match vm.get_item(&l, &Value::Obj(name.clone())) {
+                Ok(v) => return Ok(v),
+                Err(e) if vm.isinstance(&Value::Obj(e.0.clone()), &Value::Obj(vm.exc.key_error.clone()))? => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    load_global(vm, frame, name)
+}
+
+fn store_name(vm: &mut Vm, frame: &Frame, key: Value, v: Value) -> PyResult<()> {
+    match &frame.locals {
+        Value::Obj(l) if l.as_dict().is_some() => dict_ops::set_item(vm, l, key, v),
+        Value::Obj(_) => {
+            let l = frame.locals.clone();
+            vm.set_item(&l, &key, v)
+        }
+        _ => Err(vm.new_system_error("no locals found when storing a name")),
+    }
+}
+
+#[inline]
+fn binary_op(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
+    let Some((op, inplace)) = BinOp::from_arg(arg) else {
+        return Err(vm.new_system_error("bad BINARY_OP argument"));
+    };
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let r = match op {
+            BinOp::Add => x.checked_add(*y),
+            BinOp::Sub => x.checked_sub(*y),
+            BinOp::Mul => x.checked_mul(*y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(Value::Int(r));
+        }
+    }
+    if let (Value::Float(x), Value::Float(y)) = (a, b) {
+        match op {
+            BinOp::Add => return Ok(Value::Float(x + y)),
+            BinOp::Sub => return Ok(Value::Float(x - y)),
+            BinOp::Mul => return Ok(Value::Float(x * y)),
+            _ => {}
+        }
+    }
+    vm.binary_op(a, b, op, inplace)
+}
+
+#[inline]
+fn compare(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
+    let Some(op) = CmpOp::from_arg(arg) else {
+        return Err(vm.new_system_error("bad COMPARE_OP argument"));
+    };
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }));
+    }
+    vm.rich_compare(a, b, op)
+}
+
+fn make_function(vm: &mut Vm, frame: &Frame, codeobj: &Value, defaults: Value, kwdefaults: Value, annotations: Value, closure: Option<Value>) -> PyResult<Value> {
+    let Some(code) = codeobj.as_obj().and_then(|o| o.native::<Rc<Code>>()).cloned() else {
+        return Err(vm.new_system_error("MAKE_FUNCTION expects a code object"));
+    };
+    let closure = match closure {
+        Some(t) => Some(vm.collect(&t)?.into_iter().filter_map(|c| c.as_obj().cloned()).collect::<Vec<_>>().into_boxed_slice()),
+        None => None,
+    };
+    let name = Value::Obj(code.name.clone());
+    let qualname = Value::Obj(code.qualname.clone());
+    let module_key = vm.intern("__name__");
+    let hash = vm.hash(&Value::Obj(module_key.clone()))?;
+    let module = dict_ops::get_str(vm, &frame.globals, &module_key, hash).unwrap_or(Value::None);
+    let doc = match code.raw.consts.first() {
+        Some(krait_bytecode::Constant::Str(_)) if code.flags() & 0x0400_0000 == 0 => code.consts[0].clone(),
+        _ => Value::None,
+    };
+    let f = Function {
+        code: RefCell::new(code),
+        globals: frame.globals.clone(),
+        builtins: frame.builtins.clone(),
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(kwdefaults),
+        closure,
+        doc: RefCell::new(doc),
+        module: RefCell::new(module),
+        annotations: RefCell::new(annotations),
+    };
+    let t = vm.types.function.clone();
+    Ok(vm.wrap(Payload::Function(Box::new(f)), &t))
+}
+
+/// The exception object for `raise exc from cause` (classes are instantiated).
+fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult<PyErr> {
+    if exc.is_null() {
+        return match vm.exc_info.clone() {
+            Value::Obj(o) => Ok(PyErr(o)),
+            _ => Err(vm.new_runtime_error("No active exception to reraise")),
+        };
+    }
+    let inst = vm.exception_instance(&exc)?;
+    if let Some(cause) = cause {
+        let cause = if cause.is_none() { Value::None } else { Value::Obj(vm.exception_instance(&cause)?) };
+        if let Payload::Exception(d) = &inst.payload {
+            *d.cause.borrow_mut() = cause;
+            d.suppress_context.set(true);
+        }
+    }
+    Ok(PyErr(inst))
+}
+
+impl Frame {
+    /// Remember KW_NAMES' constant index for the next CALL (kept in the frame's `lasti`
+    /// neighbour field to avoid a per-call allocation).
+    fn push_kwnames(&mut self, const_index: u32) {
+        self.kwnames = Some(const_index);
+    }
+
+    fn take_kwnames(&mut self, code: &Code) -> Vec<Value> {
+        match self.kwnames.take() {
+            Some(i) => code.consts[i as usize].as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Turning a `krait_bytecode::CodeObject` into the VM's `Code`: constants become values,
+//! names are interned, bytecode and exception table are decoded.
+
+use super::code::{decode, decode_handlers, Code};
+use crate::object::{Payload, PyObject, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use krait_bytecode::{CodeObject, Constant, LocalKind};
+use num_traits::ToPrimitive;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// The VM form of a code object (nested code constants included).
+    pub fn load_code(&mut self, raw: Rc<CodeObject>) -> PyResult<Rc<Code>> {
+        let consts = raw.consts.iter().map(|c| self.constant_value(c)).collect::<PyResult<Vec<_>>>()?;
+        let names = raw.names.iter().map(|n| self.intern(n)).collect::<Vec<_>>();
+        let localsplusnames = raw.localsplusnames.iter().map(|n| self.intern(n)).collect::<Vec<_>>();
+        let ncells_start = raw.localspluskinds.iter().position(|k| k & (LocalKind::CELL | LocalKind::FREE) != 0 && k & LocalKind::LOCAL == 0).unwrap_or(raw.localspluskinds.len());
+        let name = self.intern(&raw.name);
+        let qualname = self.new_str_ref(&raw.qualname);
+        let filename = self.new_str_ref(&raw.filename);
+        Ok(Rc::new(Code {
+            instrs: decode(&raw.code),
+            handlers: decode_handlers(&raw.exceptiontable),
+            consts: consts.into_boxed_slice(),
+            names: names.into_boxed_slice(),
+            localsplusnames: localsplusnames.into_boxed_slice(),
+            name,
+            qualname,
+            filename,
+            ncells_start,
+            object: RefCell::new(None),
+            raw,
+        }))
+    }
+
+    /// A constant as a Python value.
+    pub fn constant_value(&mut self, c: &Constant) -> PyResult<Value> {
+        Ok(match c {
+            Constant::None => Value::None,
+            Constant::Ellipsis => Value::Obj(self.ellipsis.clone()),
+            Constant::StopIteration => Value::Obj(self.exc.stop_iteration.clone()),
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => match i.to_i64() {
+                Some(v) => Value::Int(v),
+                None => {
+                    let t = self.types.int.clone();
+                    self.wrap(Payload::Int(i.clone()), &t)
+                }
+            },
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex { re, im } => {
+                let t = self.types.complex.clone();
+                self.wrap(Payload::Complex { re: *re, im: *im }, &t)
+            }
+            Constant::Str(s) => Value::Obj(if is_identifier_like(s) { self.intern(s) } else { self.new_str_ref(s) }),
+            Constant::Bytes(b) => {
+                let t = self.types.bytes.clone();
+                self.wrap(Payload::Bytes(b.to_vec().into_boxed_slice()), &t)
+            }
+            Constant::Tuple(items) => {
+                let v = items.iter().map(|c| self.constant_value(c)).collect::<PyResult<Vec<_>>>()?;
+                self.new_tuple(v)
+            }
+            Constant::Code(code) => {
+                let c = self.load_code(code.clone())?;
+                let t = self.types.code.clone();
+                Value::Obj(PyRef::new(PyObject::new(t, Payload::Native(Box::new(c)))))
+            }
+            other => {
+                return Err(self.new_not_implemented_error(format!("constant of kind {:?} is not supported yet", std::mem::discriminant(other))));
+            }
+        })
+    }
+}
+
+fn is_identifier_like(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
