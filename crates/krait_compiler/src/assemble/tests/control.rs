@@ -116,3 +116,88 @@ fn while_loop_backward_conditional() {
         2,
     );
 }
+
+/// ```python
+/// if 0:
+///     a()
+/// while True:
+///     b()
+/// ```
+/// Constant conditions: dead code removed, line-carrying NOPs kept, constants trimmed.
+#[test]
+fn constant_conditions() {
+    let mut b = Builder::new();
+    let end = b.new_block();
+    b.op(Resume, 0, (0, 1, 0, 0)).op(LoadConst, 0, (1, 1, 3, 4));
+    b.jump(Pseudo::PopJumpIfFalse, end, (1, 2, 0, 7));
+    b.op(PushNull, 0, (2, 2, 4, 5)).op(LoadName, 0, (2, 2, 4, 5));
+    b.op(Precall, 0, (2, 2, 4, 7)).op(Call, 0, (2, 2, 4, 7)).op(PopTop, 0, (2, 2, 4, 7));
+    b.use_block(end);
+    let lp = b.new_block();
+    let body = b.new_block();
+    let anchor = b.new_block();
+    let exit = b.new_block();
+    let while_loc: L = (3, 4, 0, 7);
+    b.use_block(lp);
+    b.op(LoadConst, 1, (3, 3, 6, 10)).jump(Pseudo::PopJumpIfFalse, anchor, while_loc);
+    b.use_block(body);
+    b.op(PushNull, 0, (4, 4, 4, 5)).op(LoadName, 1, (4, 4, 4, 5));
+    b.op(Precall, 0, (4, 4, 4, 7)).op(Call, 0, (4, 4, 4, 7)).op(PopTop, 0, (4, 4, 4, 7));
+    b.op(LoadConst, 1, (3, 3, 6, 10)).jump(Pseudo::PopJumpIfTrue, body, while_loc);
+    b.use_block(anchor);
+    b.use_block(exit);
+    b.op(LoadConst, 2, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![int(0), Constant::Bool(true), Constant::None], &["a", "b"]));
+    check(
+        &co,
+        "97000900090002006501a6000000ab00000000000000000001008c0b",
+        "f003010101f002010108f004010108d804058041814384438043f003010108",
+        "",
+        2,
+    );
+    assert_eq!(co.consts.len(), 1);
+}
+
+/// `x = a and b or c`: JUMP_IF_FALSE_OR_POP into JUMP_IF_TRUE_OR_POP on the same line
+/// becomes POP_JUMP_IF_FALSE past it.
+#[test]
+fn boolop_jump_threading() {
+    let mut b = Builder::new();
+    let end_or = b.new_block();
+    let end_and = b.new_block();
+    b.op(Resume, 0, (0, 1, 0, 0)).op(LoadName, 0, (1, 1, 4, 5));
+    b.real_jump(JumpIfFalseOrPop, end_and, (1, 1, 4, 11));
+    b.op(LoadName, 1, (1, 1, 10, 11));
+    b.use_block(end_and);
+    b.real_jump(JumpIfTrueOrPop, end_or, (1, 1, 4, 16));
+    b.op(LoadName, 2, (1, 1, 15, 16));
+    b.use_block(end_or);
+    b.op(StoreName, 3, (1, 1, 0, 1)).op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![Constant::None], &["a", "b", "c", "x"]));
+    check(&co, "9700650072026501700165025a0364005300", "f003010101d8040580478821804c8871800180018001", "", 1);
+}
+
+/// `if a:` followed by 130 lines `b = 1`: the forward jump needs EXTENDED_ARG, which
+/// shares the jump's location entry.
+#[test]
+fn extended_arg_jump() {
+    let mut b = Builder::new();
+    let end = b.new_block();
+    b.op(Resume, 0, (0, 1, 0, 0)).op(LoadName, 0, (1, 1, 3, 4));
+    b.jump(Pseudo::PopJumpIfFalse, end, (1, 131, 0, 9));
+    for line in 2..=131 {
+        b.op(LoadConst, 0, (line, line, 8, 9)).op(StoreName, 1, (line, line, 4, 5));
+    }
+    b.use_block(end);
+    b.op(LoadConst, 1, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![int(1), Constant::None], &["a", "b"]));
+    let code = hex(&co.code);
+    assert_eq!(code.len(), 2 * 536);
+    assert_eq!(&code[..24], "970065009001720664005a01");
+    assert_eq!(&code[code.len() - 24..], "64005a016401530064015300");
+    let lt = hex(&co.linetable);
+    assert_eq!(lt.len(), 2 * 681);
+    assert_eq!(&lt[..24], "f003010101d80304f1004202");
+    assert_eq!(&lt[lt.len() - 24..], "45044202010af0004202010a");
+    assert_eq!(co.stacksize, 1);
+}
