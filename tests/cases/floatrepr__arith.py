@@ -1,0 +1,11 @@
+# Float arithmetic edge cases: inf/nan propagation, signed zeros, rounding.
+inf, nan = float("inf"), float("nan")
+print(inf + 1, inf - inf, inf * 0, -inf * -1, 1 / inf, -1 / inf, inf / inf, nan + 1, nan * 0, 0 * -1.0)
+print(0.0 * -1, -0.0 + 0.0, -0.0 - 0.0, -0.0 * -0.0, abs(-0.0), -(-0.0), 0.0 == -0.0, str(-0.0 * 5))
+print(max(nan, 1), max(1, nan), min(nan, 1), sorted([3.0, nan, 1.0])[1:], nan is nan, nan in [nan])
+print(1e308 * 10, -1e308 * 10, 1e-308 / 1e10, 1e-320 * 1e-10, 2.0 ** 1023 * 2, 5e-324 / 2)
+print(0.1 * 3, 0.7 + 0.1, 0.3 / 0.1, 1.0 - 0.9, 4.35 * 100, 1.15 * 100, 100 * 1.1)
+print(2.0 ** 53 + 1, 2.0 ** 53 + 2, float(2 ** 53 + 1), float(2 ** 63), int(2.0 ** 63), int(1e18), int(1.5e300) % 1000)
+print(7.0 // 2, -7.0 // 2, 7.0 % -2, -7.0 % 2, 7.5 % 2.5, divmod(-7.0, 2), 1e300 % 7, (-1e-300) % 1)
+print(round(0.1 + 0.2, 15), round(1e300 * 10, 2), 3.0 * 1.1, sum([0.1, 0.2, 0.3]), 0.1 ** 2)
+print(float.__mul__(2.0, 3), (2.5).__floordiv__(0.5), float("1e500"), float("-1e500"), float("1e-500"))
