@@ -197,13 +197,13 @@ pub(crate) fn optimize_basic_block(
                     apply_static_swaps(&mut g.bm(id).instrs, i);
                 }
             }
-            IrOp::Real(Opcode::PushNull) => {
-                if nextop == Some(IrOp::Real(Opcode::LoadGlobal)) && g.b(id).instrs[i + 1].oparg & 1 == 0 {
-                    let b = g.bm(id);
-                    b.instrs[i].set_real(Opcode::Nop);
-                    b.instrs[i].oparg = 0;
-                    b.instrs[i + 1].oparg |= 1;
-                }
+            IrOp::Real(Opcode::PushNull)
+                if nextop == Some(IrOp::Real(Opcode::LoadGlobal)) && g.b(id).instrs[i + 1].oparg & 1 == 0 =>
+            {
+                let b = g.bm(id);
+                b.instrs[i].set_real(Opcode::Nop);
+                b.instrs[i].oparg = 0;
+                b.instrs[i + 1].oparg |= 1;
             }
             _ => {}
         }

@@ -201,3 +201,57 @@ fn extended_arg_jump() {
     assert_eq!(&lt[lt.len() - 24..], "45044202010af0004202010a");
     assert_eq!(co.stacksize, 1);
 }
+
+/// ```python
+/// def f():
+///     with a as b:
+///         c()
+/// ```
+/// SETUP_WITH/SETUP_CLEANUP handlers (lasti), PUSH_NULL+LOAD_GLOBAL fusion, the implicit
+/// return copied into the body by `extend_block`.
+#[test]
+fn with_statement() {
+    let mut b = Builder::new();
+    let with: L = (2, 3, 4, 11);
+    let block = b.new_block();
+    let fin = b.new_block();
+    let exit = b.new_block();
+    let cleanup = b.new_block();
+    b.op(Resume, 0, (1, 1, 0, 0)).op(LoadGlobal, 0, (2, 2, 9, 10)).op(BeforeWith, 0, with);
+    b.jump(Pseudo::SetupWith, fin, with);
+    b.use_block(block);
+    b.op(StoreFast, 0, (2, 2, 14, 15));
+    b.op(PushNull, 0, (3, 3, 8, 9)).op(LoadGlobal, 2, (3, 3, 8, 9));
+    b.op(Precall, 0, (3, 3, 8, 11)).op(Call, 0, (3, 3, 8, 11)).op(PopTop, 0, (3, 3, 8, 11));
+    b.pseudo(Pseudo::PopBlock, NO);
+    b.op(LoadConst, 0, with).op(LoadConst, 0, with).op(LoadConst, 0, with);
+    b.op(Precall, 2, with).op(Call, 2, with).op(PopTop, 0, with).jump(Pseudo::Jump, exit, with);
+    b.use_block(fin);
+    b.jump(Pseudo::SetupCleanup, cleanup, with).op(PushExcInfo, 0, with).op(WithExceptStart, 0, with);
+    let wexit = b.new_block();
+    b.jump(Pseudo::PopJumpIfTrue, wexit, NO).op(Reraise, 2, NO);
+    b.use_block(cleanup);
+    b.op(Copy, 3, NO).op(PopExcept, 0, NO).op(Reraise, 1, NO);
+    b.use_block(wexit);
+    b.op(PopTop, 0, NO).pseudo(Pseudo::PopBlock, NO).op(PopExcept, 0, NO).op(PopTop, 0, NO).op(PopTop, 0, NO);
+    b.use_block(exit);
+    b.op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(CodeUnit {
+        name: s("f"),
+        qualname: s("f"),
+        filename: s("<t>"),
+        flags: 0x3,
+        firstlineno: 1,
+        consts: vec![Constant::None],
+        names: names(&["a", "c"]),
+        varnames: names(&["b"]),
+        ..CodeUnit::default()
+    });
+    check(
+        &co,
+        "970074000000000000000000000035007d00740300000000000000000000a6000000ab0000000000000000000100640064006400a6020000ab0200000000000000000100640053002300310073047702780359007701010059000100010064005300",
+        "8000dd090af00001050c8861dd080989038c038803f00301050cf00001050cf00001050cf10001050cf40001050cf00001050cf00001050cf00001050cf00001050cf00001050cf00001050cf00001050cf8f8f8f00001050cf00001050cf00001050cf00001050cf00001050cf00001050c",
+        "880f2403a4042807ab012807",
+        6,
+    );
+}
