@@ -9,6 +9,8 @@ mod format_int;
 mod format_str;
 mod int_str;
 mod layout;
+mod parse_float;
+mod parse_int;
 mod percent_format;
 mod percent_parse;
 mod spec;
@@ -23,6 +25,8 @@ pub use int_str::{
     int_to_decimal, int_to_f64, int_to_str_limit_error, int_to_str_radix, str_to_int_limit_error,
     DEFAULT_MAX_STR_DIGITS, STR_DIGITS_CHECK_THRESHOLD,
 };
+pub use parse_float::parse_float;
+pub use parse_int::parse_int;
 pub use percent_format::{percent_format_char, percent_format_float, percent_format_int, percent_format_text};
 pub use percent_parse::{unsupported_format_character, Count, PercentFlags, PercentParser, PercentSpec, Piece};
 pub use spec::{unknown_format_code, FormatSpec, Grouping};
