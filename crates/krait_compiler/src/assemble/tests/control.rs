@@ -255,3 +255,56 @@ fn with_statement() {
         6,
     );
 }
+
+/// ```python
+/// try:
+///     a()
+/// except E as e:
+///     b(e)
+/// ```
+/// Nested SETUP_CLEANUP for the named handler, location-less cleanup code, four ranges.
+#[test]
+fn try_except_as_name() {
+    let mut b = Builder::new();
+    let body = b.new_block();
+    let except = b.new_block();
+    let orelse = b.new_block();
+    let end = b.new_block();
+    let cleanup = b.new_block();
+    let handler: L = (3, 4, 0, 8);
+    b.op(Resume, 0, (0, 1, 0, 0)).jump(Pseudo::SetupFinally, except, (1, 4, 0, 8));
+    b.use_block(body);
+    b.op(PushNull, 0, (2, 2, 4, 5)).op(LoadName, 0, (2, 2, 4, 5));
+    b.op(Precall, 0, (2, 2, 4, 7)).op(Call, 0, (2, 2, 4, 7)).op(PopTop, 0, (2, 2, 4, 7));
+    b.pseudo(Pseudo::PopBlock, NO).jump(Pseudo::Jump, end, NO);
+    b.use_block(except);
+    b.jump(Pseudo::SetupCleanup, cleanup, NO).op(PushExcInfo, 0, NO);
+    let next_handler = b.new_block();
+    b.op(LoadName, 1, (3, 3, 7, 8)).op(CheckExcMatch, 0, handler);
+    b.jump(Pseudo::PopJumpIfFalse, next_handler, handler);
+    let cleanup_end = b.new_block();
+    let cleanup_body = b.new_block();
+    b.op(StoreName, 2, handler).jump(Pseudo::SetupCleanup, cleanup_end, handler);
+    b.use_block(cleanup_body);
+    b.op(PushNull, 0, (4, 4, 4, 5)).op(LoadName, 3, (4, 4, 4, 5)).op(LoadName, 2, (4, 4, 6, 7));
+    b.op(Precall, 1, (4, 4, 4, 8)).op(Call, 1, (4, 4, 4, 8)).op(PopTop, 0, (4, 4, 4, 8));
+    b.pseudo(Pseudo::PopBlock, NO).pseudo(Pseudo::PopBlock, NO).op(PopExcept, 0, NO);
+    b.op(LoadConst, 0, NO).op(StoreName, 2, NO).op(DeleteName, 2, NO).jump(Pseudo::Jump, end, NO);
+    b.use_block(cleanup_end);
+    b.op(LoadConst, 0, NO).op(StoreName, 2, NO).op(DeleteName, 2, NO).op(Reraise, 1, NO);
+    b.use_block(next_handler);
+    b.op(Reraise, 0, NO);
+    b.use_block(cleanup);
+    b.op(Copy, 3, NO).op(PopExcept, 0, NO).op(Reraise, 1, NO);
+    b.use_block(orelse);
+    b.use_block(end);
+    b.op(LoadConst, 0, NO).op(ReturnValue, 0, NO);
+    let co = b.finish(module_unit(vec![Constant::None], &["a", "E", "e", "b"]));
+    check(
+        &co,
+        "9700090002006500a6000000ab00000000000000000001006400530023006501240072165a02020065036502a6010000ab0100000000000000000100590064005a025b026400530064005a025b0277017700780359007701",
+        "f003010101f002030109d80405804181438443804380438043f8d80708f000010109f000010109f000010109d8040580418061814484448044804480448044804480448044f8f8f8f8f003010109f8f8f8",
+        "820a0e008e052903930b2403a4052903",
+        4,
+    );
+}
