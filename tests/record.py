@@ -16,7 +16,7 @@ Run convention (the Rust harness crates/krait/tests/cases.rs does exactly the sa
     .err file exists.
   * stderr is normalised: the absolute path of tests/cases followed by '/' becomes
     '$CASES/' (CPython 3.11 prints the absolute path of the main script in tracebacks).
-  * files named _scratch_* in tests/cases are deleted after each case.
+  * a case that writes files names them _scratch_<case>*; they are deleted after the run.
 
 Recording is reproducible: running it twice changes nothing.
 """
@@ -51,9 +51,9 @@ def normalise_stderr(data, cases_dir):
     return data
 
 
-def remove_scratch():
+def remove_scratch(name):
     for f in os.listdir(CASES):
-        if f.startswith("_scratch_"):
+        if f.startswith("_scratch_" + name):
             os.remove(os.path.join(CASES, f))
 
 
@@ -62,7 +62,7 @@ def run_case(python, name):
         proc = subprocess.run([python, name + ".py"], cwd=CASES, env=case_env(), stdin=subprocess.DEVNULL,
                               capture_output=True, timeout=TIMEOUT)
     finally:
-        remove_scratch()
+        remove_scratch(name)
     out = proc.stdout
     err = None
     if proc.returncode != 0 or proc.stderr:
