@@ -4,7 +4,10 @@
 
 mod common;
 
+use krait_bytecode::exception_table;
+use krait_bytecode::line_table::{self, LineTableEncoder};
 use krait_bytecode::marshal;
+use krait_bytecode::verify::verify;
 use krait_bytecode::pyc::{PycHeader, HEADER_LEN};
 use krait_bytecode::{CodeObject, Constant};
 use std::path::Path;
@@ -19,6 +22,19 @@ fn each_code(code: &Rc<CodeObject>, f: &mut dyn FnMut(&Rc<CodeObject>)) {
     }
 }
 
+/// Decoding then re-encoding the line and exception tables gives the same bytes.
+fn check_tables(path: &Path, c: &CodeObject) {
+    let first = c.firstlineno as i32;
+    let mut enc = LineTableEncoder::new(first);
+    for e in line_table::decode(&c.linetable, first) {
+        enc.add((e.end - e.start) / 2, e.loc);
+    }
+    assert_eq!(enc.finish(), &c.linetable[..], "{}: {} line table", path.display(), c.qualname);
+    let entries = exception_table::decode(&c.exceptiontable).unwrap();
+    let again = exception_table::encode(&entries).unwrap();
+    assert_eq!(again, &c.exceptiontable[..], "{}: {} exception table", path.display(), c.qualname);
+}
+
 /// Checks one pyc; returns the bytes krait re-marshals it to.
 fn check_pyc(path: &Path) -> Vec<u8> {
     let data = std::fs::read(path).unwrap();
@@ -30,7 +46,8 @@ fn check_pyc(path: &Path) -> Vec<u8> {
     assert!(code.deep_eq(&again), "{}: marshal round trip differs", path.display());
     // Writing is deterministic and idempotent.
     assert_eq!(marshal::dumps_code(&again).unwrap(), ours, "{}", path.display());
-    each_code(&code, &mut |_c| {});
+    verify(&code).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    each_code(&code, &mut |c| check_tables(path, c));
     ours
 }
 
