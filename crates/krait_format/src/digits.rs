@@ -2,6 +2,8 @@
 //! round-tripping digits (mode 0), or the exact binary value correctly rounded (half-even) to a
 //! number of significant digits (mode 2) or of places after the decimal point (mode 3).
 
+use std::cmp::Ordering;
+
 use num_bigint::BigUint;
 use num_traits::Pow;
 
@@ -44,11 +46,10 @@ pub(crate) fn dtoa(value: f64, mode: Mode) -> Digits {
     }
     match mode {
         Mode::Shortest => shortest(value),
-        Mode::Significant(n) => round_digits(exact(value), n.max(1) as i64),
+        Mode::Significant(n) => significant(value, n.max(1) as i64),
         Mode::Fixed(places) => {
-            let exact = exact(value);
-            let keep = exact.decpt.saturating_add(places as i64);
-            round_digits(exact, keep)
+            let (q, half) = scaled(value, places as i64);
+            round_scaled(q, half, places as i64)
         }
     }
 }
@@ -89,74 +90,90 @@ fn normalize(mut digits: Vec<u8>, mut decpt: i64) -> Digits {
     Digits { digits, decpt }
 }
 
-/// All the decimal digits of the exact binary value of a finite positive double.
-fn exact(value: f64) -> Digits {
+/// The mantissa and binary exponent of a finite positive double (value = m × 2^e, m odd).
+fn decompose(value: f64) -> (u64, i64) {
     let bits = value.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1u64 << 52) - 1);
-    let (mut mantissa, mut exp2) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), biased - 1075)
-    };
+    let (mantissa, exp2) = if biased == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), biased - 1075) };
     let tz = mantissa.trailing_zeros();
-    mantissa >>= tz;
-    exp2 += i64::from(tz);
-    if exp2 >= 0 {
-        // An integer: mantissa × 2^exp2.
-        let shift = exp2 as u32;
-        let text = if 64 - mantissa.leading_zeros() + shift <= 128 {
-            (u128::from(mantissa) << shift).to_string()
-        } else {
-            (BigUint::from(mantissa) << shift).to_string()
-        };
-        let len = text.len() as i64;
-        normalize(text.into_bytes(), len)
-    } else {
-        // mantissa / 2^k = mantissa × 5^k / 10^k.
-        let k = (-exp2) as u32;
-        let small = if k <= 55 { 5u128.pow(k).checked_mul(u128::from(mantissa)) } else { None };
-        let text = match small {
-            Some(n) => n.to_string(),
-            None => (BigUint::from(5u32).pow(k) * mantissa).to_string(),
-        };
-        let len = text.len() as i64;
-        normalize(text.into_bytes(), len - i64::from(k))
-    }
+    (mantissa >> tz, exp2 + i64::from(tz))
 }
 
-/// Keeps the first `keep` digits of an exact expansion, rounding half to even.
-fn round_digits(exact: Digits, keep: i64) -> Digits {
-    let Digits { mut digits, decpt } = exact;
-    if keep >= digits.len() as i64 {
-        return Digits { digits, decpt };
-    }
-    if keep < 0 {
-        return Digits::zero();
-    }
-    let keep = keep as usize;
-    let first_dropped = digits[keep];
-    let round_up = match first_dropped {
-        b'6'..=b'9' => true,
-        b'5' => {
-            let beyond = digits[keep + 1..].iter().any(|&d| d != b'0');
-            let previous_odd = keep > 0 && (digits[keep - 1] - b'0') % 2 == 1;
-            beyond || previous_odd
-        }
-        _ => false,
+/// floor(value × 10^scale) as decimal digits, and how the discarded remainder compares with
+/// one half (exactly, on the binary value).
+fn scaled(value: f64, scale: i64) -> (String, Ordering) {
+    let (m, e) = decompose(value);
+    let (shl, shr) = if e >= 0 { (e as u32, 0u32) } else { (0, (-e) as u32) };
+    let (mul10, div10) = if scale >= 0 { (scale as u32, 0u32) } else { (0, (-scale) as u32) };
+    // Fast path: everything fits in u128.
+    let small = || -> Option<(u128, u128)> {
+        let m = u128::from(m);
+        let num = if shl < m.leading_zeros() { m << shl } else { return None };
+        let num = num.checked_mul(10u128.checked_pow(mul10)?)?;
+        let den = if shr < 127 { 1u128 << shr } else { return None };
+        let den = den.checked_mul(10u128.checked_pow(div10)?)?;
+        (den < 1u128 << 126).then_some((num, den))
     };
-    digits.truncate(keep);
-    if !round_up {
-        return normalize(digits, decpt);
+    if let Some((num, den)) = small() {
+        let (q, r) = (num / den, num % den);
+        return (q.to_string(), (2 * r).cmp(&den));
     }
-    // Propagate the carry.
-    while let Some(last) = digits.pop() {
-        if last != b'9' {
-            digits.push(last + 1);
-            return normalize(digits, decpt);
+    let num = (BigUint::from(m) << shl) * BigUint::from(10u32).pow(mul10);
+    let (q, twice_r, den) = if div10 == 0 {
+        // Division by a power of two: a shift.
+        let q = &num >> shr;
+        let r = num - (&q << shr);
+        (q, r << 1u32, BigUint::from(1u32) << shr)
+    } else {
+        let den = (BigUint::from(1u32) << shr) * BigUint::from(10u32).pow(div10);
+        let q = &num / &den;
+        let r = num - &q * &den;
+        (q, r << 1u32, den)
+    };
+    (q.to_string(), twice_r.cmp(&den))
+}
+
+/// Rounds floor digits `q` of value × 10^scale half to even, giving the digits and point.
+fn round_scaled(q: String, half: Ordering, scale: i64) -> Digits {
+    let mut digits = q.into_bytes();
+    let odd = digits.last().is_some_and(|d| (d - b'0') % 2 == 1);
+    let round_up = half == Ordering::Greater || (half == Ordering::Equal && odd);
+    if round_up {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
         }
     }
-    Digits { digits: vec![b'1'], decpt: decpt + 1 }
+    let decpt = digits.len() as i64 - scale;
+    normalize(digits, decpt)
+}
+
+/// Mode 2: `n` significant digits, correctly rounded.
+fn significant(value: f64, n: i64) -> Digits {
+    // Find the decimal exponent: floor(value × 10^(n - decpt)) has exactly n digits.
+    let mut decpt = value.log10().floor() as i64 + 1;
+    loop {
+        let (q, half) = scaled(value, n - decpt);
+        let len = q.trim_start_matches('0').len() as i64;
+        if len > n {
+            decpt += 1;
+        } else if len < n {
+            decpt -= 1;
+        } else {
+            return round_scaled(q, half, n - decpt);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub fn parse_int(text: &str, base: u32, max_str_digits: usize) -> FormatResult<O
             if prev == b'_' {
                 return Ok(None);
             }
-        } else if (c as char).to_digit(base).is_some() {
+        } else if (c as char).is_digit(base) {
             digits.push(c as char);
         } else {
             break;
