@@ -102,6 +102,10 @@ impl Vm {
             ellipsis,
             int_max_str_digits: 4300,
         };
+        crate::types::int::init(&mut vm);
+        crate::types::bool::init(&mut vm);
+        crate::types::float::init(&mut vm);
+        crate::types::complex::init(&mut vm);
         crate::builtins::init(&mut vm);
         vm
     }

@@ -10,3 +10,7 @@ pub mod native;
 pub mod registry;
 pub mod set;
 pub mod str;
+pub mod bool;
+pub mod complex;
+pub mod float;
+pub mod int;
