@@ -27,12 +27,11 @@ pub(crate) struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
     refs: Vec<Slot>,
-    depth: u32,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(data: &'a [u8]) -> Reader<'a> {
-        Reader { data, pos: 0, refs: Vec::new(), depth: 0 }
+        Reader { data, pos: 0, refs: Vec::new() }
     }
 
     /// Bytes consumed so far.
@@ -112,44 +111,87 @@ impl<'a> Reader<'a> {
     }
 
     /// `r_object`: `Ok(None)` is CPython's NULL-without-error (TYPE_NULL, or a code object
-    /// with a NULL field), which the caller turns into its own error.
+    /// with a NULL field), which the caller turns into its own error. Containers are read with
+    /// an explicit stack of [`Frame`]s, so nesting costs heap, not Rust stack.
     pub(crate) fn read_object(&mut self) -> Result<Option<Constant>> {
+        let mut frames: Vec<Frame> = Vec::new();
+        loop {
+            if let Some(Frame::Code { fields, firstlineno: firstlineno @ None, .. }) = frames.last_mut() {
+                if fields.len() == 8 {
+                    *firstlineno = Some(self.i32()?);
+                }
+            }
+            let mut ready = match self.read_header(frames.len() as u32 + 1)? {
+                Step::Value(v) => v,
+                Step::Open(frame) if frame.is_complete() => self.finish(frame)?,
+                Step::Open(frame) => {
+                    frames.push(frame);
+                    continue;
+                }
+            };
+            // Hand the value to the innermost open container; close the ones that are full.
+            loop {
+                let Some(top) = frames.last_mut() else { return Ok(ready) };
+                top.deliver(ready)?;
+                if !top.is_complete() {
+                    break;
+                }
+                let Some(done) = frames.pop() else { break };
+                ready = self.finish(done)?;
+            }
+        }
+    }
+
+    /// Reads a type byte and either a whole scalar or a container's header.
+    fn read_header(&mut self, depth: u32) -> Result<Step> {
         let Some(&code) = self.data.get(self.pos) else {
             return Err(MarshalError::new(ErrorKind::EOFError, "EOF read where object expected"));
         };
         self.pos += 1;
-        self.depth += 1;
-        let result = if self.depth > MAX_DEPTH {
-            Err(MarshalError::new(ErrorKind::ValueError, "recursion limit exceeded"))
-        } else {
-            self.read_typed(code & 0x7F, code & FLAG_REF != 0)
-        };
-        self.depth -= 1;
-        result
-    }
-
-    fn read_typed(&mut self, ty: u8, flag: bool) -> Result<Option<Constant>> {
+        if depth > MAX_DEPTH {
+            return Err(MarshalError::new(ErrorKind::ValueError, "recursion limit exceeded"));
+        }
+        let (ty, flag) = (code & 0x7F, code & FLAG_REF != 0);
         let v = match ty {
-            TYPE_NULL => return Ok(None),
+            TYPE_NULL => return Ok(Step::Value(None)),
             TYPE_NONE => Constant::None,
             TYPE_FALSE => Constant::Bool(false),
             TYPE_TRUE => Constant::Bool(true),
             TYPE_STOPITER => Constant::StopIteration,
             TYPE_ELLIPSIS => Constant::Ellipsis,
-            TYPE_REF => return self.read_ref().map(Some),
+            TYPE_REF => self.read_ref()?,
             TYPE_SMALL_TUPLE | TYPE_TUPLE | TYPE_LIST | TYPE_SET | TYPE_FROZENSET => {
-                return self.read_sequence(ty, flag);
+                let left = match ty {
+                    TYPE_SMALL_TUPLE => self.byte_len()?,
+                    TYPE_TUPLE => self.size("tuple")?,
+                    TYPE_LIST => self.size("list")?,
+                    _ => self.size("set")?,
+                };
+                let slot = self.reserve(flag)?;
+                let items = Vec::with_capacity(self.capacity(left));
+                return Ok(Step::Open(Frame::Seq { ty, left, items, slot }));
             }
-            TYPE_DICT => return self.read_dict(flag),
-            TYPE_CODE => return self.read_code(flag),
+            TYPE_DICT => {
+                let slot = self.reserve(flag)?;
+                return Ok(Step::Open(Frame::Dict { key: None, items: Vec::new(), ended: false, slot }));
+            }
+            TYPE_CODE => {
+                let slot = self.reserve(flag)?;
+                let mut counts = [0i32; 5];
+                for c in &mut counts {
+                    *c = self.i32()?;
+                }
+                let fields = Vec::with_capacity(10);
+                return Ok(Step::Open(Frame::Code { counts, firstlineno: None, fields, null: false, slot }));
+            }
             _ => {
                 let slot = self.reserve(flag)?;
                 let v = self.read_scalar(ty)?;
                 self.fill(slot, &v);
-                return Ok(Some(v));
+                v
             }
         };
-        Ok(Some(v))
+        Ok(Step::Value(Some(v)))
     }
 
     fn read_ref(&mut self) -> Result<Constant> {
@@ -240,84 +282,106 @@ impl<'a> Reader<'a> {
         parse_float(self.take(n)?)
     }
 
-    /// Tuples, lists, sets and frozensets.
-    fn read_sequence(&mut self, ty: u8, flag: bool) -> Result<Option<Constant>> {
-        let (n, what) = match ty {
-            TYPE_SMALL_TUPLE => (self.byte_len()?, "tuple"),
-            TYPE_TUPLE => (self.size("tuple")?, "tuple"),
-            TYPE_LIST => (self.size("list")?, "list"),
-            _ => (self.size("set")?, "set"),
-        };
-        let slot = self.reserve(flag)?;
-        let mut items = Vec::with_capacity(self.capacity(n));
-        for _ in 0..n {
-            let item = self.read_object()?.ok_or_else(|| MarshalError::null_in(what))?;
-            if what == "set" {
-                check_hashable(&item)?;
+    /// Builds the value of a complete frame and fills its ref slot.
+    fn finish(&mut self, frame: Frame) -> Result<Option<Constant>> {
+        let (v, slot) = match frame {
+            Frame::Seq { ty, items, slot, .. } => {
+                let items: Rc<[Constant]> = items.into();
+                let v = match ty {
+                    TYPE_SMALL_TUPLE | TYPE_TUPLE => Constant::Tuple(items),
+                    TYPE_LIST => Constant::List(items),
+                    TYPE_SET => Constant::Set(items),
+                    _ => Constant::FrozenSet(items),
+                };
+                (v, slot)
             }
-            items.push(item);
-        }
-        let items: Rc<[Constant]> = items.into();
-        let v = match ty {
-            TYPE_SMALL_TUPLE | TYPE_TUPLE => Constant::Tuple(items),
-            TYPE_LIST => Constant::List(items),
-            TYPE_SET => Constant::Set(items),
-            _ => Constant::FrozenSet(items),
-        };
-        self.fill(slot, &v);
-        Ok(Some(v))
-    }
-
-    /// A dict: (key, value) pairs up to a NULL key. As in CPython, a NULL value also ends the
-    /// dict (dropping that key) without an error.
-    fn read_dict(&mut self, flag: bool) -> Result<Option<Constant>> {
-        let slot = self.reserve(flag)?;
-        let mut items = Vec::new();
-        loop {
-            let Some(key) = self.read_object()? else { break };
-            let Some(value) = self.read_object()? else { break };
-            check_hashable(&key)?;
-            items.push((key, value));
-        }
-        let v = Constant::Dict(items.into());
-        self.fill(slot, &v);
-        Ok(Some(v))
-    }
-
-    fn read_code(&mut self, flag: bool) -> Result<Option<Constant>> {
-        let slot = self.reserve(flag)?;
-        let argcount = self.i32()?;
-        let posonlyargcount = self.i32()?;
-        let kwonlyargcount = self.i32()?;
-        let stacksize = self.i32()?;
-        let flags = self.i32()?;
-        let mut fields = Vec::with_capacity(8);
-        for _ in 0..8 {
+            Frame::Dict { items, slot, .. } => (Constant::Dict(items.into()), slot),
             // A NULL field makes the whole code object NULL, without an error.
-            let Some(v) = self.read_object()? else { return Ok(None) };
-            fields.push(v);
-        }
-        let firstlineno = self.i32()?;
-        let Some(linetable) = self.read_object()? else { return Ok(None) };
-        let Some(exceptiontable) = self.read_object()? else { return Ok(None) };
-        let mut f = fields.into_iter();
-        let mut next = || f.next().unwrap_or(Constant::None);
-        let raw = RawCode {
-            counts: [argcount, posonlyargcount, kwonlyargcount, stacksize, flags, firstlineno],
-            code: next(),
-            consts: next(),
-            names: next(),
-            localsplusnames: next(),
-            localspluskinds: next(),
-            filename: next(),
-            name: next(),
-            qualname: next(),
-            linetable,
-            exceptiontable,
+            Frame::Code { null: true, .. } => return Ok(None),
+            Frame::Code { counts, firstlineno, fields, slot, .. } => {
+                let [argcount, posonly, kwonly, stacksize, flags] = counts;
+                let mut f = fields.into_iter();
+                let mut next = || f.next().unwrap_or(Constant::None);
+                let raw = RawCode {
+                    counts: [argcount, posonly, kwonly, stacksize, flags, firstlineno.unwrap_or(0)],
+                    code: next(),
+                    consts: next(),
+                    names: next(),
+                    localsplusnames: next(),
+                    localspluskinds: next(),
+                    filename: next(),
+                    name: next(),
+                    qualname: next(),
+                    linetable: next(),
+                    exceptiontable: next(),
+                };
+                (Constant::Code(Rc::new(raw.build()?)), slot)
+            }
         };
-        let v = Constant::Code(Rc::new(raw.build()?));
         self.fill(slot, &v);
         Ok(Some(v))
+    }
+}
+
+/// What one type byte started.
+enum Step {
+    /// A complete value (or NULL).
+    Value(Option<Constant>),
+    /// A container whose items follow.
+    Open(Frame),
+}
+
+/// A container being read.
+enum Frame {
+    /// Tuple, list, set or frozenset with `left` items still to read.
+    Seq { ty: u8, left: usize, items: Vec<Constant>, slot: Option<usize> },
+    /// A dict: `key` is read and waits for its value; `ended` after the NULL terminator.
+    Dict { key: Option<Constant>, items: Vec<(Constant, Constant)>, ended: bool, slot: Option<usize> },
+    /// A code object: the five leading i32s, then its ten object fields (firstlineno read after
+    /// the eighth); `null` once a field was NULL.
+    Code { counts: [i32; 5], firstlineno: Option<i32>, fields: Vec<Constant>, null: bool, slot: Option<usize> },
+}
+
+impl Frame {
+    fn is_complete(&self) -> bool {
+        match self {
+            Frame::Seq { left, .. } => *left == 0,
+            Frame::Dict { ended, .. } => *ended,
+            Frame::Code { fields, null, .. } => *null || fields.len() == 10,
+        }
+    }
+
+    /// Hands the next child (or NULL) to this container.
+    fn deliver(&mut self, v: Option<Constant>) -> Result<()> {
+        match self {
+            Frame::Seq { ty, left, items, .. } => {
+                let what = match *ty {
+                    TYPE_LIST => "list",
+                    TYPE_SET | TYPE_FROZENSET => "set",
+                    _ => "tuple",
+                };
+                let v = v.ok_or_else(|| MarshalError::null_in(what))?;
+                if what == "set" {
+                    check_hashable(&v)?;
+                }
+                items.push(v);
+                *left -= 1;
+            }
+            // As in CPython, a NULL key or a NULL value ends the dict (dropping that key).
+            Frame::Dict { key, items, ended, .. } => match (v, key.take()) {
+                (None, _) => *ended = true,
+                (Some(k), None) => *key = Some(k),
+                (Some(value), Some(k)) => {
+                    check_hashable(&k)?;
+                    items.push((k, value));
+                }
+            },
+            Frame::Code { fields, null, .. } => match v {
+                Some(v) => fields.push(v),
+                None => *null = true,
+            },
+        }
+        Ok(())
     }
 }
 

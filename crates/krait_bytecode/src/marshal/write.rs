@@ -107,13 +107,15 @@ fn code_fields(c: &CodeObject) -> [(Constant, Ctx); 10] {
 }
 
 impl Writer {
+    /// A writer; refs are used only when asked and the version has them (≥ 3).
     fn new(version: u8, depth: u32, use_refs: bool) -> Writer {
+        let use_refs = use_refs && version >= 3;
         Writer { out: Vec::new(), version, depth, use_refs, counts: HashMap::new(), refs: HashMap::new() }
     }
 
     /// `marshal.dumps(value, version)`.
     pub(crate) fn dump(value: &Constant, version: u8) -> Result<Vec<u8>> {
-        let mut w = Writer::new(version, 0, version >= 3);
+        let mut w = Writer::new(version, 0, true);
         if w.use_refs {
             w.count(value, Ctx::Plain)?;
         }
@@ -124,7 +126,7 @@ impl Writer {
     /// The ref-free bytes of `v`, written at the current depth (for keys and set ordering).
     fn standalone(&self, v: &Constant, ctx: Ctx, with_refs: bool) -> Result<Vec<u8>> {
         let mut w = Writer::new(self.version, self.depth, with_refs);
-        if with_refs {
+        if w.use_refs {
             w.count(v, ctx)?;
         }
         w.w_object(v, ctx)?;

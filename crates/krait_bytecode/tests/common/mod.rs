@@ -24,9 +24,18 @@ pub fn python311() -> Option<PathBuf> {
     None
 }
 
-/// Runs `python -c code` and returns stdout; panics on failure (tests only).
+/// Runs `code` with python (script on stdin) and returns stdout; panics on failure.
 pub fn run_python(py: &PathBuf, code: &str) -> String {
-    let out = Command::new(py).args(["-c", code]).output().expect("run python");
+    use std::io::Write;
+    let mut child = Command::new(py)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run python");
+    child.stdin.take().expect("stdin").write_all(code.as_bytes()).expect("write script");
+    let out = child.wait_with_output().expect("wait for python");
     assert!(out.status.success(), "python failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
