@@ -197,9 +197,9 @@ pub(crate) fn optimize_basic_block(
                     apply_static_swaps(&mut g.bm(id).instrs, i);
                 }
             }
-            IrOp::Real(Opcode::PushNull)
-                if nextop == Some(IrOp::Real(Opcode::LoadGlobal)) && g.b(id).instrs[i + 1].oparg & 1 == 0 =>
-            {
+            // CPython 3.11 tests the *opcode* of the LOAD_GLOBAL for evenness here (always
+            // true); codegen only puts PUSH_NULL before LOAD_GLOBALs with an even arg.
+            IrOp::Real(Opcode::PushNull) if nextop == Some(IrOp::Real(Opcode::LoadGlobal)) => {
                 let b = g.bm(id);
                 b.instrs[i].set_real(Opcode::Nop);
                 b.instrs[i].oparg = 0;
