@@ -1,1 +1,79 @@
-fn main() {}
+//! The `krait` command: a python3-compatible command line.
+
+mod args;
+
+use args::{parse_args, Command};
+use krait_vm::{Vm, VmOptions};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    let parsed = match parse_args(&argv) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    // Deep Python recursion runs on the explicit frame stack, but native code that calls
+    // back into Python recurses in Rust: give the interpreter a large stack.
+    let child = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(parsed));
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(1),
+    }
+}
+
+fn run(parsed: args::Parsed) -> u8 {
+    let prog = parsed.program.clone();
+    let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
+    let options = VmOptions { argv: parsed.script_argv.clone(), optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode: parsed.dont_write_bytecode, hash_seed, ..Default::default() };
+    let mut vm = Vm::new(options);
+    let (source, filename) = match &parsed.command {
+        Command::Version => {
+            println!("Python 3.11.7");
+            return 0;
+        }
+        Command::Help => {
+            print!("{}", args::USAGE);
+            return 0;
+        }
+        Command::Code(code) => (code.clone(), "<string>".to_string()),
+        Command::Module(m) => {
+            eprintln!("{prog}: running modules with -m ({m}) is not supported yet");
+            return 1;
+        }
+        Command::File(path) => match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => (s, path.clone()),
+                Err(_) => {
+                    eprintln!("{prog}: source file '{path}' is not valid UTF-8");
+                    return 1;
+                }
+            },
+            Err(e) => {
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
+                eprintln!("{prog}: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), errno_text(&e));
+                return 2;
+            }
+        },
+        Command::Stdin => {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+            (s, "<stdin>".to_string())
+        }
+    };
+    match vm.run_main_source(&source, &filename) {
+        Ok(_) => 0,
+        Err(e) => vm.report_uncaught(&e) as u8,
+    }
+}
+
+/// The strerror text CPython shows for common errnos.
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}

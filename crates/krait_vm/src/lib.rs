@@ -8,7 +8,10 @@ pub mod object;
 pub mod types;
 pub mod protocols;
 pub mod vm;
+mod run;
 mod vm_init;
+
+pub use vm_init::inherit_slots;
 
 pub use object::{PyRef, Value};
 pub use vm::{PyErr, PyResult, Vm, VmOptions};

@@ -106,9 +106,44 @@ impl Vm {
         crate::types::bool::init(&mut vm);
         crate::types::float::init(&mut vm);
         crate::types::complex::init(&mut vm);
+        crate::types::object::init(&mut vm);
+        crate::types::typeobject::init(&mut vm);
+        crate::types::descriptors::init(&mut vm);
+        crate::exceptions::init(&mut vm);
         crate::builtins::init(&mut vm);
+        crate::types::super_type::init(&mut vm);
+        inherit_builtin_slots(&vm);
         vm
     }
+}
+
+/// Give every builtin type the slots it does not define from its bases, parents first.
+fn inherit_builtin_slots(vm: &Vm) {
+    let t = &vm.types;
+    let mut all: Vec<PyRef> = vec![
+        t.object.clone(), t.type_.clone(), t.none_type.clone(), t.not_implemented_type.clone(), t.ellipsis_type.clone(),
+        t.int.clone(), t.bool.clone(), t.float.clone(), t.complex.clone(), t.str.clone(), t.bytes.clone(), t.bytearray.clone(),
+        t.tuple.clone(), t.list.clone(), t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.range.clone(), t.slice.clone(),
+        t.function.clone(), t.native_function.clone(), t.method.clone(), t.cell.clone(), t.code.clone(), t.module.clone(),
+        t.property.clone(), t.classmethod.clone(), t.staticmethod.clone(),
+    ];
+    all.extend(vm.exc.all().into_iter().map(|(_, t)| t.clone()));
+    for ty in &all {
+        inherit_slots(ty);
+    }
+}
+
+/// Fill `ty`'s empty slots from its MRO (for builtin types created after start-up too).
+pub fn inherit_slots(ty: &PyRef) {
+    let Some(t) = ty.as_type() else { return };
+    let mro = t.mro.borrow().clone();
+    let mut slots = t.slots();
+    for base in mro.iter().skip(1) {
+        if let Some(bt) = base.as_type() {
+            slots.inherit_from(&bt.slots());
+        }
+    }
+    *t.slots.borrow_mut() = slots;
 }
 
 fn set_mro(t: &PyRef, mro: Vec<PyRef>) {

@@ -6,10 +6,13 @@ use crate::types::methods::MethodDef;
 use crate::vm::{PyResult, Vm};
 use std::io::Write;
 
+mod build_class;
+
 /// Builtin functions: name, signature, implementation.
 const FUNCTIONS: &[MethodDef] = &[
     crate::types::methods::method("print", "(*args, sep=None, end=None, file=None, flush=False)", print),
     crate::types::methods::method("repr", "(obj, /)", repr),
+    crate::types::methods::method("__build_class__", "(func, name, /, *bases, metaclass=None, **kwds)", build_class::build_class),
 ];
 
 /// Fill the builtins module's dict.

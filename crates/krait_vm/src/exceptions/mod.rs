@@ -1,9 +1,11 @@
 //! The exception hierarchy of Python 3.11 (one table), exception instance data, and
 //! constructors for raising errors with CPython's messages.
 
+mod base;
 mod hierarchy;
 mod raise;
 
+pub use base::init;
 pub use hierarchy::{ExcTypes, EXCEPTION_ALIASES};
 
 use crate::object::Value;

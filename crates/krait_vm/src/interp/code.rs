@@ -41,8 +41,6 @@ pub struct Code {
     pub filename: PyRef,
     /// Index of the first cell/free variable in localsplus.
     pub ncells_start: usize,
-    /// The `Code` Python object wrapping this (`co_*` attributes), created on demand.
-    pub object: std::cell::RefCell<Option<PyRef>>,
 }
 
 impl Code {

@@ -26,7 +26,6 @@ pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
 
 /// What an instruction asks the loop to do next.
 enum Flow {
-    Next,
     /// A new frame was pushed.
     Call,
     /// The current frame returned this value.
@@ -37,7 +36,7 @@ fn run(vm: &mut Vm, base: usize) -> PyResult<Value> {
     loop {
         let result = step_frame(vm);
         match result {
-            Ok(Flow::Next) | Ok(Flow::Call) => {}
+            Ok(Flow::Call) => {}
             Ok(Flow::Return(v)) => {
                 vm.frames.pop();
                 if vm.frames.len() == base {
@@ -49,7 +48,6 @@ fn run(vm: &mut Vm, base: usize) -> PyResult<Value> {
                 // Unwind: find a handler in this frame or an outer one of this run.
                 let mut err = err;
                 loop {
-                    let frame = vm.frames.last_mut().expect("frame");
                     record_traceback(vm, &err);
                     let frame = vm.frames.last_mut().expect("frame");
                     if let Some(h) = find_handler(&frame.code, frame.lasti) {

@@ -6,7 +6,6 @@ use crate::object::{Payload, PyObject, PyRef, Value};
 use crate::vm::{PyResult, Vm};
 use krait_bytecode::{CodeObject, Constant, LocalKind};
 use num_traits::ToPrimitive;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Vm {
@@ -29,7 +28,6 @@ impl Vm {
             qualname,
             filename,
             ncells_start,
-            object: RefCell::new(None),
             raw,
         }))
     }

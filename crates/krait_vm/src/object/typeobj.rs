@@ -213,6 +213,21 @@ pub struct Slots {
     pub index: Option<UnaryFn>,
 }
 
+impl Slots {
+    /// Fill the slots this type leaves empty from its base (CPython's `inherit_slots`):
+    /// hash and rich comparison are inherited only together.
+    pub fn inherit_from(&mut self, base: &Slots) {
+        if self.richcompare.is_none() && self.hash.is_none() {
+            self.richcompare = base.richcompare;
+            self.hash = base.hash;
+        }
+        macro_rules! inherit {
+            ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = base.$f; } )* };
+        }
+        inherit!(repr, str, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);
+    }
+}
+
 /// `tp_flags` bits that matter to the VM.
 pub struct TypeFlags;
 

@@ -25,6 +25,22 @@ impl Vm {
                 }
             }
             Payload::Function(_) => crate::interp::call_function(self, o, args),
+            Payload::Type(t) => {
+                let slots = t.slots();
+                let Some(new) = slots.new else {
+                    let n = t.name();
+                    return Err(self.new_type_error(format!("cannot create '{n}' instances")));
+                };
+                let obj = new(self, o, args)?;
+                // __init__ runs only when __new__ returned an instance of the class.
+                let ty = self.type_of(&obj);
+                if self.is_subtype(&ty, o) {
+                    if let Some(init) = ty.as_type().and_then(|t| t.slots().init) {
+                        init(self, &obj, args)?;
+                    }
+                }
+                Ok(obj)
+            }
             Payload::Method { func, self_ } => {
                 let mut all = Vec::with_capacity(args.args.len() + 1);
                 all.push(self_.clone());

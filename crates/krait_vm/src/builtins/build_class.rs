@@ -1,0 +1,77 @@
+//! `__build_class__`: run a class body in a fresh namespace and call the metaclass
+//! (CPython's `builtin___build_class__`).
+
+use crate::interp::call::make_frame;
+use crate::interp::eval::run_frame;
+use crate::object::{Args, Payload, Value};
+use crate::vm::{PyResult, Vm};
+
+/// __build_class__(func, name, /, *bases, metaclass=None, **kwds)
+pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let func = match &a[0] {
+        Value::Obj(o) if matches!(o.payload, Payload::Function(_)) => o.clone(),
+        _ => return Err(vm.new_type_error("__build_class__: func must be a function")),
+    };
+    let name = a[1].clone();
+    if name.as_obj().and_then(|o| o.as_str()).is_none() {
+        return Err(vm.new_type_error("__build_class__: name is not a string"));
+    }
+    let bases = a[2].clone();
+    let base_list = vm.collect(&bases)?;
+    let kwds = a[4].clone();
+    // The metaclass: explicit, else the most derived metaclass of the bases.
+    let mut meta: Value = if a[3].is_none() {
+        match base_list.first() {
+            Some(b) => Value::Obj(vm.type_of(b)),
+            None => Value::Obj(vm.types.type_.clone()),
+        }
+    } else {
+        a[3].clone()
+    };
+    if let Some(m) = meta.as_obj().filter(|m| m.as_type().is_some()).cloned() {
+        let mut winner = m;
+        for b in &base_list {
+            let bt = vm.type_of(b);
+            if vm.is_subtype(&winner, &bt) {
+                continue;
+            }
+            if vm.is_subtype(&bt, &winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(vm.new_type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+        }
+        meta = Value::Obj(winner);
+    }
+    let (kwnames, kwvalues) = dict_to_kwargs(vm, &kwds);
+    // The namespace from __prepare__, else a dict.
+    let prepare = vm.intern("__prepare__");
+    let ns = match vm.get_attr_opt(&meta, &prepare)? {
+        Some(prep) => {
+            let mut args = vec![name.clone(), bases.clone()];
+            args.extend(kwvalues.iter().cloned());
+            vm.call(&prep, Args { args: &args, kwnames: &kwnames })?
+        }
+        None => vm.new_dict(),
+    };
+    let mut frame = make_frame(vm, &func, Args::positional(&[]))?;
+    frame.locals = ns.clone();
+    let cell = run_frame(vm, frame)?;
+    let mut args = vec![name, bases, ns];
+    args.extend(kwvalues.iter().cloned());
+    let cls = vm.call(&meta, Args { args: &args, kwnames: &kwnames })?;
+    if let Value::Obj(c) = &cell {
+        if let Payload::Cell(content) = &c.payload {
+            *content.borrow_mut() = cls.clone();
+        }
+    }
+    Ok(cls)
+}
+
+fn dict_to_kwargs(vm: &mut Vm, kwds: &Value) -> (Vec<Value>, Vec<Value>) {
+    let _ = vm;
+    match kwds.as_obj().and_then(|o| o.as_dict()) {
+        Some(d) => d.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).unzip(),
+        None => (Vec::new(), Vec::new()),
+    }
+}

@@ -1,0 +1,343 @@
+//! Function-like objects and the descriptors that bind them: Python functions, bound
+//! methods, native functions, property, classmethod and staticmethod.
+
+use crate::object::{Args, Payload, PyRef, Value};
+use crate::types::methods::method;
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.function.clone();
+    {
+        let mut s = t.as_type().expect("type").slots.borrow_mut();
+        s.descr_get = Some(function_get);
+        s.getattro = Some(function_getattro);
+        s.setattro = Some(function_setattro);
+        s.repr = Some(|vm, v| {
+            let (q, addr) = match v.as_obj() {
+                Some(o) => match &o.payload {
+                    Payload::Function(f) => (vm.str_of(&f.qualname.borrow()).to_string(), o.addr()),
+                    _ => (String::new(), o.addr()),
+                },
+                None => (String::new(), 0),
+            };
+            Ok(vm.new_str(&format!("<function {q} at {addr:#x}>")))
+        });
+    }
+    let m = vm.types.method.clone();
+    {
+        let mut s = m.as_type().expect("type").slots.borrow_mut();
+        s.getattro = Some(method_getattro);
+        s.repr = Some(method_repr);
+        s.richcompare = Some(|vm, a, b, op| {
+            let same = match (a.as_obj().map(|o| &o.payload), b.as_obj().map(|o| &o.payload)) {
+                (Some(Payload::Method { func: f1, self_: s1 }), Some(Payload::Method { func: f2, self_: s2 })) => f1.is(f2) && s1.is(s2),
+                _ => return Ok(Value::Obj(vm.not_implemented.clone())),
+            };
+            match op {
+                crate::object::CmpOp::Eq => Ok(Value::Bool(same)),
+                crate::object::CmpOp::Ne => Ok(Value::Bool(!same)),
+                _ => Ok(Value::Obj(vm.not_implemented.clone())),
+            }
+        });
+        s.hash = Some(|vm, v| match v.as_obj().map(|o| &o.payload) {
+            Some(Payload::Method { func, self_ }) => {
+                let (f, s) = (func.clone(), self_.clone());
+                Ok(vm.hash(&f)? ^ vm.hash(&s).unwrap_or(0))
+            }
+            _ => Ok(0),
+        });
+    }
+    let nf = vm.types.native_function.clone();
+    {
+        let mut s = nf.as_type().expect("type").slots.borrow_mut();
+        s.descr_get = Some(native_get);
+        s.repr = Some(native_repr);
+        s.getattro = Some(native_getattro);
+    }
+    init_property(vm);
+    init_wrappers(vm);
+}
+
+/// function.__get__: a bound method for an instance, the function itself otherwise.
+fn function_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
+    if obj.is_null() || obj.is_none() {
+        return Ok(f.clone());
+    }
+    let t = vm.types.method.clone();
+    Ok(vm.wrap(Payload::Method { func: f.clone(), self_: obj.clone() }, &t))
+}
+
+fn function_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    let r = match n {
+        "__name__" => f.name.borrow().clone(),
+        "__qualname__" => f.qualname.borrow().clone(),
+        "__doc__" => f.doc.borrow().clone(),
+        "__module__" => f.module.borrow().clone(),
+        "__defaults__" => f.defaults.borrow().clone(),
+        "__kwdefaults__" => f.kwdefaults.borrow().clone(),
+        "__globals__" => Value::Obj(f.globals.clone()),
+        "__builtins__" => Value::Obj(f.builtins.clone()),
+        "__annotations__" => {
+            let cur = f.annotations.borrow().clone();
+            if cur.is_none() {
+                let d = vm.new_dict();
+                *f.annotations.borrow_mut() = d.clone();
+                d
+            } else if let Some(t) = cur.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()) {
+                // MAKE_FUNCTION passes annotations as a flat (name, value, ...) tuple.
+                let d = vm.new_dict_ref();
+                for kv in t.chunks_exact(2) {
+                    vm.dict_set_item(&d, kv[0].clone(), kv[1].clone())?;
+                }
+                *f.annotations.borrow_mut() = Value::Obj(d.clone());
+                Value::Obj(d)
+            } else {
+                cur
+            }
+        }
+        "__closure__" => match &f.closure {
+            Some(c) => {
+                let items = c.iter().cloned().map(Value::Obj).collect();
+                vm.new_tuple(items)
+            }
+            None => Value::None,
+        },
+        "__code__" => {
+            let code = f.code.borrow().clone();
+            vm.code_object(&code)
+        }
+        "__dict__" => {
+            let o = v.as_obj().expect("obj");
+            let d = o.dict.borrow().clone();
+            match d {
+                Some(d) => Value::Obj(d),
+                None => {
+                    let d = vm.new_dict_ref();
+                    *o.dict.borrow_mut() = Some(d.clone());
+                    Value::Obj(d)
+                }
+            }
+        }
+        _ => return vm.generic_get_attr(v, name),
+    };
+    Ok(Some(r))
+}
+
+fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
+    let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    let cell = match n {
+        "__name__" => &f.name,
+        "__qualname__" => &f.qualname,
+        "__doc__" => &f.doc,
+        "__module__" => &f.module,
+        "__defaults__" => &f.defaults,
+        "__kwdefaults__" => &f.kwdefaults,
+        "__annotations__" => &f.annotations,
+        _ => {
+            let o = v.as_obj().expect("obj");
+            if o.dict.borrow().is_none() {
+                let d = vm.new_dict_ref();
+                *o.dict.borrow_mut() = Some(d);
+            }
+            return vm.generic_set_attr(v, name, value);
+        }
+    };
+    *cell.borrow_mut() = if value.is_null() { Value::None } else { value };
+    Ok(())
+}
+
+fn method_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(Payload::Method { func, self_ }) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+    match name.as_str().map(|s| s.as_str()).unwrap_or("") {
+        "__self__" => Ok(Some(self_.clone())),
+        "__func__" => Ok(Some(func.clone())),
+        _ => {
+            if let Some(r) = vm.generic_get_attr(v, name)? {
+                return Ok(Some(r));
+            }
+            let f = func.clone();
+            vm.get_attr_opt(&f, name)
+        }
+    }
+}
+
+fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(Payload::Method { func, self_ }) = v.as_obj().map(|o| &o.payload) else { return Ok(vm.new_str("<method>")) };
+    let (func, self_) = (func.clone(), self_.clone());
+    let q = vm.get_attr_str(&func, "__qualname__").map(|q| vm.str_of(&q).to_string()).unwrap_or_else(|_| "?".into());
+    let r = vm.repr(&self_)?;
+    let r = r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    Ok(vm.new_str(&format!("<bound method {q} of {r}>")))
+}
+
+/// A native method descriptor bound to an instance.
+fn native_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
+    let Some(Payload::NativeFunction(nf)) = f.as_obj().map(|o| &o.payload) else { return Ok(f.clone()) };
+    if !nf.is_method || obj.is_null() || obj.is_none() || !nf.self_.is_null() {
+        return Ok(f.clone());
+    }
+    let bound = crate::types::native::NativeFunction { name: nf.name, owner: nf.owner, sig: nf.sig.clone(), func: nf.func, self_: obj.clone(), is_method: false, doc: nf.doc };
+    let t = vm.types.native_function.clone();
+    Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t))
+}
+
+fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(Payload::NativeFunction(nf)) = v.as_obj().map(|o| &o.payload) else { return Ok(vm.new_str("<built-in function>")) };
+    let text = if nf.is_method {
+        format!("<method '{}' of '{}' objects>", nf.name, nf.owner)
+    } else if nf.self_.is_null() || matches!(&nf.self_, Value::Obj(o) if o.is(&vm.builtins)) {
+        format!("<built-in function {}>", nf.name)
+    } else {
+        let (name, selfv) = (nf.name, nf.self_.clone());
+        let tn = vm.type_name(&selfv);
+        let addr = selfv.as_obj().map_or(0, |o| o.addr());
+        format!("<built-in method {name} of {tn} object at {addr:#x}>")
+    };
+    Ok(vm.new_str(&text))
+}
+
+fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(Payload::NativeFunction(nf)) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+    match name.as_str().map(|s| s.as_str()).unwrap_or("") {
+        "__name__" => Ok(Some(vm.new_str(nf.name))),
+        "__qualname__" => {
+            let q = if nf.is_method || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
+            Ok(Some(vm.new_str(&q)))
+        }
+        "__self__" => Ok(Some(if nf.self_.is_null() { Value::Obj(vm.builtins.clone()) } else { nf.self_.clone() })),
+        "__doc__" => Ok(Some(match nf.doc {
+            Some(d) => vm.new_str(d),
+            None => Value::None,
+        })),
+        "__module__" => Ok(Some(if nf.is_method { Value::None } else { vm.new_str(nf.owner) })),
+        _ => vm.generic_get_attr(v, name),
+    }
+}
+
+fn init_property(vm: &mut Vm) {
+    let t = vm.types.property.clone();
+    {
+        let mut s = t.as_type().expect("type").slots.borrow_mut();
+        s.new = Some(|vm, cls, args| {
+            let sig = crate::types::native::Signature::parse("(fget=None, fset=None, fdel=None, doc=None)");
+            let b = crate::types::native::bind(vm, &sig, "property", args)?;
+            let a = b.as_slice();
+            let doc = if a[3].is_none() && !a[0].is_none() { vm.get_attr_str(&a[0], "__doc__").unwrap_or(Value::None) } else { a[3].clone() };
+            Ok(vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc }, cls))
+        });
+        s.descr_get = Some(|vm, p, obj, _| {
+            if obj.is_null() || obj.is_none() {
+                return Ok(p.clone());
+            }
+            let Some(Payload::Property { fget, .. }) = p.as_obj().map(|o| &o.payload) else { return Ok(Value::None) };
+            if fget.is_none() {
+                return Err(vm.new_attribute_error("unreadable attribute"));
+            }
+            let f = fget.clone();
+            vm.call_positional(&f, std::slice::from_ref(obj))
+        });
+        s.descr_set = Some(|vm, p, obj, value| {
+            let Some(Payload::Property { fset, fdel, .. }) = p.as_obj().map(|o| &o.payload) else { return Ok(()) };
+            let (f, args) = if value.is_null() { (fdel.clone(), vec![obj.clone()]) } else { (fset.clone(), vec![obj.clone(), value]) };
+            if f.is_none() {
+                let msg = if args.len() == 1 { "can't delete attribute" } else { "can't set attribute" };
+                return Err(vm.new_attribute_error(msg));
+            }
+            vm.call_positional(&f, &args).map(|_| ())
+        });
+        s.getattro = Some(|vm, v, name| {
+            let Some(Payload::Property { fget, fset, fdel, doc }) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+            match name.as_str().map(|s| s.as_str()).unwrap_or("") {
+                "fget" => Ok(Some(fget.clone())),
+                "fset" => Ok(Some(fset.clone())),
+                "fdel" => Ok(Some(fdel.clone())),
+                "__doc__" => Ok(Some(doc.clone())),
+                _ => vm.generic_get_attr(v, name),
+            }
+        });
+    }
+    fn with(vm: &mut Vm, a: &[Value], which: usize) -> PyResult<Value> {
+        let Some(o) = a[0].as_obj() else { return Ok(Value::None) };
+        let Payload::Property { fget, fset, fdel, doc } = &o.payload else { return Ok(Value::None) };
+        let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
+        parts[which] = a[1].clone();
+        let [g, s, d] = parts;
+        let cls = o.class();
+        Ok(vm.wrap(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }, &cls))
+    }
+    vm.add_methods(&t, "property", &[
+        method("getter", "(self, fget, /)", |vm, a| with(vm, a, 0)),
+        method("setter", "(self, fset, /)", |vm, a| with(vm, a, 1)),
+        method("deleter", "(self, fdel, /)", |vm, a| with(vm, a, 2)),
+    ]);
+}
+
+fn init_wrappers(vm: &mut Vm) {
+    let cm = vm.types.classmethod.clone();
+    {
+        let mut s = cm.as_type().expect("type").slots.borrow_mut();
+        s.new = Some(|vm, cls, args: Args<'_>| {
+            let f = args.pos().first().cloned().unwrap_or(Value::None);
+            Ok(vm.wrap(Payload::ClassMethod(f), cls))
+        });
+        s.descr_get = Some(|vm, d, obj, owner| {
+            let Some(Payload::ClassMethod(f)) = d.as_obj().map(|o| &o.payload) else { return Ok(d.clone()) };
+            let owner = if owner.is_null() || owner.is_none() { Value::Obj(vm.type_of(obj)) } else { owner.clone() };
+            let t = vm.types.method.clone();
+            Ok(vm.wrap(Payload::Method { func: f.clone(), self_: owner }, &t))
+        });
+        s.getattro = Some(wrapper_getattro);
+    }
+    let sm = vm.types.staticmethod.clone();
+    {
+        let mut s = sm.as_type().expect("type").slots.borrow_mut();
+        s.new = Some(|vm, cls, args: Args<'_>| {
+            let f = args.pos().first().cloned().unwrap_or(Value::None);
+            Ok(vm.wrap(Payload::StaticMethod(f), cls))
+        });
+        s.descr_get = Some(|_, d, _, _| match d.as_obj().map(|o| &o.payload) {
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            _ => Ok(d.clone()),
+        });
+        s.call = Some(|vm, d, args| match d.as_obj().map(|o| &o.payload) {
+            Some(Payload::StaticMethod(f)) => {
+                let f = f.clone();
+                vm.call(&f, args)
+            }
+            _ => Ok(Value::None),
+        });
+        s.getattro = Some(wrapper_getattro);
+    }
+}
+
+fn wrapper_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let inner = match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::ClassMethod(f)) | Some(Payload::StaticMethod(f)) => f.clone(),
+        _ => return Ok(None),
+    };
+    match name.as_str().map(|s| s.as_str()).unwrap_or("") {
+        "__func__" | "__wrapped__" => Ok(Some(inner)),
+        "__isabstractmethod__" => Ok(Some(Value::Bool(false))),
+        _ => {
+            if let Some(r) = vm.generic_get_attr(v, name)? {
+                return Ok(Some(r));
+            }
+            let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+            if matches!(n, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+                return vm.get_attr_opt(&inner, name);
+            }
+            Ok(None)
+        }
+    }
+}
+
+impl Vm {
+    /// A Python-visible code object for `code`.
+    pub fn code_object(&mut self, code: &std::rc::Rc<crate::interp::code::Code>) -> Value {
+        let t = self.types.code.clone();
+        self.wrap(Payload::Native(Box::new(code.clone())), &t)
+    }
+}

@@ -1,0 +1,173 @@
+//! `object`: the root type's slots (construction, identity hash and equality, default
+//! repr, generic attribute access) and methods.
+
+use crate::object::hash::hash_pointer;
+use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, TypeFlags, Value};
+use crate::types::methods::{method, MethodDef, MethodKind};
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.object.clone();
+    {
+        let mut s = t.as_type().expect("type").slots.borrow_mut();
+        s.new = Some(object_new);
+        s.init = Some(object_init);
+        s.repr = Some(object_repr);
+        s.hash = Some(object_hash);
+        s.richcompare = Some(object_richcompare);
+    }
+    const METHODS: &[MethodDef] = &[
+        method("__repr__", "(self, /)", |vm, a| object_repr(vm, &a[0])),
+        method("__str__", "(self, /)", |vm, a| Ok(Value::Obj(vm.str_via_repr(&a[0])?))),
+        method("__hash__", "(self, /)", |vm, a| Ok(Value::Int(object_hash(vm, &a[0])?))),
+        method("__eq__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Eq)),
+        method("__ne__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Ne)),
+        method("__init__", "(self, /, *args, **kwargs)", |_, _| Ok(Value::None)),
+        method("__format__", "(self, format_spec, /)", object_format),
+        method("__getattribute__", "(self, name, /)", |vm, a| {
+            let name = name_arg(vm, &a[1])?;
+            vm.generic_get_attr(&a[0], &name)?.ok_or_else(|| vm.attribute_error_for(&a[0], &name))
+        }),
+        method("__setattr__", "(self, name, value, /)", |vm, a| {
+            let name = name_arg(vm, &a[1])?;
+            vm.generic_set_attr(&a[0], &name, a[2].clone()).map(|_| Value::None)
+        }),
+        method("__delattr__", "(self, name, /)", |vm, a| {
+            let name = name_arg(vm, &a[1])?;
+            vm.generic_set_attr(&a[0], &name, Value::Null).map(|_| Value::None)
+        }),
+        MethodDef { name: "__init_subclass__", sig: "(cls, /)", func: |_, _| Ok(Value::None), kind: MethodKind::ClassMethod },
+        MethodDef { name: "__new__", sig: "(cls, /, *args, **kwargs)", func: object_new_method, kind: MethodKind::StaticMethod },
+    ];
+    vm.add_methods(&t, "object", METHODS);
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+    match v {
+        Value::Obj(o) if o.as_str().is_some() => Ok(vm.intern(o.as_str().map(|s| s.as_str()).unwrap_or(""))),
+        _ => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("attribute name must be string, not '{n}'")))
+        }
+    }
+}
+
+/// object.__new__(cls): a plain instance (with a dict when the class has one).
+fn object_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
+    let t = cls.as_type().expect("type");
+    if !args.args.is_empty() {
+        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
+        let slots = t.slots();
+        let init_overridden = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
+        let new_overridden = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
+        if new_overridden || !init_overridden {
+            let n = t.name();
+            return Err(vm.new_type_error(format!("{n}() takes no arguments")));
+        }
+    }
+    if t.has_flag(TypeFlags::IS_ABSTRACT) {
+        let n = t.name();
+        return Err(vm.new_type_error(format!("Can't instantiate abstract class {n}")));
+    }
+    Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
+}
+
+fn object_new_method(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let Value::Obj(cls) = &a[0] else { return Err(vm.new_type_error("object.__new__(X): X is not a type object")) };
+    if cls.as_type().is_none() {
+        let n = vm.type_name(&a[0]);
+        return Err(vm.new_type_error(format!("object.__new__(X): X is not a type object ({n})")));
+    }
+    let cls = cls.clone();
+    let t = cls.as_type().expect("type");
+    if t.has_flag(TypeFlags::IS_ABSTRACT) {
+        let n = t.name();
+        return Err(vm.new_type_error(format!("Can't instantiate abstract class {n}")));
+    }
+    Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
+}
+
+/// object.__init__: excess arguments are an error unless __new__ is overridden.
+fn object_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
+    if args.args.is_empty() {
+        return Ok(());
+    }
+    let ty = vm.type_of(obj);
+    let t = ty.as_type().expect("type");
+    let slots = t.slots();
+    let init_overridden = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
+    let new_overridden = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
+    if init_overridden || !new_overridden {
+        let n = t.name();
+        return Err(vm.new_type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
+    }
+    Ok(())
+}
+
+fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Obj(o) => {
+            let module = o.with_class(|t| t.clone());
+            let modname = vm.type_module_name(&module);
+            let q = module.as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+            let name = match modname.as_deref() {
+                Some("builtins") | None => q,
+                Some(m) => format!("{m}.{q}"),
+            };
+            Ok(vm.new_str(&format!("<{name} object at {:#x}>", o.addr())))
+        }
+        other => Ok(Value::Obj(vm.repr(other)?)),
+    }
+}
+
+fn object_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(match v {
+        Value::Obj(o) => hash_pointer(o.addr()),
+        _ => 0,
+    })
+}
+
+/// object's comparison: identity for ==, the negation of __eq__ for !=, NotImplemented otherwise.
+fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+    match op {
+        CmpOp::Eq => Ok(if a.is(b) { Value::Bool(true) } else { Value::Obj(vm.not_implemented.clone()) }),
+        CmpOp::Ne => {
+            let ty = vm.type_of(a);
+            let slot = ty.as_type().and_then(|t| t.slots().richcompare);
+            let r = match slot {
+                Some(f) if f as usize != object_richcompare as crate::object::CompareFn as usize => f(vm, a, b, CmpOp::Eq)?,
+                _ => if a.is(b) { Value::Bool(true) } else { Value::Obj(vm.not_implemented.clone()) },
+            };
+            if vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+            Ok(Value::Bool(!vm.is_true(&r)?))
+        }
+        _ => Ok(Value::Obj(vm.not_implemented.clone())),
+    }
+}
+
+fn object_format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let spec = vm.str_of(&a[1]);
+    if !spec.is_empty() {
+        let n = vm.type_name(&a[0]);
+        return Err(vm.new_type_error(format!("unsupported format string passed to {n}.__format__")));
+    }
+    Ok(Value::Obj(vm.str(&a[0])?))
+}
+
+impl Vm {
+    /// str(v) ignoring a `__str__` override (object.__str__ is repr).
+    pub fn str_via_repr(&mut self, v: &Value) -> PyResult<PyRef> {
+        self.repr(v)
+    }
+
+    /// A type's `__module__` as text, when it is a str.
+    pub fn type_module_name(&mut self, ty: &PyRef) -> Option<String> {
+        let t = ty.as_type()?;
+        let key = self.intern("__module__");
+        let hash = self.hash(&Value::Obj(key.clone())).ok()?;
+        let v = crate::types::dict_ops::get_str(self, &t.dict, &key, hash)?;
+        v.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str().to_string())
+    }
+}

@@ -1,0 +1,294 @@
+//! `type`: attribute access on classes, `type(x)`, and class creation
+//! (`type(name, bases, namespace)`, CPython's `type_new`).
+
+use crate::object::{Args, Payload, PyRef, TypeFlags, Value};
+use crate::types::bootstrap::{new_type, next_version};
+use crate::types::dict_ops;
+use crate::types::methods::method;
+use crate::vm::{PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.type_.clone();
+    {
+        let mut s = t.as_type().expect("type").slots.borrow_mut();
+        s.getattro = Some(type_getattro);
+        s.setattro = Some(type_setattro);
+        s.repr = Some(type_repr);
+        s.new = Some(type_new_slot);
+    }
+    vm.add_methods(&t, "type", &[
+        method("mro", "(self, /)", |vm, a| {
+            let mro = a[0].as_obj().and_then(|o| o.as_type()).map(|t| t.mro.borrow().iter().cloned().map(Value::Obj).collect()).unwrap_or_default();
+            Ok(vm.new_list(mro))
+        }),
+        method("__subclasses__", "(self, /)", |vm, _| Ok(vm.new_list(Vec::new()))),
+        method("__instancecheck__", "(self, instance, /)", |vm, a| Ok(Value::Bool(vm.isinstance(&a[1], &a[0])?))),
+        method("__subclasscheck__", "(self, subclass, /)", |vm, a| {
+            let (Some(sub), Some(sup)) = (a[1].as_obj(), a[0].as_obj()) else { return Ok(Value::Bool(false)) };
+            Ok(Value::Bool(vm.is_subtype(sub, sup)))
+        }),
+    ]);
+}
+
+fn type_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(o) = v.as_obj() else { return Ok(vm.new_str("<class '?'>")) };
+    let q = o.as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let text = match vm.type_module_name(o).as_deref() {
+        Some("builtins") | None => format!("<class '{q}'>"),
+        Some(m) => format!("<class '{m}.{q}'>"),
+    };
+    Ok(vm.new_str(&text))
+}
+
+/// Attribute lookup on a class (`type_getattro`): the metatype's data descriptors, then
+/// the class's MRO (binding descriptors with no instance), then the metatype's attributes.
+fn type_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(cls) = v.as_obj().cloned() else { return Ok(None) };
+    if let Some(special) = type_special_attr(vm, &cls, name)? {
+        return Ok(Some(special));
+    }
+    let meta = cls.class();
+    let meta_attr = vm.lookup_type_attr(&meta, name);
+    let mut meta_get = None;
+    if let Some(ma) = &meta_attr {
+        let mt = vm.type_of(ma);
+        let slots = mt.as_type().map(|t| t.slots()).unwrap_or_default();
+        if let (Some(get), Some(_)) = (slots.descr_get, slots.descr_set) {
+            return get(vm, ma, v, &Value::Obj(meta.clone())).map(Some);
+        }
+        meta_get = slots.descr_get;
+    }
+    if let Some(attr) = vm.lookup_type_attr(&cls, name) {
+        let at = vm.type_of(&attr);
+        if let Some(get) = at.as_type().and_then(|t| t.slots().descr_get) {
+            return get(vm, &attr, &Value::Null, v).map(Some);
+        }
+        return Ok(Some(attr));
+    }
+    match (meta_attr, meta_get) {
+        (Some(ma), Some(get)) => get(vm, &ma, v, &Value::Obj(meta)).map(Some),
+        (Some(ma), None) => Ok(Some(ma)),
+        _ => Ok(None),
+    }
+}
+
+/// The attributes every class has that are not in its dict (`__name__`, `__mro__`, ...).
+fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(t) = cls.as_type() else { return Ok(None) };
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    Ok(Some(match n {
+        "__name__" => vm.new_str(&t.name()),
+        "__qualname__" => {
+            let q = t.qualname.borrow().clone();
+            vm.new_str(&q)
+        }
+        "__mro__" => {
+            let m = t.mro.borrow().iter().cloned().map(Value::Obj).collect();
+            vm.new_tuple(m)
+        }
+        "__bases__" => {
+            let b = t.bases.borrow().iter().cloned().map(Value::Obj).collect();
+            vm.new_tuple(b)
+        }
+        "__base__" => t.bases.borrow().first().cloned().map_or(Value::None, Value::Obj),
+        "__dict__" => {
+            let copy = t.dict.as_dict().map(|d| d.borrow().clone()).unwrap_or_default();
+            let dt = vm.types.dict.clone();
+            vm.wrap(Payload::Dict(std::cell::RefCell::new(copy)), &dt)
+        }
+        "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => vm.new_str("builtins"),
+        "__doc__" if !t.has_flag(TypeFlags::HEAPTYPE) => Value::None,
+        _ => return Ok(None),
+    }))
+}
+
+/// Setting a class attribute: store in the dict, refresh slots if it is a dunder.
+fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
+    let Some(cls) = v.as_obj().cloned() else { return Ok(()) };
+    let Some(t) = cls.as_type() else { return Ok(()) };
+    if !t.has_flag(TypeFlags::HEAPTYPE) {
+        let n = t.name();
+        let a = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+        return Err(vm.new_type_error(format!("cannot set '{a}' attribute of immutable type '{n}'")));
+    }
+    let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    match n.as_str() {
+        "__name__" => {
+            *t.name.borrow_mut() = vm.str_of(&value).to_string();
+            return Ok(());
+        }
+        "__qualname__" => {
+            *t.qualname.borrow_mut() = vm.str_of(&value).to_string();
+            return Ok(());
+        }
+        _ => {}
+    }
+    let d = t.dict.clone();
+    if value.is_null() {
+        if dict_ops::del_item(vm, &d, &Value::Obj(name.clone()))?.is_none() {
+            return Err(vm.attribute_error_for(v, name));
+        }
+    } else {
+        dict_ops::set_item(vm, &d, Value::Obj(name.clone()), value)?;
+    }
+    t.version.set(next_version());
+    if n.starts_with("__") && n.ends_with("__") {
+        crate::types::slot_wrappers::update_slots(vm, &cls);
+    }
+    Ok(())
+}
+
+/// type(x) → the type of x; type(name, bases, namespace) → a new class.
+fn type_new_slot(vm: &mut Vm, meta: &PyRef, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.pos();
+    if meta.is(&vm.types.type_) && pos.len() == 1 && args.kwnames.is_empty() {
+        return Ok(Value::Obj(vm.type_of(&pos[0])));
+    }
+    if pos.len() != 3 {
+        return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = match &pos[0] {
+        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&pos[0]).to_string(),
+        other => {
+            let n = vm.type_name(other);
+            return Err(vm.new_type_error(format!("type.__new__() argument 1 must be str, not {n}")));
+        }
+    };
+    let bases = match pos[1].as_obj().and_then(|o| o.as_tuple()) {
+        Some(t) => t.to_vec(),
+        None => {
+            let n = vm.type_name(&pos[1]);
+            return Err(vm.new_type_error(format!("type.__new__() argument 2 must be tuple, not {n}")));
+        }
+    };
+    let ns = match &pos[2] {
+        Value::Obj(o) if o.as_dict().is_some() => o.clone(),
+        other => {
+            let n = vm.type_name(other);
+            return Err(vm.new_type_error(format!("type.__new__() argument 3 must be dict, not {n}")));
+        }
+    };
+    let kw: Vec<(Value, Value)> = args.kwnames.iter().cloned().zip(args.kwvalues().iter().cloned()).collect();
+    create_class(vm, meta, &name, bases, &ns, &kw).map(Value::Obj)
+}
+
+/// CPython's `type_new`: bases, MRO, namespace copy, flags, slots, `__set_name__` and
+/// `__init_subclass__`.
+pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &PyRef, kwargs: &[(Value, Value)]) -> PyResult<PyRef> {
+    let mut base_types = Vec::new();
+    for b in &bases {
+        match b.as_obj() {
+            Some(o) if o.as_type().is_some() => {
+                let bt = o.as_type().expect("type");
+                if !bt.has_flag(TypeFlags::BASETYPE) {
+                    let n = bt.name();
+                    return Err(vm.new_type_error(format!("type '{n}' is not an acceptable base type")));
+                }
+                base_types.push(o.clone());
+            }
+            _ => {
+                let n = vm.type_name(b);
+                return Err(vm.new_type_error(format!("bases must be types, not {n}")));
+            }
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(vm.types.object.clone());
+    }
+    let mut flags = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAS_DICT;
+    for b in &base_types {
+        if let Some(bt) = b.as_type() {
+            flags |= bt.flags.get() & (TypeFlags::LONG_SUBCLASS | TypeFlags::LIST_SUBCLASS | TypeFlags::TUPLE_SUBCLASS | TypeFlags::BYTES_SUBCLASS | TypeFlags::UNICODE_SUBCLASS | TypeFlags::DICT_SUBCLASS | TypeFlags::BASE_EXC_SUBCLASS | TypeFlags::TYPE_SUBCLASS);
+        }
+    }
+    let (tt, dt) = (vm.types.type_.clone(), vm.types.dict.clone());
+    let _ = tt;
+    let cls = new_type(Some(meta), Some(&dt), name, base_types.clone(), Default::default(), flags);
+    let t = cls.as_type().expect("type");
+    let mro = mro_or_error(vm, &cls)?;
+    *t.mro.borrow_mut() = mro;
+    // Copy the namespace; __qualname__ moves out of it.
+    let entries: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
+    let d = t.dict.clone();
+    for (k, v) in entries {
+        let key = vm.str_of(&k).to_string();
+        if key == "__qualname__" {
+            *t.qualname.borrow_mut() = vm.str_of(&v).to_string();
+            continue;
+        }
+        if key == "__classcell__" {
+            continue;
+        }
+        // Plain functions named __new__, __init_subclass__, __class_getitem__ are implicitly static/class methods.
+        let v = match key.as_str() {
+            "__new__" if matches!(&v, Value::Obj(o) if matches!(o.payload, Payload::Function(_))) => {
+                let st = vm.types.staticmethod.clone();
+                vm.wrap(Payload::StaticMethod(v), &st)
+            }
+            "__init_subclass__" | "__class_getitem__" if matches!(&v, Value::Obj(o) if matches!(o.payload, Payload::Function(_))) => {
+                let ct = vm.types.classmethod.clone();
+                vm.wrap(Payload::ClassMethod(v), &ct)
+            }
+            _ => v,
+        };
+        dict_ops::set_item(vm, &d, k, v)?;
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let eq_key = Value::Obj(vm.intern("__eq__"));
+    let hash_key = Value::Obj(vm.intern("__hash__"));
+    if dict_ops::get_item(vm, &d, &eq_key)?.is_some() && dict_ops::get_item(vm, &d, &hash_key)?.is_none() {
+        dict_ops::set_item(vm, &d, hash_key, Value::None)?;
+    }
+    crate::types::slot_wrappers::update_slots(vm, &cls);
+    // __set_name__ on descriptors, then the parent's __init_subclass__.
+    let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
+    for (k, v) in items {
+        if vm.type_of(&v).as_type().is_some_and(|t| t.has_flag(TypeFlags::HEAPTYPE)) {
+            if let Some(r) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
+                r?;
+            }
+        }
+    }
+    let parent_init = {
+        let sup = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");
+        sup
+    };
+    if let Some(f) = parent_init {
+        let bound = vm.bind_descriptor(&f, &Value::Null, &Value::Obj(cls.clone()))?;
+        let kwnames: Vec<Value> = kwargs.iter().map(|(k, _)| k.clone()).collect();
+        let kwvals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        vm.call(&bound, Args { args: &kwvals, kwnames: &kwnames })?;
+    }
+    Ok(cls)
+}
+
+fn mro_or_error(vm: &mut Vm, cls: &PyRef) -> PyResult<Vec<PyRef>> {
+    let t = cls.as_type().expect("type");
+    let bases = t.bases.borrow().clone();
+    for (i, b) in bases.iter().enumerate() {
+        if bases[i + 1..].iter().any(|x| x.is(b)) {
+            let n = b.as_type().map(|t| t.name()).unwrap_or_default();
+            return Err(vm.new_type_error(format!("duplicate base class {n}")));
+        }
+    }
+    let mut seqs: Vec<Vec<PyRef>> = bases.iter().map(|b| b.as_type().map(|bt| bt.mro.borrow().clone()).unwrap_or_default()).collect();
+    seqs.push(bases.clone());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let head = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
+        let Some(head) = head else {
+            let names: Vec<String> = bases.iter().map(|b| b.as_type().map(|t| t.name()).unwrap_or_default()).collect();
+            return Err(vm.new_type_error(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "))));
+        };
+        for s in &mut seqs {
+            if s[0].is(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
