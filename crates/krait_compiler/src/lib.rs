@@ -1,11 +1,18 @@
 //! krait_compiler: AST → CPython 3.11 code objects.
 //!
-//! Pipeline (as CPython's `compile.c`): constant folding on the AST, symbol table
-//! (`symtable/`), code generation into a control-flow graph of basic blocks (`codegen/`),
-//! CFG optimisation (`flowgraph/`), then assembly into a [`CodeObject`] (`assemble/`).
+//! Pipeline (as CPython's `compile.c`): `__future__` detection, constant folding on the AST
+//! ([`fold`]), symbol table (`symtable/`), code generation into a control-flow graph of basic
+//! blocks (`codegen/`), CFG optimisation (`flowgraph/`), then assembly into a [`CodeObject`]
+//! (`assemble/`).
 #![forbid(unsafe_code)]
 
 pub mod ir;
+
+mod assemble;
+mod codegen;
+mod flowgraph;
+mod fold;
+mod symtable;
 
 use krait_bytecode::CodeObject;
 pub use krait_syntax::{Mode, SyntaxError};
@@ -27,6 +34,58 @@ pub fn compile(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<Rc<CodeObject>, SyntaxError> {
-    let _ = (source, filename, mode, opts);
-    unimplemented!("krait_compiler::compile")
+    let parsed = krait_syntax::parse(source, filename, mode)?;
+    compile_parsed(parsed, source, filename, opts)
+}
+
+/// Compile an already parsed tree (`compile(ast_object, …)`); `source` is only used for the
+/// text of error messages.
+pub fn compile_parsed(
+    parsed: krait_syntax::Parsed,
+    source: &str,
+    filename: &str,
+    opts: CompileOptions,
+) -> Result<Rc<CodeObject>, SyntaxError> {
+    codegen::compile_mod(parsed, source, filename, opts)
+}
+
+/// CPython's `_Py_Mangle`: `__x` inside class `C` becomes `_C__x` (not for dunder names,
+/// dotted names, or classes named only with underscores).
+pub(crate) fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
+    let Some(class) = private else {
+        return name.clone();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.clone();
+    }
+    Rc::from(format!("_{stripped}{name}"))
+}
+
+/// A SyntaxError raised by the compiler or symbol table at an AST location (CPython's
+/// `compiler_error` / `PyErr_RangedSyntaxLocationObject`: 1-based offsets, source line text).
+pub(crate) fn syntax_error(
+    filename: &str,
+    source: &str,
+    msg: impl Into<String>,
+    loc: krait_syntax::ast::Loc,
+) -> SyntaxError {
+    let text = source
+        .split_inclusive('\n')
+        .nth((loc.lineno as usize).saturating_sub(1))
+        .filter(|_| loc.lineno > 0)
+        .map(|l| if l.ends_with('\n') { l.to_string() } else { format!("{l}\n") });
+    SyntaxError {
+        kind: "SyntaxError",
+        msg: msg.into(),
+        filename: filename.to_string(),
+        lineno: loc.lineno,
+        offset: loc.col_offset + 1,
+        text,
+        end_lineno: loc.end_lineno,
+        end_offset: loc.end_col_offset + 1,
+    }
 }

@@ -1,0 +1,78 @@
+//! Constants: the dedup key (CPython's `_PyCode_ConstantKey`) and conversion of AST
+//! constant values to code-object constants.
+
+use krait_bytecode::Constant;
+use krait_syntax::ast::ConstantValue;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// A hashable identity of a constant: kind and value, floats by bit pattern, so `1`, `1.0`
+/// and `True` (or `0.0` and `-0.0`) stay distinct.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ConstKey {
+    None,
+    Ellipsis,
+    StopIteration,
+    Bool(bool),
+    Int(BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    SurrogateStr(Rc<[u8]>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
+    /// Code objects and the marshal-only containers: by identity.
+    Object(usize),
+}
+
+impl ConstKey {
+    pub fn of(c: &Constant) -> ConstKey {
+        match c {
+            Constant::None => ConstKey::None,
+            Constant::Ellipsis => ConstKey::Ellipsis,
+            Constant::StopIteration => ConstKey::StopIteration,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Int(i) => ConstKey::Int(i.clone()),
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Complex { re, im } => ConstKey::Complex(re.to_bits(), im.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(ConstKey::of).collect()),
+            Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(ConstKey::of).collect()),
+            Constant::SurrogateStr(b) => ConstKey::SurrogateStr(b.clone()),
+            Constant::Code(c) => ConstKey::Object(Rc::as_ptr(c) as usize),
+            Constant::List(l) | Constant::Set(l) => ConstKey::Object(Rc::as_ptr(l) as *const u8 as usize),
+            Constant::Dict(d) => ConstKey::Object(Rc::as_ptr(d) as *const u8 as usize),
+        }
+    }
+}
+
+/// An AST constant as a code-object constant.
+pub(crate) fn to_constant(v: &ConstantValue) -> Constant {
+    match v {
+        ConstantValue::None => Constant::None,
+        ConstantValue::Ellipsis => Constant::Ellipsis,
+        ConstantValue::Bool(b) => Constant::Bool(*b),
+        ConstantValue::Int(i) => Constant::Int(i.clone()),
+        ConstantValue::Float(f) => Constant::Float(*f),
+        ConstantValue::Complex { re, im } => Constant::Complex { re: *re, im: *im },
+        ConstantValue::Str(s) => Constant::Str(s.clone()),
+        ConstantValue::Bytes(b) => Constant::Bytes(b.clone()),
+        ConstantValue::Tuple(t) => Constant::Tuple(t.iter().map(to_constant).collect()),
+        ConstantValue::FrozenSet(t) => Constant::FrozenSet(t.iter().map(to_constant).collect()),
+    }
+}
+
+pub(crate) fn str_const(s: &str) -> Constant {
+    Constant::Str(Rc::from(s))
+}
+
+pub(crate) fn int_const(i: i64) -> Constant {
+    Constant::Int(BigInt::from(i))
+}
+
+/// A tuple of strings (KW_NAMES operands, import from-lists, keyword-default names).
+pub(crate) fn str_tuple<'s>(names: impl IntoIterator<Item = &'s Rc<str>>) -> Constant {
+    Constant::Tuple(names.into_iter().map(|n| Constant::Str(n.clone())).collect())
+}
