@@ -8,6 +8,7 @@ mod dump;
 mod error;
 mod errors;
 mod source;
+mod unicode;
 
 pub use dump::dump;
 pub use error::SyntaxError;

@@ -1,4 +1,6 @@
 //! Shared helpers for the dump-comparison tests: run CPython's `ast.dump` over many files.
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
