@@ -14,6 +14,7 @@ mod parse_int;
 mod percent_format;
 mod percent_parse;
 mod spec;
+mod str_format;
 pub mod unicode;
 
 pub use error::{ErrorKind, FormatError, FormatResult};
@@ -30,3 +31,7 @@ pub use parse_int::parse_int;
 pub use percent_format::{percent_format_char, percent_format_float, percent_format_int, percent_format_text};
 pub use percent_parse::{unsupported_format_character, Count, PercentFlags, PercentParser, PercentSpec, Piece};
 pub use spec::{unknown_format_code, FormatSpec, Grouping};
+pub use str_format::{
+    field_name_split, unknown_conversion, AutoNumber, Field, FieldAccessor, FieldAccessors, FieldKey, MarkupItem,
+    MarkupIter,
+};

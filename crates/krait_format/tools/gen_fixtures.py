@@ -482,6 +482,95 @@ def gen_parse_int():
     write("parse_int.txt", lines)
 
 
+# ---------------------------------------------------------------- str.format
+
+SEP_ITEM = "\x1f"
+SEP_PART = "\x1e"
+
+
+def opt(v):
+    if v is None:
+        return "N"
+    if isinstance(v, int):
+        return "I%d" % v
+    return "S" + esc(v)
+
+
+def gen_str_format():
+    import _string
+    rng = random.Random(9)
+    lines = []
+    pieces = ["a", "bc", "{", "}", "{{", "}}", "{0}", "{}", "{x}", "{!r}", "{0!s:>5}", ":", "!", "[", "]",
+              ".", "0", "{:{}}", "{0[a]}", "{a.b}", "{!", "{:", "\u00e9", "{0!x}", "{!rr}", "{0[}", "{:{:{}}}"]
+    texts = ["", "abc", "{!}", "a{{b}}c", "{0!r:>{1}}", "{a[}", "{", "}", "x}y", "{0", "{!r", "{!rx}",
+             "{:{:{}}}", "{0[}]}", "{a{b}", "{:}", "{}", "{!\u00e9}", "{0:{1:{2}}}"]
+    for _ in range(1500):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))))
+    for t in texts:
+        try:
+            items = list(_string.formatter_parser(t))
+            r = "=" + SEP_ITEM.join(SEP_PART.join(opt(p) for p in item) for item in items)
+        except ValueError as e:
+            r = "!ValueError:" + esc(str(e))
+        lines.append("P%s\t%s" % (esc(t), r))
+    names = ["", "0", "a.b[c][0]", "a.", "a[", "a[]", "a]x", "0x", "99999999999999999999",
+             "a[99999999999999999999]", "a[x]y", "\u0661", "a[0].b", "a..b", "[0]", ".a", "a[b.c]", "a[[]]",
+             "0[1][2]", "x.y.z", "a[\u0662]"]
+    for _ in range(300):
+        names.append("".join(rng.choice(["a", "0", "1", ".", "[", "]", "b", "x"]) for _ in range(rng.randrange(1, 8))))
+    for n in names:
+        try:
+            first, rest = _string.formatter_field_name_split(n)
+            parts = [opt(first)]
+            for is_attr, key in rest:
+                parts.append(("A" + esc(key)) if is_attr else opt(key))
+            r = "=" + SEP_ITEM.join(parts)
+        except ValueError as e:
+            r = "!ValueError:" + esc(str(e))
+        lines.append("N%s\t%s" % (esc(n), r))
+    # Whole str.format calls with positional args only (fields: auto, 0-2, missing ones).
+    fields = ["", "", "", "", "0", "1", "2", "0", "1", "5", "x"]
+    convs = ["", "", "", "", "", "!r", "!s", "!a", "!r", "!x"]
+    for n in range(3000):
+        clean = n % 2 == 0
+        args = tuple(rng.choice([0, 42, -7, 1.5, -0.0, 1e100, "abc", "", "x" * 5, 255, 3.25])
+                     for _ in range(3))
+        manual = rng.random() < 0.5
+        out = []
+        for _ in range(rng.randrange(1, 4)):
+            out.append(rng.choice(["", "a", " - ", "{{", "}}"]))
+            if clean:
+                name = rng.choice(["0", "1", "2"]) if manual else ""
+                conv = rng.choice(["", "", "!r", "!s", "!a"])
+                r = rng.random()
+                if r < 0.5:
+                    spec = ":" + random_spec(rng, [""])
+                    spec = spec.replace("z", "").replace("#", "").replace(",", "").replace("_", "")
+                elif r < 0.6:
+                    spec = ":{%s}" % (rng.choice(["0", "1", "2"]) if manual else "")
+                else:
+                    spec = ""
+                out.append("{" + name + conv + spec + "}")
+                continue
+            spec = ""
+            r = rng.random()
+            if r < 0.5:
+                spec = ":" + random_spec(rng, ["", "", "d", "x", "f", "e", "s", "g", "%"])
+            elif r < 0.6:
+                spec = ":{" + rng.choice(fields) + "}"
+            elif r < 0.65:
+                spec = ":>{" + rng.choice(fields) + "}.{" + rng.choice(fields) + "}"
+            elif r < 0.67:
+                spec = ":{:{}}"
+            body = rng.choice(fields) + rng.choice(convs) + spec
+            out.append("{" + body.replace("{{", "").replace("}}", "") + "}")
+        fmt = "".join(out)
+        r = result(lambda: fmt.format(*args))
+        if r is not None:
+            lines.append("\t".join(["F" + esc(fmt), r] + [encode_arg(a) for a in args]))
+    write("str_format.txt", lines)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gen_float_repr()
@@ -490,6 +579,7 @@ def main():
     gen_format_complex()
     gen_format_str()
     gen_percent()
+    gen_str_format()
     gen_parse_float()
     gen_parse_int()
 
