@@ -44,12 +44,15 @@ pub(crate) fn dtoa(value: f64, mode: Mode) -> Digits {
     if value == 0.0 {
         return Digits::zero();
     }
+    // A double has at most 767 significant digits and none beyond 1074 places after the point:
+    // asking for more changes nothing (the caller pads with zeros), so cap the work.
     match mode {
         Mode::Shortest => shortest(value),
-        Mode::Significant(n) => significant(value, n.max(1) as i64),
+        Mode::Significant(n) => significant(value, n.clamp(1, 800) as i64),
         Mode::Fixed(places) => {
-            let (q, half) = scaled(value, places as i64);
-            round_scaled(q, half, places as i64)
+            let places = places.min(1100) as i64;
+            let (q, half) = scaled(value, places);
+            round_scaled(q, half, places)
         }
     }
 }
@@ -196,5 +199,7 @@ mod tests {
         assert_eq!(show(&dtoa(9.99, Mode::Fixed(1))), ("1".into(), 2));
         assert_eq!(show(&dtoa(0.001, Mode::Fixed(1))), ("0".into(), 1));
         assert_eq!(show(&dtoa(123456.0, Mode::Significant(2))), ("12".into(), 6));
+        assert_eq!(show(&dtoa(0.5, Mode::Fixed(usize::MAX))), ("5".into(), 0));
+        assert_eq!(show(&dtoa(0.1, Mode::Significant(usize::MAX))).0.len(), 55);
     }
 }
