@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod exceptions;
 pub mod interp;
+pub mod modules;
 pub mod object;
 pub mod types;
 pub mod protocols;

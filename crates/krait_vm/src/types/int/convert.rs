@@ -119,7 +119,7 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
         return Err(vm.new_overflow_error("cannot convert float infinity to integer"));
     }
     let t = f.trunc();
-    if (-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&t) {
+    if (i64::MIN as f64..-(i64::MIN as f64)).contains(&t) {
         return Ok(Value::Int(t as i64));
     }
     let b = BigInt::from_f64(t).unwrap_or_default();

@@ -1,0 +1,3 @@
+//! Native modules built into the VM.
+
+pub mod math;
