@@ -216,3 +216,13 @@ fn compare_with_cpython() {
     println!("files fully identical: {fully}/{}", files.len());
     assert!(failures.is_empty(), "listed files no longer match CPython:\n{}", failures.join("\n"));
 }
+
+/// `KRAIT_DUMP=path cargo test -p krait_compiler --test compare_cpython dump_one -- --ignored
+/// --nocapture` prints krait's dump of one file (for debugging differences).
+#[test]
+#[ignore]
+fn dump_one() {
+    if let Ok(p) = std::env::var("KRAIT_DUMP") {
+        println!("{}", krait_dump(Path::new(&p)).join("\n"));
+    }
+}

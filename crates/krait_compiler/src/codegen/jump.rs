@@ -84,8 +84,11 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
+            ExprKind::Compare { .. } => self.set_loc(e.loc),
+            _ => {}
+        }
+        match &e.kind {
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
-                self.set_loc(e.loc);
                 let n = ops.len().min(comparators.len()) - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

@@ -212,7 +212,6 @@ impl<'a> Compiler<'a> {
             self.op_i(Opcode::Precall, 0);
             self.op_i(Opcode::Call, 0);
         }
-        self.set_loc(test.loc);
         self.op_i(Opcode::RaiseVarargs, 1);
         self.use_next_block(end);
         Ok(())

@@ -1,0 +1,9 @@
+name = "x"
+a = f"{name}"
+b = f"hello {name}!"
+c = f"{name!r:>10}"
+d = f"{name:{width}}"
+e = f"{3.14:.2f} {name!s} {name!a}"
+f = f""
+g = "%s-%r" % (a, b)
+h = "%5s|%-3s|%.2s" % (a, b, c)

@@ -1,0 +1,3 @@
+import sys
+x = [i for i in sys.argv]
+print(len(x))

@@ -1,0 +1,7 @@
+def f():
+    try:
+        return g()
+    except ValueError:
+        return None
+    finally:
+        print("x")

@@ -1,0 +1,13 @@
+a = "hello"
+b = 'world'
+c = """triple"""
+d = b"bytes"
+e = "unicode: \u00e9\u4e2d"
+f = r"raw\n"
+g = "a" "b"
+h = 1.5
+i = 1e100
+j = 3j
+k = 0xff
+l = 10**20
+m = None, True, False, ...

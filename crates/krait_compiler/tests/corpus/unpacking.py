@@ -1,0 +1,10 @@
+a, b = 1, 2
+a, b = b, a
+a, *b, c = range(10)
+(x, y), z = (1, 2), 3
+[p, q] = [q, p]
+first, *rest = "hello"
+t = (*a, *b)
+l = [*a, 1, *b]
+s = {*a, 2}
+d = {**m, 'k': 1, **n}

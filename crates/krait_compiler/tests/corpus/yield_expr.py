@@ -1,0 +1,6 @@
+def g():
+    x = yield 1
+    y = yield
+    yield x, y
+    z = [(yield)]
+    return z
