@@ -50,4 +50,6 @@ pub struct Vm {
     pub ellipsis: PyRef,
     /// `sys.set_int_max_str_digits` limit (0 = unlimited).
     pub int_max_str_digits: usize,
+    /// Iterator types of the builtin containers.
+    pub iter_types: crate::types::iterators::IterTypes,
 }

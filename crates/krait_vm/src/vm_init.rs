@@ -101,6 +101,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             int_max_str_digits: 4300,
+            iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
         };
         crate::types::int::init(&mut vm);
         crate::types::bool::init(&mut vm);
@@ -112,6 +113,7 @@ impl Vm {
         crate::exceptions::init(&mut vm);
         crate::builtins::init(&mut vm);
         crate::types::super_type::init(&mut vm);
+        crate::types::containers_init(&mut vm);
         inherit_builtin_slots(&vm);
         vm
     }

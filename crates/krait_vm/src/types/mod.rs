@@ -19,3 +19,17 @@ pub mod bool;
 pub mod complex;
 pub mod float;
 pub mod int;
+pub mod iterators;
+pub mod list;
+pub mod seq_common;
+pub mod set_type;
+pub mod slice;
+pub mod tuple;
+
+/// Install the slots and methods of the container types and slice.
+pub fn containers_init(vm: &mut crate::vm::Vm) {
+    list::init(vm);
+    tuple::init(vm);
+    set_type::init(vm);
+    slice::init(vm);
+}

@@ -1,0 +1,192 @@
+//! Helpers shared by the sequence types: repr with a recursion guard, lexicographic
+//! comparison, `seq * n`, item search, and the fallible stable sort behind list.sort.
+
+use crate::object::{CmpOp, PyRef, Value};
+use crate::types::int::{int_arg, IntArg};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+thread_local! {
+    /// Objects whose repr is in progress (Py_ReprEnter's list).
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Run `f` unless `o`'s repr is already in progress, in which case return `recursive`
+/// (Py_ReprEnter / Py_ReprLeave).
+pub fn repr_guarded(vm: &mut Vm, o: &PyRef, recursive: &str, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<Value> {
+    let addr = o.addr();
+    if REPR_ACTIVE.with(|a| a.borrow().contains(&addr)) {
+        return Ok(vm.new_str(recursive));
+    }
+    REPR_ACTIVE.with(|a| a.borrow_mut().push(addr));
+    let r = f(vm);
+    REPR_ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        if let Some(i) = a.iter().rposition(|&x| x == addr) {
+            a.remove(i);
+        }
+    });
+    let text = r?;
+    Ok(vm.new_str(&text))
+}
+
+/// The reprs of `items` joined with ", ".
+pub fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr(v)?;
+        out.push_str(r.as_str().map(|s| s.as_str()).unwrap_or(""));
+    }
+    Ok(out)
+}
+
+/// list_richcompare / tuplerichcompare: first differing item decides, else the lengths.
+pub fn compare_seqs(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult<Value> {
+    if a.len() != b.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::Bool(op == CmpOp::Ne));
+    }
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if !vm.eq(&a[i], &b[i])? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= a.len() || i >= b.len() {
+        let (x, y) = (a.len(), b.len());
+        let r = match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        };
+        return Ok(Value::Bool(r));
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(false)),
+        CmpOp::Ne => Ok(Value::Bool(true)),
+        _ => vm.rich_compare(&a[i], &b[i], op),
+    }
+}
+
+/// The repeat count of `seq * n`, or `None` when `n` is not an integer.
+pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    match int_arg(n) {
+        Some(IntArg::Small(i)) => Ok(Some(i.max(0) as usize)),
+        Some(IntArg::Big(b)) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                Ok(Some(0))
+            } else {
+                let t = vm.type_name(n);
+                Err(vm.new_overflow_error(format!("cannot fit '{t}' into an index-sized integer")))
+            }
+        }
+        None => match crate::types::slice::index_exact(vm, n)? {
+            Some(i) => Ok(Some(i.max(0) as usize)),
+            None => Ok(None),
+        },
+    }
+}
+
+/// `items * n`, refusing absurd sizes with MemoryError.
+pub fn repeat(vm: &mut Vm, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
+    if items.is_empty() || n == 0 {
+        return Ok(Vec::new());
+    }
+    match items.len().checked_mul(n) {
+        Some(total) if total < (1 << 40) => {
+            let mut out = Vec::with_capacity(total);
+            for _ in 0..n {
+                out.extend_from_slice(items);
+            }
+            Ok(out)
+        }
+        _ => Err(vm.new_memory_error("")),
+    }
+}
+
+/// The optional start/stop arguments of `index()` resolved against `len`.
+pub fn search_range(vm: &mut Vm, start: &Value, stop: &Value, len: usize) -> PyResult<(usize, usize)> {
+    let mut bound = |v: &Value, default: usize| -> PyResult<usize> {
+        if v.is_null() {
+            return Ok(default);
+        }
+        let i = match crate::types::slice::index_clamped(vm, v)? {
+            Some(i) => i,
+            None => return Err(vm.new_type_error("slice indices must be integers or have an __index__ method")),
+        };
+        Ok(if i < 0 { (i.saturating_add(len as i64)).max(0) as usize } else { (i as usize).min(len) })
+    };
+    let s = bound(start, 0)?;
+    let e = bound(stop, len)?;
+    Ok((s, e))
+}
+
+/// `a < b` for sorting, with fast paths that run no Python code.
+fn sort_lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => return Ok(x < y),
+        (Value::Obj(x), Value::Obj(y)) if vm.is_exact(x, &vm.types.str) && vm.is_exact(y, &vm.types.str) => {
+            if let (Some(s), Some(t)) = (x.as_str(), y.as_str()) {
+                return Ok(s.as_str() < t.as_str());
+            }
+        }
+        _ => {}
+    }
+    let r = vm.rich_compare(a, b, CmpOp::Lt)?;
+    vm.is_true(&r)
+}
+
+/// Stable merge sort of `(key, item)` pairs by key, stopping at the first error.
+pub fn stable_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>) -> PyResult<()> {
+    let n = v.len();
+    // Insertion sort for short runs, then bottom-up merges.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && sort_lt(vm, &v[j].0, &v[j - 1].0)? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    // Take from the right only when strictly smaller (stability).
+                    if sort_lt(vm, &v[j].0, &v[i].0)? {
+                        buf.push(v[j].clone());
+                        j += 1;
+                    } else {
+                        buf.push(v[i].clone());
+                        i += 1;
+                    }
+                }
+                buf.extend_from_slice(&v[i..mid]);
+                buf.extend_from_slice(&v[j..hi]);
+                v[lo..hi].clone_from_slice(&buf);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
