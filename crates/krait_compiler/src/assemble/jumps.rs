@@ -76,7 +76,9 @@ pub(crate) fn assemble_jump_offsets(g: &mut Graph) -> Result<(), AssembleError> 
             }
         }
     }
-    loop {
+    // Sizes only grow as offsets grow, so this settles quickly; the bound keeps malformed
+    // input from looping forever.
+    for _ in 0..64 {
         let mut total = 0u32;
         for &b in &layout {
             let blk = g.bm(b);
@@ -96,7 +98,7 @@ pub(crate) fn assemble_jump_offsets(g: &mut Graph) -> Result<(), AssembleError> 
                     (real_op(i)?, i.oparg, i.target)
                 };
                 let size = instr_size(op, oparg);
-                pos += size;
+                pos = pos.saturating_add(size);
                 if !op.is_jump() {
                     continue;
                 }
@@ -124,4 +126,5 @@ pub(crate) fn assemble_jump_offsets(g: &mut Graph) -> Result<(), AssembleError> 
             return Ok(());
         }
     }
+    Err(AssembleError("jump offsets do not converge".into()))
 }

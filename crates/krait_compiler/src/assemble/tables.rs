@@ -35,7 +35,7 @@ pub(crate) fn exception_table(g: &Graph, ranges: &[ExceptRange]) -> Result<Vec<u
         .iter()
         .map(|r| {
             let h = g.b(r.handler);
-            let depth = h.startdepth - 1 - i32::from(h.preserve_lasti);
+            let depth = h.startdepth.saturating_sub(1 + i32::from(h.preserve_lasti));
             let depth = u32::try_from(depth)
                 .map_err(|_| AssembleError("exception handler with negative stack depth".into()))?;
             Ok(ExceptionEntry { start: r.start, end: r.end, target: h.offset, depth, lasti: h.preserve_lasti })

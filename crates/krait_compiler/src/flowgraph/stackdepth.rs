@@ -30,6 +30,10 @@ fn effect(op: IrOp, oparg: u32, jump: bool) -> Result<i32, AssembleError> {
     e.ok_or_else(|| AssembleError(format!("compiler stack_effect(opcode={op:?}, arg={oparg}) failed")))
 }
 
+fn add_depth(depth: i32, effect: i32) -> Result<i32, AssembleError> {
+    depth.checked_add(effect).ok_or_else(|| AssembleError("stack depth overflow".into()))
+}
+
 fn push(g: &mut Graph, stack: &mut Vec<BlockId>, b: BlockId, depth: i32) {
     let blk = g.bm(b);
     if blk.startdepth < depth && blk.startdepth < 100 {
@@ -57,10 +61,10 @@ pub(crate) fn stackdepth(g: &mut Graph, generator_like: bool) -> Result<u32, Ass
                 let x = &g.b(b).instrs[i];
                 (x.op, x.oparg, x.target)
             };
-            let new_depth = depth + effect(op, oparg, false)?;
+            let new_depth = add_depth(depth, effect(op, oparg, false)?)?;
             maxdepth = maxdepth.max(new_depth);
             if is_jump(op) || is_block_push(op) {
-                let target_depth = depth + effect(op, oparg, true)?;
+                let target_depth = add_depth(depth, effect(op, oparg, true)?)?;
                 maxdepth = maxdepth.max(target_depth);
                 if target_depth < 0 {
                     return Err(AssembleError("negative stack depth at jump target".into()));

@@ -112,9 +112,8 @@ pub(crate) fn apply_static_swaps(instrs: &mut [Instr], i: usize) {
             if store_j == store_k {
                 return;
             }
-            let conflict = instrs[j + 1..k]
-                .iter()
-                .filter_map(stores_to)
+            let conflict = (j + 1..k)
+                .filter_map(|idx| stores_to(&instrs[idx]))
                 .any(|s| Some(s) == store_j || Some(s) == store_k);
             if conflict {
                 return;

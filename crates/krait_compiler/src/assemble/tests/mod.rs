@@ -3,6 +3,7 @@
 
 mod basic;
 mod control;
+mod malformed;
 mod prefix_cells;
 
 use crate::assemble::assemble;
