@@ -49,7 +49,7 @@ pub fn assemble(cfg: Cfg, mut unit: CodeUnit) -> Result<CodeObject, AssembleErro
         unit.firstlineno = if first > 0 { first } else { 1 };
     }
     prefix::insert_prefix_instructions(&mut g, &unit, &fixed);
-    let numdropped = prefix::fix_cell_offsets(&mut g, &unit, fixed)?;
+    prefix::fix_cell_offsets(&mut g, &unit, fixed)?;
     let mut consts = std::mem::take(&mut unit.consts);
     optimize_cfg(&mut g, &mut consts)?;
     duplicate_exits_without_lineno(&mut g);
@@ -69,10 +69,6 @@ pub fn assemble(cfg: Cfg, mut unit: CodeUnit) -> Result<CodeObject, AssembleErro
     let linetable = tables::location_table(unit.firstlineno, &emit::instr_locations(&g)?);
     let exceptiontable = tables::exception_table(&g, &emit::exception_ranges(&g)?)?;
     let (localsplusnames, localspluskinds) = prefix::localsplus_info(&unit);
-    debug_assert_eq!(
-        localsplusnames.len() as u32,
-        (unit.varnames.len() + unit.cellvars.len() + unit.freevars.len()) as u32 - numdropped
-    );
     Ok(CodeObject {
         argcount: unit.argcount,
         posonlyargcount: unit.posonlyargcount,

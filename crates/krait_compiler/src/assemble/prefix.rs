@@ -54,9 +54,9 @@ pub(crate) fn insert_prefix_instructions(g: &mut Graph, unit: &CodeUnit, fixed: 
 }
 
 /// Renumber MAKE_CELL/LOAD_CLOSURE/*_DEREF/LOAD_CLASSDEREF args from cell/free indices to
-/// localsplus slots; returns how many cells share an argument's slot.
+/// localsplus slots (argument cells share the argument's slot, later slots close up).
 /// Mirrors CPython's `fix_cell_offsets`.
-pub(crate) fn fix_cell_offsets(g: &mut Graph, unit: &CodeUnit, mut fixed: Vec<u32>) -> Result<u32, AssembleError> {
+pub(crate) fn fix_cell_offsets(g: &mut Graph, unit: &CodeUnit, mut fixed: Vec<u32>) -> Result<(), AssembleError> {
     let nlocals = unit.varnames.len() as u32;
     let mut numdropped = 0;
     for (i, f) in fixed.iter_mut().enumerate() {
@@ -85,7 +85,7 @@ pub(crate) fn fix_cell_offsets(g: &mut Graph, unit: &CodeUnit, mut fixed: Vec<u3
             }
         }
     }
-    Ok(numdropped)
+    Ok(())
 }
 
 /// `co_localsplusnames` and `co_localspluskinds`. Mirrors CPython's `compute_localsplus_info`.
