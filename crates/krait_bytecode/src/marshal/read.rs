@@ -387,15 +387,19 @@ impl Frame {
 
 /// Fails with CPython's TypeError when `v` cannot be a set element or dict key.
 fn check_hashable(v: &Constant) -> Result<()> {
-    match v {
-        Constant::List(_) | Constant::Dict(_) | Constant::Set(_) => Err(MarshalError::new(
-            ErrorKind::TypeError,
-            format!("unhashable type: '{}'", v.type_name()),
-        )),
-        Constant::Tuple(items) => items.iter().try_for_each(check_hashable),
-        Constant::Code(code) => code.consts.iter().try_for_each(check_hashable),
-        _ => Ok(()),
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Constant::List(_) | Constant::Dict(_) | Constant::Set(_) => {
+                let msg = format!("unhashable type: '{}'", v.type_name());
+                return Err(MarshalError::new(ErrorKind::TypeError, msg));
+            }
+            Constant::Tuple(items) => stack.extend(items.iter()),
+            Constant::Code(code) => stack.extend(code.consts.iter()),
+            _ => {}
+        }
     }
+    Ok(())
 }
 
 /// The fields of a `c` record before validation.

@@ -11,18 +11,21 @@
 //!
 //! Sets and frozensets are written in the order of their elements' own marshal bytes, as
 //! CPython 3.11 does for reproducible output.
+//!
+//! All walks use explicit stacks: nesting depth (bounded by CPython's 2000) costs heap, never
+//! Rust stack.
 
 use super::error::{ErrorKind, MarshalError, Result};
 use super::read::MAX_DEPTH;
 use super::text::format_float_g17;
 use super::types::*;
-use crate::{CodeObject, Constant};
+use crate::Constant;
 use num_bigint::Sign;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Where a value sits, which decides whether its strs are interned.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Ctx {
     Plain,
     /// A name slot of a code object: always interned.
@@ -37,18 +40,27 @@ enum RefKey {
     /// Code objects, lists, dicts and sets: by address (they stay alive during the dump).
     Ptr(usize),
     /// Immutable values: by their ref-free marshal bytes (which include type and interning).
-    Value(Vec<u8>),
+    Value(Rc<[u8]>),
+}
+
+/// What follows a container's header: child objects and raw bytes (dict terminator,
+/// a code object's firstlineno).
+enum Item {
+    Obj(Constant, Ctx),
+    Raw(Vec<u8>),
 }
 
 pub(crate) struct Writer {
-    out: Vec<u8>,
     version: u8,
-    depth: u32,
     use_refs: bool,
     /// Occurrences of each key (filled by the counting pass).
     counts: HashMap<RefKey, u32>,
     /// Reference index of each registered key (filled while writing).
     refs: HashMap<RefKey, i32>,
+    /// Ref-free dumps of tuples and frozensets by (address, context): computed once each.
+    plain: HashMap<(usize, Ctx), Rc<[u8]>>,
+    /// Temporaries made for code-object fields, kept alive so their addresses stay unique.
+    keep: Vec<Constant>,
 }
 
 fn too_deep() -> MarshalError {
@@ -57,6 +69,13 @@ fn too_deep() -> MarshalError {
 
 fn unmarshallable() -> MarshalError {
     MarshalError::new(ErrorKind::ValueError, "unmarshallable object")
+}
+
+fn check_depth(depth: u32) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    Ok(())
 }
 
 /// CPython's `all_name_chars`.
@@ -72,223 +91,310 @@ fn is_interned(v: &Constant, ctx: Ctx) -> bool {
     }
 }
 
-fn is_singleton(v: &Constant) -> bool {
-    matches!(v, Constant::None | Constant::Bool(_) | Constant::Ellipsis | Constant::StopIteration)
+/// The one-byte encoding of None/True/False/Ellipsis/StopIteration (never flagged).
+fn singleton_code(v: &Constant) -> Option<u8> {
+    match v {
+        Constant::None => Some(TYPE_NONE),
+        Constant::Bool(false) => Some(TYPE_FALSE),
+        Constant::Bool(true) => Some(TYPE_TRUE),
+        Constant::Ellipsis => Some(TYPE_ELLIPSIS),
+        Constant::StopIteration => Some(TYPE_STOPITER),
+        _ => None,
+    }
 }
 
 /// Whether a value's identity (not just its value) matters for refs.
 fn has_identity_parts(v: &Constant) -> bool {
-    match v {
-        Constant::Code(_) | Constant::List(_) | Constant::Dict(_) | Constant::Set(_) => true,
-        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(has_identity_parts),
-        _ => false,
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Constant::Code(_) | Constant::List(_) | Constant::Dict(_) | Constant::Set(_) => return true,
+            Constant::Tuple(items) | Constant::FrozenSet(items) => stack.extend(items.iter()),
+            _ => {}
+        }
     }
+    false
+}
+
+fn addr<T: ?Sized>(rc: &Rc<T>) -> usize {
+    Rc::as_ptr(rc) as *const () as usize
 }
 
 fn names_tuple(names: &[Rc<str>]) -> Constant {
     Constant::Tuple(names.iter().map(|n| Constant::Str(n.clone())).collect())
 }
 
-/// The children of a code object in marshal order, with their contexts (the i32 fields aside).
-fn code_fields(c: &CodeObject) -> [(Constant, Ctx); 10] {
-    [
-        (Constant::Bytes(c.code.clone()), Ctx::Plain),
-        (Constant::Tuple(c.consts.clone().into()), Ctx::Const),
-        (names_tuple(&c.names), Ctx::Name),
-        (names_tuple(&c.localsplusnames), Ctx::Name),
-        (Constant::Bytes(c.localspluskinds.clone().into()), Ctx::Plain),
-        (Constant::Str(c.filename.clone()), Ctx::Plain),
-        (Constant::Str(c.name.clone()), Ctx::Name),
-        (Constant::Str(c.qualname.clone()), Ctx::Plain),
-        // firstlineno is written between qualname and linetable.
-        (Constant::Bytes(c.linetable.clone()), Ctx::Plain),
-        (Constant::Bytes(c.exceptiontable.clone()), Ctx::Plain),
-    ]
+fn size_bytes(out: &mut Vec<u8>, n: usize) -> Result<()> {
+    let n = i32::try_from(n).map_err(|_| unmarshallable())?;
+    out.extend_from_slice(&n.to_le_bytes());
+    Ok(())
 }
 
 impl Writer {
-    /// A writer; refs are used only when asked and the version has them (≥ 3).
-    fn new(version: u8, depth: u32, use_refs: bool) -> Writer {
-        let use_refs = use_refs && version >= 3;
-        Writer { out: Vec::new(), version, depth, use_refs, counts: HashMap::new(), refs: HashMap::new() }
+    fn new(version: u8) -> Writer {
+        Writer {
+            version,
+            use_refs: version >= 3,
+            counts: HashMap::new(),
+            refs: HashMap::new(),
+            plain: HashMap::new(),
+            keep: Vec::new(),
+        }
     }
 
     /// `marshal.dumps(value, version)`.
     pub(crate) fn dump(value: &Constant, version: u8) -> Result<Vec<u8>> {
-        let mut w = Writer::new(version, 0, true);
-        if w.use_refs {
-            w.count(value, Ctx::Plain)?;
+        let mut w = Writer::new(version);
+        if !w.use_refs {
+            return Ok(w.plain_dump(value, Ctx::Plain, 1)?.to_vec());
         }
-        w.w_object(value, Ctx::Plain)?;
-        Ok(w.out)
+        w.count(value)?;
+        w.write(value)
     }
 
-    /// The ref-free bytes of `v`, written at the current depth (for keys and set ordering).
-    fn standalone(&self, v: &Constant, ctx: Ctx, with_refs: bool) -> Result<Vec<u8>> {
-        let mut w = Writer::new(self.version, self.depth, with_refs);
-        if w.use_refs {
-            w.count(v, ctx)?;
+    /// The children of a container, in marshal order (sets unsorted).
+    fn items(&mut self, v: &Constant, ctx: Ctx) -> Vec<Item> {
+        match v {
+            Constant::Tuple(items) => items.iter().map(|i| Item::Obj(i.clone(), ctx)).collect(),
+            Constant::FrozenSet(items) => items.iter().map(|i| Item::Obj(i.clone(), ctx)).collect(),
+            Constant::List(items) | Constant::Set(items) => {
+                items.iter().map(|i| Item::Obj(i.clone(), Ctx::Plain)).collect()
+            }
+            Constant::Dict(items) => {
+                let mut out: Vec<Item> = items
+                    .iter()
+                    .flat_map(|(k, v)| [Item::Obj(k.clone(), Ctx::Plain), Item::Obj(v.clone(), Ctx::Plain)])
+                    .collect();
+                out.push(Item::Raw(vec![TYPE_NULL]));
+                out
+            }
+            Constant::Code(c) => {
+                let fields = [
+                    (Constant::Bytes(c.code.clone()), Ctx::Plain),
+                    (Constant::Tuple(c.consts.clone().into()), Ctx::Const),
+                    (names_tuple(&c.names), Ctx::Name),
+                    (names_tuple(&c.localsplusnames), Ctx::Name),
+                    (Constant::Bytes(c.localspluskinds.clone().into()), Ctx::Plain),
+                    (Constant::Str(c.filename.clone()), Ctx::Plain),
+                    (Constant::Str(c.name.clone()), Ctx::Name),
+                    (Constant::Str(c.qualname.clone()), Ctx::Plain),
+                    (Constant::Bytes(c.linetable.clone()), Ctx::Plain),
+                    (Constant::Bytes(c.exceptiontable.clone()), Ctx::Plain),
+                ];
+                let mut out = Vec::with_capacity(11);
+                for (i, (field, fctx)) in fields.into_iter().enumerate() {
+                    if i == 8 {
+                        out.push(Item::Raw(c.firstlineno.to_le_bytes().to_vec()));
+                    }
+                    self.keep.push(field.clone());
+                    out.push(Item::Obj(field, fctx));
+                }
+                out
+            }
+            _ => Vec::new(),
         }
-        w.w_object(v, ctx)?;
-        Ok(w.out)
     }
 
-    fn key(&self, v: &Constant, ctx: Ctx) -> Result<Option<RefKey>> {
+    /// The ref-free bytes of `v` at nesting `depth` (for ref keys, set ordering, and the
+    /// whole output of versions < 3). Post-order over an explicit stack.
+    fn plain_dump(&mut self, v: &Constant, ctx: Ctx, depth: u32) -> Result<Rc<[u8]>> {
+        enum Task {
+            Enter(Constant, Ctx, u32),
+            Raw(Vec<u8>),
+            /// Concatenate the last `n` results after `header` (sorted for sets).
+            Exit { header: Vec<u8>, n: usize, sort: bool, cache: Option<(usize, Ctx)> },
+        }
+        let is_container = matches!(
+            v,
+            Constant::Tuple(_) | Constant::FrozenSet(_) | Constant::List(_) | Constant::Set(_)
+                | Constant::Dict(_) | Constant::Code(_)
+        );
+        if !is_container {
+            check_depth(depth)?;
+            return Ok(self.header(v, ctx, 0)?.into());
+        }
+        let mut tasks = vec![Task::Enter(v.clone(), ctx, depth)];
+        let mut results: Vec<Rc<[u8]>> = Vec::new();
+        while let Some(task) = tasks.pop() {
+            match task {
+                Task::Raw(bytes) => results.push(bytes.into()),
+                Task::Enter(v, ctx, depth) => {
+                    check_depth(depth)?;
+                    let cache = match &v {
+                        Constant::Tuple(x) | Constant::FrozenSet(x) => Some((addr(x), ctx)),
+                        _ => None,
+                    };
+                    if let Some(hit) = cache.and_then(|k| self.plain.get(&k)) {
+                        results.push(hit.clone());
+                        continue;
+                    }
+                    let header = self.header(&v, ctx, 0)?;
+                    let items = self.items(&v, ctx);
+                    let sort = matches!(v, Constant::Set(_) | Constant::FrozenSet(_));
+                    tasks.push(Task::Exit { header, n: items.len(), sort, cache });
+                    for item in items.into_iter().rev() {
+                        tasks.push(match item {
+                            Item::Obj(c, cctx) => Task::Enter(c, cctx, depth + 1),
+                            Item::Raw(b) => Task::Raw(b),
+                        });
+                    }
+                }
+                Task::Exit { mut header, n, sort, cache } => {
+                    let mut parts = results.split_off(results.len() - n);
+                    if sort {
+                        parts.sort();
+                    }
+                    for p in &parts {
+                        header.extend_from_slice(p);
+                    }
+                    let bytes: Rc<[u8]> = header.into();
+                    if let Some(k) = cache {
+                        self.plain.insert(k, bytes.clone());
+                    }
+                    results.push(bytes);
+                }
+            }
+        }
+        results.pop().ok_or_else(unmarshallable)
+    }
+
+    fn key(&mut self, v: &Constant, ctx: Ctx, depth: u32) -> Result<Option<RefKey>> {
         Ok(match v {
-            _ if is_singleton(v) => None,
-            Constant::Code(c) => Some(RefKey::Ptr(Rc::as_ptr(c) as usize)),
-            Constant::List(x) | Constant::Set(x) => Some(RefKey::Ptr(Rc::as_ptr(x) as *const () as usize)),
-            Constant::Dict(x) => Some(RefKey::Ptr(Rc::as_ptr(x) as *const () as usize)),
+            _ if singleton_code(v).is_some() => None,
+            Constant::Code(c) => Some(RefKey::Ptr(addr(c))),
+            Constant::List(x) | Constant::Set(x) => Some(RefKey::Ptr(addr(x))),
+            Constant::Dict(x) => Some(RefKey::Ptr(addr(x))),
             _ if has_identity_parts(v) => None,
-            _ => Some(RefKey::Value(self.standalone(v, ctx, false)?)),
+            _ => Some(RefKey::Value(self.plain_dump(v, ctx, depth)?)),
         })
     }
 
-    fn enter(&mut self) -> Result<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(too_deep());
+    /// Counting pass: how often each key occurs (a repeated subtree is not walked again).
+    fn count(&mut self, value: &Constant) -> Result<()> {
+        let mut stack = vec![(value.clone(), Ctx::Plain, 1u32)];
+        while let Some((v, ctx, depth)) = stack.pop() {
+            check_depth(depth)?;
+            if let Some(key) = self.key(&v, ctx, depth)? {
+                let n = self.counts.entry(key).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    continue;
+                }
+            }
+            for item in self.items(&v, ctx) {
+                if let Item::Obj(c, cctx) = item {
+                    stack.push((c, cctx, depth + 1));
+                }
+            }
         }
         Ok(())
     }
 
-    /// Counting pass: how often each key occurs (a repeated subtree is not descended again).
-    fn count(&mut self, v: &Constant, ctx: Ctx) -> Result<()> {
-        self.enter()?;
-        if let Some(key) = self.key(v, ctx)? {
-            let n = self.counts.entry(key).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                self.depth -= 1;
-                return Ok(());
-            }
-        }
-        match v {
-            Constant::Tuple(items) | Constant::FrozenSet(items) => {
-                for item in items.iter() {
-                    self.count(item, ctx)?;
+    /// Writing pass (`w_object`, pre-order over an explicit stack), with refs.
+    fn write(&mut self, value: &Constant) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut tasks = vec![(Item::Obj(value.clone(), Ctx::Plain), 1u32)];
+        while let Some((task, depth)) = tasks.pop() {
+            let (v, ctx) = match task {
+                Item::Raw(bytes) => {
+                    out.extend_from_slice(&bytes);
+                    continue;
                 }
+                Item::Obj(v, ctx) => (v, ctx),
+            };
+            check_depth(depth)?;
+            if let Some(code) = singleton_code(&v) {
+                out.push(code);
+                continue;
             }
-            Constant::List(items) | Constant::Set(items) => {
-                for item in items.iter() {
-                    self.count(item, Ctx::Plain)?;
-                }
-            }
-            Constant::Dict(items) => {
-                for (k, val) in items.iter() {
-                    self.count(k, Ctx::Plain)?;
-                    self.count(val, Ctx::Plain)?;
-                }
-            }
-            Constant::Code(c) => {
-                for (field, fctx) in code_fields(c).iter() {
-                    self.count(field, *fctx)?;
-                }
-            }
-            _ => {}
-        }
-        self.depth -= 1;
-        Ok(())
-    }
-
-    /// `w_object`.
-    fn w_object(&mut self, v: &Constant, ctx: Ctx) -> Result<()> {
-        self.enter()?;
-        let mut flag = 0;
-        let singleton = match v {
-            Constant::None => Some(TYPE_NONE),
-            Constant::Bool(false) => Some(TYPE_FALSE),
-            Constant::Bool(true) => Some(TYPE_TRUE),
-            Constant::Ellipsis => Some(TYPE_ELLIPSIS),
-            Constant::StopIteration => Some(TYPE_STOPITER),
-            _ => None,
-        };
-        if let Some(code) = singleton {
-            self.out.push(code);
-            self.depth -= 1;
-            return Ok(());
-        }
-        if self.use_refs {
-            if let Some(key) = self.key(v, ctx)? {
+            let mut flag = 0;
+            if let Some(key) = self.key(&v, ctx, depth)? {
                 if let Some(&idx) = self.refs.get(&key) {
-                    self.out.push(TYPE_REF);
-                    self.out.extend_from_slice(&idx.to_le_bytes());
-                    self.depth -= 1;
-                    return Ok(());
+                    out.push(TYPE_REF);
+                    out.extend_from_slice(&idx.to_le_bytes());
+                    continue;
                 }
-                if is_interned(v, ctx) || self.counts.get(&key).is_some_and(|&n| n > 1) {
+                if is_interned(&v, ctx) || self.counts.get(&key).is_some_and(|&n| n > 1) {
                     let idx = i32::try_from(self.refs.len()).map_err(|_| unmarshallable())?;
                     self.refs.insert(key, idx);
                     flag = FLAG_REF;
                 }
             }
+            out.extend_from_slice(&self.header(&v, ctx, flag)?);
+            let mut items = self.items(&v, ctx);
+            if matches!(v, Constant::Set(_) | Constant::FrozenSet(_)) {
+                // Sorted by each element's own marshal bytes, as CPython does (bpo-37596);
+                // CPython's keys also carry FLAG_REF bits that depend on refcounts: ignored.
+                let mut keyed = Vec::with_capacity(items.len());
+                for item in items {
+                    if let Item::Obj(c, cctx) = &item {
+                        keyed.push((self.plain_dump(c, *cctx, depth + 1)?, item));
+                    }
+                }
+                keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                items = keyed.into_iter().map(|(_, item)| item).collect();
+            }
+            tasks.extend(items.into_iter().rev().map(|item| (item, depth + 1)));
         }
-        self.w_complex(v, ctx, flag)?;
-        self.depth -= 1;
-        Ok(())
+        Ok(out)
     }
 
-    fn w_size(&mut self, n: usize) -> Result<()> {
-        let n = i32::try_from(n).map_err(|_| unmarshallable())?;
-        self.out.extend_from_slice(&n.to_le_bytes());
-        Ok(())
-    }
-
-    fn w_float(&mut self, x: f64) {
-        if self.version > 1 {
-            self.out.extend_from_slice(&x.to_le_bytes());
-        } else {
-            let s = format_float_g17(x);
-            self.out.push(s.len() as u8);
-            self.out.extend_from_slice(s.as_bytes());
-        }
-    }
-
-    /// `w_complex_object`: the type byte (with `flag`) and payload.
-    fn w_complex(&mut self, v: &Constant, ctx: Ctx, flag: u8) -> Result<()> {
+    /// The type byte (with `flag`) and everything before the children: a scalar's whole
+    /// payload, a container's size, a code object's five leading ints.
+    fn header(&self, v: &Constant, ctx: Ctx, flag: u8) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
         let interned = is_interned(v, ctx);
+        let float = |out: &mut Vec<u8>, x: f64| {
+            if self.version > 1 {
+                out.extend_from_slice(&x.to_le_bytes());
+            } else {
+                let s = format_float_g17(x);
+                out.push(s.len() as u8);
+                out.extend_from_slice(s.as_bytes());
+            }
+        };
         match v {
             Constant::Int(i) => match i32::try_from(i) {
                 Ok(small) => {
-                    self.out.push(TYPE_INT | flag);
-                    self.out.extend_from_slice(&small.to_le_bytes());
+                    out.push(TYPE_INT | flag);
+                    out.extend_from_slice(&small.to_le_bytes());
                 }
                 Err(_) => {
-                    self.out.push(TYPE_LONG | flag);
+                    out.push(TYPE_LONG | flag);
                     let (sign, mag) = i.to_u32_digits();
                     let digits = base15_digits(&mag);
                     let n = i32::try_from(digits.len()).map_err(|_| unmarshallable())?;
                     let n = if sign == Sign::Minus { -n } else { n };
-                    self.out.extend_from_slice(&n.to_le_bytes());
+                    out.extend_from_slice(&n.to_le_bytes());
                     for d in digits {
-                        self.out.extend_from_slice(&d.to_le_bytes());
+                        out.extend_from_slice(&d.to_le_bytes());
                     }
                 }
             },
             Constant::Float(x) => {
-                self.out.push(if self.version > 1 { TYPE_BINARY_FLOAT } else { TYPE_FLOAT } | flag);
-                self.w_float(*x);
+                out.push(if self.version > 1 { TYPE_BINARY_FLOAT } else { TYPE_FLOAT } | flag);
+                float(&mut out, *x);
             }
             Constant::Complex { re, im } => {
-                self.out.push(if self.version > 1 { TYPE_BINARY_COMPLEX } else { TYPE_COMPLEX } | flag);
-                self.w_float(*re);
-                self.w_float(*im);
+                out.push(if self.version > 1 { TYPE_BINARY_COMPLEX } else { TYPE_COMPLEX } | flag);
+                float(&mut out, *re);
+                float(&mut out, *im);
             }
             Constant::Bytes(b) => {
-                self.out.push(TYPE_STRING | flag);
-                self.w_size(b.len())?;
-                self.out.extend_from_slice(b);
+                out.push(TYPE_STRING | flag);
+                size_bytes(&mut out, b.len())?;
+                out.extend_from_slice(b);
             }
             Constant::Str(s) if self.version >= 4 && s.is_ascii() => {
                 if s.len() < 256 {
                     let ty = if interned { TYPE_SHORT_ASCII_INTERNED } else { TYPE_SHORT_ASCII };
-                    self.out.push(ty | flag);
-                    self.out.push(s.len() as u8);
+                    out.push(ty | flag);
+                    out.push(s.len() as u8);
                 } else {
-                    self.out.push(if interned { TYPE_ASCII_INTERNED } else { TYPE_ASCII } | flag);
-                    self.w_size(s.len())?;
+                    out.push(if interned { TYPE_ASCII_INTERNED } else { TYPE_ASCII } | flag);
+                    size_bytes(&mut out, s.len())?;
                 }
-                self.out.extend_from_slice(s.as_bytes());
+                out.extend_from_slice(s.as_bytes());
             }
             Constant::Str(_) | Constant::SurrogateStr(_) => {
                 let bytes: &[u8] = match v {
@@ -297,71 +403,40 @@ impl Writer {
                     _ => &[],
                 };
                 let ty = if self.version >= 3 && interned { TYPE_INTERNED } else { TYPE_UNICODE };
-                self.out.push(ty | flag);
-                self.w_size(bytes.len())?;
-                self.out.extend_from_slice(bytes);
+                out.push(ty | flag);
+                size_bytes(&mut out, bytes.len())?;
+                out.extend_from_slice(bytes);
             }
             Constant::Tuple(items) => {
                 if self.version >= 4 && items.len() < 256 {
-                    self.out.push(TYPE_SMALL_TUPLE | flag);
-                    self.out.push(items.len() as u8);
+                    out.push(TYPE_SMALL_TUPLE | flag);
+                    out.push(items.len() as u8);
                 } else {
-                    self.out.push(TYPE_TUPLE | flag);
-                    self.w_size(items.len())?;
-                }
-                for item in items.iter() {
-                    self.w_object(item, ctx)?;
+                    out.push(TYPE_TUPLE | flag);
+                    size_bytes(&mut out, items.len())?;
                 }
             }
-            Constant::List(items) => {
-                self.out.push(TYPE_LIST | flag);
-                self.w_size(items.len())?;
-                for item in items.iter() {
-                    self.w_object(item, Ctx::Plain)?;
+            Constant::List(items) | Constant::Set(items) | Constant::FrozenSet(items) => {
+                let ty = match v {
+                    Constant::List(_) => TYPE_LIST,
+                    Constant::Set(_) => TYPE_SET,
+                    _ => TYPE_FROZENSET,
+                };
+                out.push(ty | flag);
+                size_bytes(&mut out, items.len())?;
+            }
+            Constant::Dict(_) => out.push(TYPE_DICT | flag),
+            Constant::Code(c) => {
+                out.push(TYPE_CODE | flag);
+                for n in [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.stacksize, c.flags] {
+                    out.extend_from_slice(&n.to_le_bytes());
                 }
             }
-            Constant::Set(items) | Constant::FrozenSet(items) => {
-                let (ty, ctx) =
-                    if matches!(v, Constant::Set(_)) { (TYPE_SET, Ctx::Plain) } else { (TYPE_FROZENSET, ctx) };
-                self.out.push(ty | flag);
-                self.w_size(items.len())?;
-                // Sorted by each element's own `marshal.dumps` bytes (CPython bpo-37596).
-                let mut keyed = items
-                    .iter()
-                    .map(|item| Ok((self.standalone(item, ctx, true)?, item)))
-                    .collect::<Result<Vec<_>>>()?;
-                keyed.sort_by(|a, b| a.0.cmp(&b.0));
-                for (_, item) in keyed {
-                    self.w_object(item, ctx)?;
-                }
+            Constant::None | Constant::Bool(_) | Constant::Ellipsis | Constant::StopIteration => {
+                out.extend(singleton_code(v));
             }
-            Constant::Dict(items) => {
-                self.out.push(TYPE_DICT | flag);
-                for (k, val) in items.iter() {
-                    self.w_object(k, Ctx::Plain)?;
-                    self.w_object(val, Ctx::Plain)?;
-                }
-                self.out.push(TYPE_NULL);
-            }
-            Constant::Code(c) => self.w_code(c, flag)?,
-            Constant::None | Constant::Bool(_) | Constant::Ellipsis | Constant::StopIteration => {}
         }
-        Ok(())
-    }
-
-    fn w_code(&mut self, c: &CodeObject, flag: u8) -> Result<()> {
-        self.out.push(TYPE_CODE | flag);
-        for n in [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.stacksize, c.flags] {
-            self.out.extend_from_slice(&n.to_le_bytes());
-        }
-        let fields = code_fields(c);
-        for (i, (field, ctx)) in fields.iter().enumerate() {
-            if i == 8 {
-                self.out.extend_from_slice(&c.firstlineno.to_le_bytes());
-            }
-            self.w_object(field, *ctx)?;
-        }
-        Ok(())
+        Ok(out)
     }
 }
 
