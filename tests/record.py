@@ -16,6 +16,7 @@ Run convention (the Rust harness crates/krait/tests/cases.rs does exactly the sa
     .err file exists.
   * stderr is normalised: the absolute path of tests/cases followed by '/' becomes
     '$CASES/' (CPython 3.11 prints the absolute path of the main script in tracebacks).
+  * the CPython version used is written to tests/cpython_version.txt (full runs only).
   * a case that writes files names them _scratch_<case>*; they are deleted after the run.
 
 Recording is reproducible: running it twice changes nothing.
@@ -28,6 +29,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
+# The exact CPython version the goldens were recorded with (patch releases differ in
+# details such as SyntaxError offsets); the harness checks goldens only with this version.
+VERSION_FILE = os.path.join(HERE, "cpython_version.txt")
 TIMEOUT = 60
 
 
@@ -84,6 +88,13 @@ def main(argv):
     if sys.version_info[:2] != (3, 11) or platform.python_implementation() != "CPython":
         sys.exit("record.py must run under CPython 3.11 (found %s %s)" % (platform.python_implementation(), sys.version.split()[0]))
     python = sys.executable
+    version = platform.python_version()
+    recorded = (read(VERSION_FILE) or b"").decode().strip()
+    if recorded and recorded != version:
+        print("warning: goldens were recorded with CPython %s, this is %s" % (recorded, version), file=sys.stderr)
+    if not check and not patterns:
+        with open(VERSION_FILE, "w") as f:
+            f.write(version + "\n")
     names = case_names(patterns)
     if not names:
         sys.exit("no case matches %r" % patterns)

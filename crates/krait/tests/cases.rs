@@ -8,7 +8,8 @@
 //! - `KRAIT_STRICT=1`            ignore tests/known_failures.txt: every case must pass.
 //! - `KRAIT_UPDATE_KNOWN_FAILURES=1` rewrite tests/known_failures.txt from this run.
 //! - `KRAIT_CASE_TIMEOUT=secs`   per-case timeout (default 10); `KRAIT_TEST_THREADS=n` (default 2).
-//! - `KRAIT_PYTHON=path`         CPython 3.11 used by the golden check (default: python3/python3.11).
+//! - `KRAIT_PYTHON=path`         CPython used by the golden check (default: python3 or python3.11
+//!   when it is the version in tests/cpython_version.txt, which record.py writes).
 //! - `KRAIT_CHECK_GOLDENS=0`     skip the golden check.
 #![forbid(unsafe_code)]
 
@@ -119,20 +120,30 @@ fn cases_match_cpython_goldens() {
     assert!(unexpected.is_empty() && newly_passing.is_empty(), "behaviour cases do not match the goldens (details above)");
 }
 
-/// The CPython 3.11 executable to check the goldens with, if one is available.
-fn find_cpython() -> Option<PathBuf> {
+/// The CPython version the goldens were recorded with (tests/cpython_version.txt).
+fn recorded_cpython_version() -> String {
+    std::fs::read_to_string(harness::cases_dir().join("../cpython_version.txt")).unwrap_or_default().trim().to_owned()
+}
+
+/// The CPython executable to check the goldens with: `KRAIT_PYTHON`, else python3 or
+/// python3.11 when it is exactly the recorded version; `Err` says why there is none.
+fn find_cpython(version: &str) -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("KRAIT_PYTHON") {
-        return Some(PathBuf::from(p));
+        return Ok(PathBuf::from(p));
     }
-    let probe = "import sys, platform; print(sys.executable if sys.version_info[:2] == (3, 11) and platform.python_implementation() == 'CPython' else '')";
+    let probe = "import sys, platform; print(platform.python_implementation(), platform.python_version(), sys.executable)";
+    let mut seen = Vec::new();
     for candidate in ["python3", "python3.11"] {
         let Ok(out) = Command::new(candidate).args(["-c", probe]).output() else { continue };
-        let exe = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        if out.status.success() && !exe.is_empty() {
-            return Some(PathBuf::from(exe));
+        let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let mut parts = text.splitn(3, ' ');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("CPython"), Some(v), Some(exe)) if v == version => return Ok(PathBuf::from(exe)),
+            (_, Some(v), _) => seen.push(format!("{candidate} is {v}")),
+            _ => {}
         }
     }
-    None
+    Err(format!("no CPython {version} found ({}); set KRAIT_PYTHON", if seen.is_empty() { "no python3".to_owned() } else { seen.join(", ") }))
 }
 
 #[test]
@@ -141,9 +152,12 @@ fn goldens_still_match_cpython() {
         report("golden check skipped (KRAIT_CHECK_GOLDENS=0)\n");
         return;
     }
-    let Some(python) = find_cpython() else {
-        report("golden check skipped: no CPython 3.11 found (set KRAIT_PYTHON)\n");
-        return;
+    let python = match find_cpython(&recorded_cpython_version()) {
+        Ok(python) => python,
+        Err(why) => {
+            report(&format!("golden check skipped: {why}\n"));
+            return;
+        }
     };
     let (_, verdicts) = run_selected(&python);
     let failed: Vec<&Verdict> = verdicts.iter().filter(|v| v.1.is_err()).collect();

@@ -1,0 +1,5 @@
+# The main file has an IndentationError.
+def f():
+    x = 1
+      y = 2
+    return x
