@@ -13,6 +13,7 @@ pub mod registry;
 pub mod set;
 pub mod slot_wrappers;
 pub mod str;
+pub mod str_methods;
 pub mod super_type;
 pub mod typeobject;
 pub mod bool;
@@ -32,4 +33,5 @@ pub fn containers_init(vm: &mut crate::vm::Vm) {
     tuple::init(vm);
     set_type::init(vm);
     slice::init(vm);
+    str_methods::init(vm);
 }
