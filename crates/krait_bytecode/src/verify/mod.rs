@@ -75,7 +75,7 @@ fn collect_codes(consts: &[Constant], out: &mut Vec<Rc<CodeObject>>) {
 pub fn verify_one(code: &CodeObject) -> Result<(), VerifyError> {
     check_locals(code)?;
     let units = code.code.len() / 2;
-    if code.code.len() % 2 != 0 || units == 0 {
+    if !code.code.len().is_multiple_of(2) || units == 0 {
         return Err(VerifyError::whole("co_code must be a non-empty even number of bytes"));
     }
     let mut insns = Vec::new();
@@ -143,8 +143,10 @@ fn check_instruction(code: &CodeObject, insn: &Instruction) -> Result<(), Verify
         return err(format!("EXTENDED_ARG before {}, which takes no argument", op.name()));
     }
     let nlocalsplus = code.localsplusnames.len();
+    // LOAD_GLOBAL keeps a "push NULL" flag in its lowest bit.
+    let index = if op == Opcode::LoadGlobal { arg >> 1 } else { arg };
     let in_range = |limit: usize, what: &str| {
-        if arg < limit {
+        if index < limit {
             Ok(())
         } else {
             err(format!("{} argument {arg} out of range for {what} of length {limit}", op.name()))
@@ -152,11 +154,6 @@ fn check_instruction(code: &CodeObject, insn: &Instruction) -> Result<(), Verify
     };
     match op.arg_kind() {
         ArgKind::Const => in_range(code.consts.len(), "co_consts")?,
-        ArgKind::Name if op == Opcode::LoadGlobal => {
-            if arg >> 1 >= code.names.len() {
-                return err(format!("LOAD_GLOBAL argument {arg} out of range for co_names"));
-            }
-        }
         ArgKind::Name => in_range(code.names.len(), "co_names")?,
         ArgKind::Local | ArgKind::Free => in_range(nlocalsplus, "the local variables")?,
         ArgKind::Compare => in_range(CMP_OP.len(), "comparison operators")?,
