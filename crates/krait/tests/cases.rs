@@ -87,7 +87,8 @@ fn describe(failures: &[&Verdict]) -> String {
 
 #[test]
 fn cases_match_cpython_goldens() {
-    let custom = std::env::var_os("KRAIT_BIN").map(PathBuf::from);
+    // A relative KRAIT_BIN is taken from the cwd of `cargo test`, not from tests/cases.
+    let custom = std::env::var_os("KRAIT_BIN").map(PathBuf::from).map(|p| p.canonicalize().unwrap_or(p));
     let program = custom.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_krait")));
     let strict = custom.is_some() || flag("KRAIT_STRICT");
     harness::remove_krait_pycs();
