@@ -24,4 +24,4 @@ print(A().dynamic(), A.__name__, A.__qualname__, A.__module__)
 A.__name__ = "Renamed"
 print(A.__name__, repr(A)[:8])
 print(object.__subclasshook__(), object.__reduce_ex__ is not None, type.__name__, type.__mro__)
-print(int.__dict__["__add__"].__name__, "__dict__" in dir(A), object.__doc__)
+print(int.__dict__["__add__"].__name__, "__dict__" in dir(A), type(object.__doc__).__name__)
