@@ -282,6 +282,72 @@ fn float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
     Some((floordiv, m))
 }
 
+type Cx = (f64, f64);
+
+fn c_prod(a: Cx, b: Cx) -> Cx {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// _Py_c_quot (Smith's algorithm); None on division by zero.
+fn c_quot(a: Cx, b: Cx) -> Option<Cx> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+/// complex_pow (c_powi for small integral exponents, else _Py_c_pow).
+fn c_pow(a: Cx, b: Cx) -> Option<Cx> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        let powu = |mut n: u64| {
+            let (mut r, mut p) = ((1.0, 0.0), a);
+            while n > 0 {
+                if n & 1 == 1 {
+                    r = c_prod(r, p);
+                }
+                p = c_prod(p, p);
+                n >>= 1;
+            }
+            r
+        };
+        if n > 0 {
+            powu(n as u64)
+        } else {
+            c_quot((1.0, 0.0), powu(n.unsigned_abs()))?
+        }
+    } else if b == (0.0, 0.0) {
+        (1.0, 0.0)
+    } else if a == (0.0, 0.0) {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    (r.0.is_finite() && r.1.is_finite()).then_some(r)
+}
+
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
@@ -320,13 +386,7 @@ fn binop(op: Operator, v: &CV, w: &CV) -> Option<CV> {
                 w,
                 |_, _| None,
                 |a, b| if b == 0.0 { None } else { finite(a / b).or(Some(a / b)) },
-                |(a, b), (c, d)| {
-                    let den = c * c + d * d;
-                    if den == 0.0 {
-                        return None;
-                    }
-                    Some(((a * c + b * d) / den, (b * c - a * d) / den))
-                },
+                c_quot,
             )
         }
         Operator::FloorDiv => arith(
@@ -376,7 +436,7 @@ fn binop(op: Operator, v: &CV, w: &CV) -> Option<CV> {
                     }
                     finite(a.powf(b))
                 },
-                |_, _| None,
+                c_pow,
             )
         }
         Operator::LShift => {

@@ -90,9 +90,12 @@ fn dump(code: &CodeObject, lines: &mut Vec<String>) {
 }
 
 fn krait_dump(path: &Path) -> Vec<String> {
-    let src = std::fs::read_to_string(path).expect("corpus file is readable");
     let name = path.to_string_lossy().to_string();
     let mut lines = vec![format!("== {name}")];
+    let Ok(src) = std::fs::read_to_string(path) else {
+        lines.push("skip".to_string());
+        return lines;
+    };
     match compile(&src, &name, Mode::Exec, CompileOptions::default()) {
         Ok(code) => dump(&code, &mut lines),
         Err(e) => lines.push(format!("error {}: {} (line {})", e.kind, e.msg, e.lineno)),
@@ -131,6 +134,85 @@ fn fields(lines: &[String]) -> BTreeMap<(usize, String), String> {
 
 const STRICT: &[&str] = &["qualname", "instrs", "consts", "names", "varnames", "error"];
 
+/// Outcome of comparing a set of files.
+struct Report {
+    per_field: BTreeMap<String, (usize, usize)>,
+    /// (file name, strict fields agree, everything agrees, first difference)
+    files: Vec<(String, bool, bool, Option<String>)>,
+}
+
+fn run_python_dump(py: &str, dir: &Path, files: &[PathBuf]) -> BTreeMap<String, Vec<String>> {
+    let mut expected: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for chunk in files.chunks(200) {
+        let out = Command::new(py).arg(dir.join("dump_code.py")).args(chunk).output().expect("python3 runs");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut cur: Option<String> = None;
+        for l in text.lines() {
+            if let Some(f) = l.strip_prefix("== ") {
+                cur = Some(f.to_string());
+            }
+            if let Some(c) = &cur {
+                expected.entry(c.clone()).or_default().push(l.to_string());
+            }
+        }
+    }
+    expected
+}
+
+fn compare_files(py: &str, files: &[PathBuf]) -> Report {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let expected = run_python_dump(py, &dir, files);
+    let mut report = Report { per_field: BTreeMap::new(), files: Vec::new() };
+    for f in files {
+        let key = f.to_string_lossy().to_string();
+        let stem = f.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let want = fields(expected.get(&key).map(|v| &v[..]).unwrap_or(&[]));
+        let got = match std::panic::catch_unwind(|| krait_dump(f)) {
+            Ok(d) => fields(&d),
+            Err(_) => {
+                report.files.push((key, false, false, Some("krait panicked".into())));
+                continue;
+            }
+        };
+        let mut strict_ok = got.len() == want.len();
+        let mut all_ok = strict_ok;
+        let mut first = None;
+        for (k, v) in &want {
+            let ok = got.get(k) == Some(v);
+            let e = report.per_field.entry(k.1.clone()).or_default();
+            e.1 += 1;
+            if ok {
+                e.0 += 1;
+                continue;
+            }
+            all_ok = false;
+            if STRICT.contains(&k.1.as_str()) {
+                strict_ok = false;
+            }
+            if first.is_none() {
+                first = Some(format!(
+                    "code #{} field {}\n  cpython: {v}\n  krait:   {}",
+                    k.0,
+                    k.1,
+                    got.get(k).map_or("<missing>", |s| s.as_str())
+                ));
+            }
+        }
+        report.files.push((if files.len() > 100 { key } else { stem }, strict_ok, all_ok, first));
+    }
+    report
+}
+
+fn print_summary(r: &Report) {
+    println!("\nper-field agreement (code objects):");
+    for (k, (ok, n)) in &r.per_field {
+        println!("  {k:<16} {ok}/{n}");
+    }
+    let fully = r.files.iter().filter(|f| f.2).count();
+    let code = r.files.iter().filter(|f| f.1).count();
+    println!("files fully identical: {fully}/{}; same code: {code}/{}", r.files.len(), r.files.len());
+}
+
 #[test]
 fn compare_with_cpython() {
     let Some(py) = cpython() else {
@@ -150,71 +232,61 @@ fn compare_with_cpython() {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
+    let report = compare_files(&py, &files);
+    let mut failures = Vec::new();
+    for (name, strict_ok, all_ok, first) in &report.files {
+        println!("{:<40} {}", name, if *all_ok { "identical" } else if *strict_ok { "code matches" } else { "differs" });
+        if matching.contains(name) && !strict_ok {
+            failures.push(format!("{name}: {}", first.clone().unwrap_or_default()));
+        }
+    }
+    print_summary(&report);
+    assert!(failures.is_empty(), "listed files no longer match CPython:\n{}", failures.join("\n"));
+}
+
+/// Every module of CPython's stdlib (`cargo test -p krait_compiler --test compare_cpython
+/// stdlib -- --ignored --nocapture`); reports agreement, never fails.
+#[test]
+#[ignore]
+fn stdlib() {
+    let Some(py) = cpython() else {
+        println!("note: python3.11 not found");
+        return;
+    };
     let out = Command::new(&py)
-        .arg(dir.join("dump_code.py"))
-        .args(&files)
+        .args(["-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"])
         .output()
         .expect("python3 runs");
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let mut expected: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut cur: Option<String> = None;
-    for l in text.lines() {
-        if let Some(f) = l.strip_prefix("== ") {
-            cur = Some(f.to_string());
-        }
-        if let Some(c) = &cur {
-            expected.entry(c.clone()).or_default().push(l.to_string());
-        }
-    }
-    let mut per_field: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut failures = Vec::new();
-    let mut fully = 0;
-    for f in &files {
-        let key = f.to_string_lossy().to_string();
-        let stem = f.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        let want = fields(expected.get(&key).map(|v| &v[..]).unwrap_or(&[]));
-        let got = fields(&krait_dump(f));
-        let mut strict_ok = true;
-        let mut all_ok = true;
-        for (k, v) in &want {
-            let ok = got.get(k) == Some(v);
-            let e = per_field.entry(k.1.clone()).or_default();
-            e.1 += 1;
-            if ok {
-                e.0 += 1;
-            } else {
-                all_ok = false;
-                if STRICT.contains(&k.1.as_str()) {
-                    strict_ok = false;
-                    if matching.contains(&stem) {
-                        failures.push(format!(
-                            "{stem}: code #{} field {}\n  cpython: {v}\n  krait:   {}",
-                            k.0,
-                            k.1,
-                            got.get(k).map_or("<missing>", |s| s.as_str())
-                        ));
-                    }
+    let root = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            if p.is_dir() {
+                if name != "site-packages" && name != "__pycache__" {
+                    stack.push(p);
                 }
+            } else if name.ends_with(".py") {
+                files.push(p);
             }
         }
-        if got.len() != want.len() {
-            strict_ok = false;
-            all_ok = false;
-        }
-        if all_ok {
-            fully += 1;
-        }
-        println!("{:<40} {}", stem, if all_ok { "identical" } else if strict_ok { "code matches" } else { "differs" });
-        if matching.contains(&stem) && !strict_ok && failures.is_empty() {
-            failures.push(format!("{stem}: different number of code objects or fields"));
+    }
+    files.sort();
+    if let Ok(n) = std::env::var("KRAIT_SWEEP_LIMIT") {
+        files.truncate(n.parse().unwrap_or(usize::MAX));
+    }
+    let report = compare_files(&py, &files);
+    let mut shown = 0;
+    for (name, strict_ok, _, first) in &report.files {
+        if !strict_ok && shown < 40 {
+            shown += 1;
+            println!("{name}: {}", first.clone().unwrap_or_default());
         }
     }
-    println!("\nper-field agreement (code objects):");
-    for (k, (ok, n)) in &per_field {
-        println!("  {k:<16} {ok}/{n}");
-    }
-    println!("files fully identical: {fully}/{}", files.len());
-    assert!(failures.is_empty(), "listed files no longer match CPython:\n{}", failures.join("\n"));
+    print_summary(&report);
 }
 
 /// `KRAIT_DUMP=path cargo test -p krait_compiler --test compare_cpython dump_one -- --ignored

@@ -82,13 +82,20 @@ def dump(code, lines):
 
 def main():
     for path in sys.argv[1:]:
-        with open(path, encoding="utf-8") as f:
-            src = f.read()
         lines = ["== " + path]
+        try:
+            with open(path, encoding="utf-8") as f:
+                src = f.read()
+        except (UnicodeDecodeError, OSError):
+            lines.append("skip")
+            print("\n".join(lines))
+            continue
         try:
             dump(compile(src, path, "exec", dont_inherit=True), lines)
         except SyntaxError as e:
-            lines.append("error SyntaxError: %s (line %s)" % (e.msg, e.lineno))
+            lines.append("error %s: %s (line %s)" % (type(e).__name__, e.msg, e.lineno))
+        except Exception as e:
+            lines.append("error %s" % type(e).__name__)
         print("\n".join(lines))
 
 

@@ -22,8 +22,23 @@ pub(crate) enum ConstKey {
     SurrogateStr(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    /// Code objects and the marshal-only containers: by identity.
+    /// Code objects compare by value as `code_richcompare` does.
+    Code(Box<CodeKey>),
+    /// The marshal-only containers: by identity.
     Object(usize),
+}
+
+/// The fields `code_richcompare` compares (so identical code objects are merged).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct CodeKey {
+    name: Rc<str>,
+    counts: (u32, u32, u32, u32, u32),
+    code: Rc<[u8]>,
+    consts: Vec<ConstKey>,
+    names: Vec<Rc<str>>,
+    localsplusnames: Vec<Rc<str>>,
+    linetable: Rc<[u8]>,
+    exceptiontable: Rc<[u8]>,
 }
 
 impl ConstKey {
@@ -41,7 +56,16 @@ impl ConstKey {
             Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(ConstKey::of).collect()),
             Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(ConstKey::of).collect()),
             Constant::SurrogateStr(b) => ConstKey::SurrogateStr(b.clone()),
-            Constant::Code(c) => ConstKey::Object(Rc::as_ptr(c) as usize),
+            Constant::Code(c) => ConstKey::Code(Box::new(CodeKey {
+                name: c.name.clone(),
+                counts: (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno),
+                code: c.code.clone(),
+                consts: c.consts.iter().map(ConstKey::of).collect(),
+                names: c.names.clone(),
+                localsplusnames: c.localsplusnames.clone(),
+                linetable: c.linetable.clone(),
+                exceptiontable: c.exceptiontable.clone(),
+            })),
             Constant::List(l) | Constant::Set(l) => ConstKey::Object(Rc::as_ptr(l) as *const u8 as usize),
             Constant::Dict(d) => ConstKey::Object(Rc::as_ptr(d) as *const u8 as usize),
         }

@@ -8,29 +8,6 @@ use krait_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 use krait_syntax::ast::{self, ExprContext, ExprKind, Stmt};
 use std::rc::Rc;
 
-/// The source text of an annotation, for `from __future__ import annotations`.
-pub(crate) fn unparse(source: &str, e: &ast::Expr) -> String {
-    let line_start = |line: u32| -> Option<usize> {
-        if line == 0 {
-            return None;
-        }
-        let mut off = 0;
-        for (i, l) in source.split_inclusive('\n').enumerate() {
-            if i + 1 == line as usize {
-                return Some(off);
-            }
-            off += l.len();
-        }
-        None
-    };
-    let (Some(a), Some(b)) = (line_start(e.loc.lineno), line_start(e.loc.end_lineno)) else {
-        return String::new();
-    };
-    let start = a + e.loc.col_offset as usize;
-    let end = b + e.loc.end_col_offset as usize;
-    source.get(start..end).unwrap_or_default().to_string()
-}
-
 impl<'a> Compiler<'a> {
     /// compiler_check_debug_args
     fn check_debug_args(&self, args: &ast::Arguments) -> CResult {

@@ -2,7 +2,7 @@
 
 use crate::syntax_error;
 use krait_bytecode::CodeFlags;
-use krait_syntax::ast::{ConstantValue, ExprKind, Stmt, StmtKind};
+use krait_syntax::ast::{Stmt, StmtKind};
 use krait_syntax::SyntaxError;
 
 /// The future features of a module and the line of its last future import.
@@ -15,57 +15,30 @@ pub(crate) struct Future {
 /// future_parse
 pub(crate) fn parse_future(body: &[Stmt], filename: &str, source: &str) -> Result<Future, SyntaxError> {
     let mut ff = Future { features: 0, lineno: -1 };
-    let mut done = false;
-    let mut found_docstring = false;
-    let mut prev_line = 0;
-    for s in body {
-        if done && s.loc.lineno > prev_line {
+    let skip = usize::from(body.first().is_some_and(|s| super::docstring_expr(s).is_some()));
+    for s in &body[skip.min(body.len())..] {
+        let StmtKind::ImportFrom { module: Some(m), names, .. } = &s.kind else { break };
+        if &**m != "__future__" {
             break;
         }
-        prev_line = s.loc.lineno;
-        match &s.kind {
-            StmtKind::ImportFrom { module: Some(m), names, .. } if &**m == "__future__" => {
-                if done {
-                    return Err(syntax_error(
-                        filename,
-                        source,
-                        "from __future__ imports must occur at the beginning of the file",
-                        s.loc,
-                    ));
+        for a in names {
+            match &*a.name {
+                "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                | "print_function" | "unicode_literals" | "generator_stop" => {}
+                "barry_as_FLUFL" => ff.features |= CodeFlags::FUTURE_BARRY_AS_BDFL,
+                "annotations" => ff.features |= CodeFlags::FUTURE_ANNOTATIONS,
+                "braces" => {
+                    let mut loc = s.loc;
+                    loc.end_lineno = loc.lineno;
+                    loc.end_col_offset = loc.col_offset;
+                    return Err(syntax_error(filename, source, "not a chance", loc));
                 }
-                for a in names {
-                    match &*a.name {
-                        "nested_scopes" | "generators" | "division" | "absolute_import"
-                        | "with_statement" | "print_function" | "unicode_literals"
-                        | "generator_stop" => {}
-                        "barry_as_FLUFL" => ff.features |= CodeFlags::FUTURE_BARRY_AS_BDFL,
-                        "annotations" => ff.features |= CodeFlags::FUTURE_ANNOTATIONS,
-                        "braces" => {
-                            let mut loc = s.loc;
-                            loc.end_lineno = loc.lineno;
-                            loc.end_col_offset = loc.col_offset;
-                            return Err(syntax_error(filename, source, "not a chance", loc));
-                        }
-                        other => {
-                            return Err(syntax_error(
-                                filename,
-                                source,
-                                format!("future feature {other} is not defined"),
-                                s.loc,
-                            ))
-                        }
-                    }
+                other => {
+                    return Err(syntax_error(filename, source, format!("future feature {other} is not defined"), s.loc))
                 }
-                ff.lineno = s.loc.lineno as i32;
             }
-            StmtKind::Expr { value } if !found_docstring => {
-                if !matches!(&value.kind, ExprKind::Constant { value: ConstantValue::Str(_), .. }) {
-                    done = true;
-                }
-                found_docstring = true;
-            }
-            _ => done = true,
         }
+        ff.lineno = s.loc.lineno as i32;
     }
     Ok(ff)
 }

@@ -15,6 +15,7 @@ mod jump;
 mod pattern;
 mod stmt;
 mod try_with;
+mod unparse;
 mod unwind;
 
 use crate::ir::{Block, BlockId, Cfg, CodeUnit, Instr, IrOp, Location, Pseudo};

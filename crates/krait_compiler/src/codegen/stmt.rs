@@ -347,7 +347,7 @@ impl<'a> Compiler<'a> {
 
     /// The annotation as a string constant (`from __future__ import annotations`).
     pub fn annotation_string(&self, e: &ast::Expr) -> Constant {
-        let text = crate::codegen::function::unparse(self.source, e);
+        let text = super::unparse::expr_as_str(e).unwrap_or_else(|| super::unparse::source_text(self.source, e));
         str_const(&text)
     }
 
