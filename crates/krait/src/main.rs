@@ -45,7 +45,8 @@ fn run(parsed: args::Parsed) -> u8 {
         }
         Command::File(path) => match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (s, path.clone()),
+                // CPython names the main script by its absolute path (co_filename, tracebacks).
+                Ok(s) => (s, std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone())),
                 Err(_) => {
                     eprintln!("{prog}: source file '{path}' is not valid UTF-8");
                     return 1;

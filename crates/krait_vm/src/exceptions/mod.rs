@@ -1,26 +1,43 @@
-//! The exception hierarchy of Python 3.11 (one table), exception instance data, and
-//! constructors for raising errors with CPython's messages.
+//! The exception hierarchy of Python 3.11 (one table), exception instance data, the
+//! classes' attributes and methods, traceback objects, and printing of uncaught
+//! exceptions as CPython does.
 
 mod base;
+mod carets;
+mod format;
+mod getset;
+mod groups;
 mod hierarchy;
+mod oserror;
 mod raise;
+mod source;
+mod subclasses;
+mod suggestions;
+mod syntax;
+pub mod traceback;
 
-pub use base::init;
+pub use format::format_exception;
 pub use hierarchy::{ExcTypes, EXCEPTION_ALIASES};
+pub use syntax::syntax_error_from_compiler;
 
-use crate::object::Value;
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 
 /// The state of a BaseException instance (`args`, `__traceback__`, `__cause__`,
-/// `__context__`, `__suppress_context__`). Other attributes (`__notes__`, `value`,
-/// `code`, `errno`, ...) live in the instance dict as in CPython.
+/// `__context__`, `__suppress_context__`) plus the C-level fields of the subclasses
+/// (`errno`, `filename`, `value`, `code`, `msg`, ...), kept by name in `fields`.
+/// `__notes__` lives in the instance dict as in CPython.
 pub struct ExceptionData {
     /// A tuple.
     pub args: RefCell<Value>,
+    /// A traceback object or None.
     pub traceback: RefCell<Value>,
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
+    /// Subclass fields; an absent field reads as None.
+    pub fields: RefCell<Vec<(&'static str, Value)>>,
 }
 
 impl ExceptionData {
@@ -31,8 +48,55 @@ impl ExceptionData {
             cause: RefCell::new(Value::None),
             context: RefCell::new(Value::None),
             suppress_context: Cell::new(false),
+            fields: RefCell::new(Vec::new()),
         }
     }
+
+    /// A subclass field (None when unset).
+    pub fn field(&self, name: &str) -> Value {
+        self.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or(Value::None)
+    }
+
+    /// Set a subclass field.
+    pub fn set_field(&self, name: &'static str, v: Value) {
+        let mut f = self.fields.borrow_mut();
+        match f.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = v,
+            None => f.push((name, v)),
+        }
+    }
+
+    /// The args tuple's items.
+    pub fn args_vec(&self) -> Vec<Value> {
+        self.args.borrow().as_obj().and_then(|t| t.as_tuple()).map(|t| t.to_vec()).unwrap_or_default()
+    }
+}
+
+/// The exception data of `v`, if it is an exception instance.
+pub fn data(v: &Value) -> Option<&ExceptionData> {
+    match v {
+        Value::Obj(o) => data_of(o),
+        _ => None,
+    }
+}
+
+/// The exception data of an object, if it is an exception instance.
+pub fn data_of(o: &PyRef) -> Option<&ExceptionData> {
+    match &o.payload {
+        Payload::Exception(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Install the exception classes' slots, methods and attributes.
+pub fn init(vm: &mut Vm) {
+    let descr = getset::make_type(vm);
+    base::init(vm, &descr);
+    subclasses::init(vm, &descr);
+    oserror::init(vm, &descr);
+    syntax::init(vm, &descr);
+    groups::init(vm, &descr);
+    traceback::init(vm, &descr);
 }
 
 /// Declares `ExcTypes` (one field per builtin exception class) from the table in
@@ -44,6 +108,10 @@ macro_rules! define_exceptions {
         /// The builtin exception classes.
         pub struct ExcTypes {
             $(pub $field: $crate::object::PyRef,)*
+            /// The `traceback` type (set by `exceptions::init`).
+            pub traceback_type: $crate::object::PyRef,
+            /// The minimal `frame` type of traceback entries (set by `exceptions::init`).
+            pub frame_type: $crate::object::PyRef,
         }
 
         impl ExcTypes {
@@ -54,7 +122,7 @@ macro_rules! define_exceptions {
             ) -> ExcTypes {
                 let $root = object.clone();
                 $(let $field = make($name, &$base);)*
-                ExcTypes { $($field,)* }
+                ExcTypes { $($field,)* traceback_type: object.clone(), frame_type: object.clone() }
             }
 
             /// Every class with its name, parents first.

@@ -1,7 +1,7 @@
 //! Making exception instances to raise: `vm.new_type_error(msg)` and friends.
 
-use crate::exceptions::ExceptionData;
-use crate::object::{Payload, PyObject, PyRef, Value};
+use super::data_of;
+use crate::object::{Args, PyRef, TypeFlags, Value};
 use crate::vm::{PyErr, Vm};
 
 /// Declares `new_<kind>(msg) -> PyErr` for the common exception classes.
@@ -44,10 +44,24 @@ error_constructors! {
 }
 
 impl Vm {
-    /// An instance of exception class `cls` with the given args tuple items.
+    /// An instance of exception class `cls` with the given args, constructed as a call
+    /// `cls(*args)` of a builtin class would (`OSError(2, ...)` becomes
+    /// FileNotFoundError, `StopIteration(v).value` is set, ...); no Python code runs.
     pub fn new_exception(&mut self, cls: &PyRef, args: Vec<Value>) -> PyErr {
-        let args = self.new_tuple(args);
-        PyErr(PyRef::new(PyObject::new(cls.clone(), Payload::Exception(Box::new(ExceptionData::new(args))))))
+        let builtin = cls.as_type().is_some_and(|t| !t.has_flag(TypeFlags::HEAPTYPE));
+        if builtin {
+            let slots = cls.as_type().map(|t| t.slots()).unwrap_or_default();
+            if let Some(Ok(Value::Obj(o))) = slots.new.map(|new| new(self, cls, Args::positional(&args))) {
+                if data_of(&o).is_some() {
+                    let ty = o.class();
+                    if let Some(init) = ty.as_type().and_then(|t| t.slots().init) {
+                        let _ = init(self, &Value::Obj(o.clone()), Args::positional(&args));
+                    }
+                    return PyErr(o);
+                }
+            }
+        }
+        PyErr(super::base::new_instance(self, cls, args))
     }
 
     /// An instance of `cls` with one str argument.
@@ -60,5 +74,27 @@ impl Vm {
     pub fn new_key_error(&mut self, key: Value) -> PyErr {
         let cls = self.exc.key_error.clone();
         self.new_exception(&cls, vec![key])
+    }
+
+    /// `NameError: name 'x' is not defined` with its `name` attribute set (used for
+    /// the "Did you mean" suggestion), as LOAD_NAME / LOAD_GLOBAL raise it.
+    pub fn new_name_not_defined(&mut self, name: &PyRef) -> PyErr {
+        let n = self.str_of(&Value::Obj(name.clone())).to_string();
+        let err = self.new_name_error(format!("name '{n}' is not defined"));
+        if let Some(d) = data_of(&err.0) {
+            d.set_field("name", Value::Obj(name.clone()));
+        }
+        err
+    }
+
+    /// `AttributeError: '<type>' object has no attribute 'x'` with `name` and `obj`
+    /// set, for the "Did you mean" suggestion.
+    pub fn new_attribute_error_for(&mut self, msg: impl AsRef<str>, obj: &Value, name: &PyRef) -> PyErr {
+        let err = self.new_attribute_error(msg);
+        if let Some(d) = data_of(&err.0) {
+            d.set_field("name", Value::Obj(name.clone()));
+            d.set_field("obj", obj.clone());
+        }
+        err
     }
 }

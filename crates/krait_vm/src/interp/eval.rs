@@ -4,7 +4,7 @@
 
 use super::code::{Code, Instr};
 use super::frame::Frame;
-use crate::object::{Args, BinOp, CmpOp, Payload, PyObject, PyRef, UnaryOp, Value};
+use crate::object::{Args, BinOp, CmpOp, Payload, PyRef, UnaryOp, Value};
 use crate::types::dict_ops;
 use crate::types::function::Function;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -78,35 +78,9 @@ fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
     code.handlers.iter().find(|h| (h.start as usize) <= lasti && lasti < h.end as usize).copied()
 }
 
-/// Append the current frame's position to the exception's traceback list.
+/// Prepend the current frame's position to the exception's traceback.
 fn record_traceback(vm: &mut Vm, err: &PyErr) {
-    let frame = vm.frames.last().expect("frame");
-    let entry = (frame.code.clone(), frame.lasti);
-    if let Payload::Exception(data) = &err.0.payload {
-        let mut tb = data.traceback.borrow_mut();
-        match &*tb {
-            Value::Obj(o) => {
-                if let Some(list) = o.native::<RefCell<Vec<(Rc<Code>, usize)>>>() {
-                    list.borrow_mut().insert(0, entry);
-                }
-            }
-            _ => {
-                let t = vm.types.object.clone();
-                *tb = Value::Obj(PyRef::new(PyObject::new(t, Payload::Native(Box::new(RefCell::new(vec![entry]))))));
-            }
-        }
-    }
-}
-
-/// The traceback entries (code, instruction index) of an exception, outermost first.
-pub fn traceback_entries(err: &PyRef) -> Vec<(Rc<Code>, usize)> {
-    match &err.payload {
-        Payload::Exception(data) => match &*data.traceback.borrow() {
-            Value::Obj(o) => o.native::<RefCell<Vec<(Rc<Code>, usize)>>>().map(|l| l.borrow().clone()).unwrap_or_default(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
+    crate::exceptions::traceback::record(vm, err);
 }
 
 /// Execute instructions of the innermost frame until it calls, returns or raises.
