@@ -16,10 +16,29 @@ pub(crate) struct Future {
 pub(crate) fn parse_future(body: &[Stmt], filename: &str, source: &str) -> Result<Future, SyntaxError> {
     let mut ff = Future { features: 0, lineno: -1 };
     let skip = usize::from(body.first().is_some_and(|s| super::docstring_expr(s).is_some()));
+    let mut done = false;
+    let mut prev_line = 0;
     for s in &body[skip.min(body.len())..] {
-        let StmtKind::ImportFrom { module: Some(m), names, .. } = &s.kind else { break };
-        if &**m != "__future__" {
+        if done && s.loc.lineno > prev_line {
             break;
+        }
+        prev_line = s.loc.lineno;
+        let names = match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), names, .. } if &**m == "__future__" => names,
+            _ => {
+                done = true;
+                continue;
+            }
+        };
+        if done {
+            let mut loc = s.loc;
+            loc.col_offset = loc.col_offset.saturating_sub(1);
+            return Err(syntax_error(
+                filename,
+                source,
+                "from __future__ imports must occur at the beginning of the file",
+                loc,
+            ));
         }
         for a in names {
             match &*a.name {
