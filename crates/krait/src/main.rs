@@ -27,7 +27,12 @@ fn main() -> ExitCode {
 fn run(parsed: args::Parsed) -> u8 {
     let prog = parsed.program.clone();
     let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
-    let options = VmOptions { argv: parsed.script_argv.clone(), optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode: parsed.dont_write_bytecode, hash_seed, ..Default::default() };
+    // sys.path[0]: the script's directory, or '' (the current directory) for -c, -m and stdin.
+    let path0 = match &parsed.command {
+        Command::File(p) => std::path::Path::new(p).parent().map(|d| d.display().to_string()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let options = VmOptions { argv: parsed.script_argv.clone(), path: vec![path0], optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode: parsed.dont_write_bytecode, hash_seed, ..Default::default() };
     let mut vm = Vm::new(options);
     let (source, filename) = match &parsed.command {
         Command::Version => {

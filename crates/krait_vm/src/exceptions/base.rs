@@ -43,12 +43,43 @@ pub fn init(vm: &mut Vm, descr: &PyRef) {
         GetSetDef { name: "__traceback__", get: |vm, v, _| Ok(field(vm, v, |d| d.traceback.borrow().clone())), set: Some(set_traceback) },
         GetSetDef { name: "__cause__", get: |vm, v, _| Ok(field(vm, v, |d| d.cause.borrow().clone())), set: Some(set_cause) },
         GetSetDef { name: "__context__", get: |vm, v, _| Ok(field(vm, v, |d| d.context.borrow().clone())), set: Some(set_context) },
+        GetSetDef { name: "__dict__", get: get_dict, set: Some(set_dict) },
         GetSetDef {
             name: "__suppress_context__",
             get: |vm, v, _| Ok(field(vm, v, |d| Value::Bool(d.suppress_context.get()))),
             set: Some(set_suppress_context),
         },
     ]);
+}
+
+/// `__dict__`: the instance dict, created on first use.
+fn get_dict(vm: &mut Vm, v: &Value, _name: &'static str) -> PyResult<Value> {
+    let Some(o) = v.as_obj() else { return Ok(Value::None) };
+    let existing = o.dict.borrow().clone();
+    Ok(Value::Obj(match existing {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict_ref();
+            *o.dict.borrow_mut() = Some(d.clone());
+            d
+        }
+    }))
+}
+
+fn set_dict(vm: &mut Vm, v: &Value, value: Value, _name: &'static str) -> PyResult<()> {
+    match value.as_obj() {
+        Some(d) if d.as_dict().is_some() => {
+            if let Some(o) = v.as_obj() {
+                *o.dict.borrow_mut() = Some(d.clone());
+            }
+            Ok(())
+        }
+        _ if value.is_null() => Err(vm.new_type_error("__dict__ may not be deleted")),
+        _ => {
+            let n = vm.type_name(&value);
+            Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{n}'")))
+        }
+    }
 }
 
 /// Read one piece of `v`'s exception data (None for a non-exception).
