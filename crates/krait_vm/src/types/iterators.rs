@@ -18,19 +18,23 @@ pub struct IterTypes {
     pub dict_reverse_keys: PyRef,
     pub set: PyRef,
     pub range: PyRef,
+    /// The dict view types (`dict_keys`, `dict_values`, `dict_items`).
+    pub keys_view: PyRef,
+    pub values_view: PyRef,
+    pub items_view: PyRef,
 }
 
 impl IterTypes {
     /// Create the iterator types (called from `Vm::new` before the VM exists).
     pub fn new(type_: &PyRef, dict: &PyRef, object: &PyRef) -> IterTypes {
-        let mk = |name: &str| {
-            let slots = Slots { iter: Some(iter_self), next: Some(iter_next), ..Slots::default() };
+        let mk_with = |name: &str, slots: Slots| {
             let t = new_type(Some(type_), Some(dict), name, vec![object.clone()], slots, 0);
             if let Some(d) = t.as_type() {
                 *d.mro.borrow_mut() = vec![t.clone(), object.clone()];
             }
             t
         };
+        let mk = |name: &str| mk_with(name, Slots { iter: Some(iter_self), next: Some(iter_next), ..Slots::default() });
         IterTypes {
             list: mk("list_iterator"),
             list_reverse: mk("list_reverseiterator"),
@@ -42,6 +46,9 @@ impl IterTypes {
             dict_reverse_keys: mk("dict_reversekeyiterator"),
             set: mk("set_iterator"),
             range: mk("range_iterator"),
+            keys_view: mk_with("dict_keys", crate::types::dict_type::view_slots(true)),
+            values_view: mk_with("dict_values", crate::types::dict_type::view_slots(false)),
+            items_view: mk_with("dict_items", crate::types::dict_type::view_slots(true)),
         }
     }
 }

@@ -5,8 +5,10 @@ pub mod bootstrap;
 pub mod dict;
 pub mod descriptors;
 pub mod dict_ops;
+pub mod dict_type;
 pub mod function;
 pub mod methods;
+pub mod range;
 pub mod native;
 pub mod object;
 pub mod registry;
@@ -33,5 +35,7 @@ pub fn containers_init(vm: &mut crate::vm::Vm) {
     tuple::init(vm);
     set_type::init(vm);
     slice::init(vm);
+    dict_type::init(vm);
+    range::init(vm);
     str_methods::init(vm);
 }

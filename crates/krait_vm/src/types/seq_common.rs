@@ -144,7 +144,7 @@ fn sort_lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// Stable merge sort of `(key, item)` pairs by key, stopping at the first error.
-pub fn stable_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>) -> PyResult<()> {
+pub fn stable_sort(vm: &mut Vm, v: &mut [(Value, Value)]) -> PyResult<()> {
     let n = v.len();
     // Insertion sort for short runs, then bottom-up merges.
     const RUN: usize = 16;

@@ -222,7 +222,7 @@ fn discard(vm: &mut Vm, s: &Value, key: &Value) -> PyResult<bool> {
 fn update_table(vm: &mut Vm, t: &RefCell<SetTable>, other: &Value) -> PyResult<()> {
     if let Some(o) = other.as_obj() {
         if is_anyset(other) {
-            let done = with_table(o, |ot| if t.as_ptr() as *const SetTable == ot as *const SetTable { true } else { t.borrow_mut().merge_into_empty(ot) });
+            let done = with_table(o, |ot| if std::ptr::eq(t.as_ptr(), ot) { true } else { t.borrow_mut().merge_into_empty(ot) });
             if done != Some(true) {
                 for (k, h) in entries(other) {
                     add_hashed(vm, t, k, h)?;

@@ -10,7 +10,7 @@ pub fn is_printable(c: char) -> bool {
         return true;
     }
     let i = NON_PRINTABLE.partition_point(|&(_, hi)| hi < cp);
-    !NON_PRINTABLE.get(i).is_some_and(|&(lo, _)| lo <= cp)
+    NON_PRINTABLE.get(i).is_none_or(|&(lo, _)| lo > cp)
 }
 
 /// The repr of a str: single quotes unless the text has `'` and no `"`.

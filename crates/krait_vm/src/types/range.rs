@@ -1,0 +1,259 @@
+//! The `range` type (bounds that fit in i64): length, indexing and slicing, fast `in`
+//! for ints, iteration and reversal, comparison and hash as CPython computes them.
+
+use crate::object::hash::hash_tuple;
+use crate::object::{Args, CmpOp, Payload, PyRef, Value};
+use crate::types::iterators::{new_iter, IterKind};
+use crate::types::methods::method;
+use crate::types::slice::{index_exact, slice_indices, slice_parts};
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.range.clone();
+    if let Some(ty) = t.as_type() {
+        let mut s = ty.slots.borrow_mut();
+        s.repr = Some(range_repr);
+        s.hash = Some(range_hash);
+        s.richcompare = Some(range_richcompare);
+        s.len = Some(|vm, v| {
+            let r = parts(v);
+            usize::try_from(r.len()).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+        });
+        s.bool = Some(|_, v| Ok(parts(v).len() != 0));
+        s.getitem = Some(range_getitem);
+        s.contains = Some(range_contains);
+        s.iter = Some(|vm, v| Ok(iter_of(vm, v, false)));
+        s.new = Some(range_new);
+    }
+    vm.add_methods(&t, "range", &[
+        method("index", "(self, value, /)", range_index),
+        method("count", "(self, value, /)", |vm, a| {
+            let r = parts(&a[0]);
+            if let Value::Int(_) | Value::Bool(_) = a[1] {
+                return Ok(Value::Int(r.position(&a[1]).is_some() as i64));
+            }
+            let mut n = 0;
+            for i in 0..r.len() {
+                if vm.eq(&Value::Int(r.at(i)), &a[1])? {
+                    n += 1;
+                }
+            }
+            Ok(Value::Int(n))
+        }),
+        method("__reversed__", "(self, /)", |vm, a| Ok(iter_of(vm, &a[0], true))),
+    ]);
+    for (name, f) in [("start", get_start as crate::types::native::NativeFn), ("stop", get_stop), ("step", get_step)] {
+        let fget = vm.new_native_function(name, "range", "(self, /)", f, Value::Null, true);
+        let p = vm.types.property.clone();
+        let prop = vm.wrap(Payload::Property { fget: Value::Obj(fget), fset: Value::None, fdel: Value::None, doc: Value::None }, &p);
+        vm.set_type_attr(&t, name, prop);
+    }
+}
+
+/// A range's bounds as i64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Bounds {
+    /// Number of items (compute_range_length), as i128 so it cannot overflow.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(self) -> i128 {
+        let (lo, hi, step) = if self.step > 0 { (self.start as i128, self.stop as i128, self.step as i128) } else { (self.stop as i128, self.start as i128, -(self.step as i128)) };
+        if lo >= hi { 0 } else { (hi - lo - 1) / step + 1 }
+    }
+
+    pub fn at(self, i: i128) -> i64 {
+        (self.start as i128 + i * self.step as i128) as i64
+    }
+
+    /// The index of int `v` in the range.
+    pub fn position(self, v: &Value) -> Option<i128> {
+        let x = match v {
+            Value::Int(i) => *i as i128,
+            Value::Bool(b) => *b as i128,
+            _ => return None,
+        };
+        let off = x - self.start as i128;
+        let step = self.step as i128;
+        if off % step != 0 {
+            return None;
+        }
+        let i = off / step;
+        (0..self.len()).contains(&i).then_some(i)
+    }
+}
+
+fn int_of(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => 0,
+    }
+}
+
+/// The bounds of a range value.
+pub fn parts(v: &Value) -> Bounds {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Range { start, stop, step }) => Bounds { start: int_of(start), stop: int_of(stop), step: int_of(step).max(i64::MIN + 1) },
+        _ => Bounds { start: 0, stop: 0, step: 1 },
+    }
+}
+
+fn make(vm: &mut Vm, b: Bounds) -> Value {
+    let t = vm.types.range.clone();
+    vm.wrap(Payload::Range { start: Value::Int(b.start), stop: Value::Int(b.stop), step: Value::Int(b.step) }, &t)
+}
+
+fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match crate::types::slice::index_clamped(vm, v)? {
+        Some(i) if crate::types::int::int_arg(v).is_none_or(|a| matches!(a, crate::types::int::IntArg::Small(_))) => Ok(i),
+        Some(_) => Err(vm.new_overflow_error("range() bounds beyond 64 bits are not supported by krait yet")),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("range() takes no keyword arguments"));
+    }
+    let b = match args.pos() {
+        [stop] => Bounds { start: 0, stop: bound_arg(vm, stop)?, step: 1 },
+        [a, b] => Bounds { start: bound_arg(vm, a)?, stop: bound_arg(vm, b)?, step: 1 },
+        [a, b, c] => {
+            let step = bound_arg(vm, c)?;
+            if step == 0 {
+                return Err(vm.new_value_error("range() arg 3 must not be zero"));
+            }
+            Bounds { start: bound_arg(vm, a)?, stop: bound_arg(vm, b)?, step }
+        }
+        [] => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
+        more => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", more.len()))),
+    };
+    Ok(make(vm, b))
+}
+
+fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let b = parts(v);
+    let text = if b.step == 1 { format!("range({}, {})", b.start, b.stop) } else { format!("range({}, {}, {})", b.start, b.stop, b.step) };
+    Ok(vm.new_str(&text))
+}
+
+/// range_hash: hash((len, start, step)) with None for the parts that do not matter.
+fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let b = parts(v);
+    let len = b.len();
+    let none = vm.hash(&Value::None)?;
+    let hl = crate::object::hash::hash_i64(len as i64);
+    let items = match len {
+        0 => [hl, none, none],
+        1 => [hl, crate::object::hash::hash_i64(b.start), none],
+        _ => [hl, crate::object::hash::hash_i64(b.start), crate::object::hash::hash_i64(b.step)],
+    };
+    Ok(hash_tuple(items.into_iter()))
+}
+
+/// range_equals: equal as sequences.
+fn range_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+    let is_range = |v: &Value| matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Range { .. }));
+    if !is_range(a) || !is_range(b) || !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::Obj(vm.not_implemented.clone()));
+    }
+    let (x, y) = (parts(a), parts(b));
+    let (lx, ly) = (x.len(), y.len());
+    let eq = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+    Ok(Value::Bool(eq == (op == CmpOp::Eq)))
+}
+
+fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let b = parts(v);
+    let len = b.len();
+    if slice_parts(key).is_some() {
+        let s = slice_indices(vm, key, len as usize)?;
+        let start = b.at(s.start as i128);
+        let step = b.step.saturating_mul(s.step);
+        let stop = b.at(s.start as i128 + s.len as i128 * s.step as i128);
+        return Ok(make(vm, Bounds { start, stop, step }));
+    }
+    let Some(i) = index_exact(vm, key)? else {
+        let n = vm.type_name(key);
+        return Err(vm.new_type_error(format!("range indices must be integers or slices, not {n}")));
+    };
+    let i = if i < 0 { i as i128 + len } else { i as i128 };
+    if !(0..len).contains(&i) {
+        return Err(vm.new_index_error("range object index out of range"));
+    }
+    Ok(Value::Int(b.at(i)))
+}
+
+fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    let b = parts(v);
+    if matches!(x, Value::Int(_) | Value::Bool(_)) {
+        return Ok(b.position(x).is_some());
+    }
+    for i in 0..b.len() {
+        if vm.eq(&Value::Int(b.at(i)), x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn range_index(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let b = parts(&a[0]);
+    if let Some(i) = b.position(&a[1]) {
+        return Ok(Value::Int(i as i64));
+    }
+    if !matches!(a[1], Value::Int(_) | Value::Bool(_)) {
+        for i in 0..b.len() {
+            if vm.eq(&Value::Int(b.at(i)), &a[1])? {
+                return Ok(Value::Int(i as i64));
+            }
+        }
+    }
+    let r = vm.repr(&a[1])?;
+    let t = r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    Err(vm.new_value_error(format!("{t} is not in range")))
+}
+
+fn iter_of(vm: &mut Vm, v: &Value, reversed: bool) -> Value {
+    let b = parts(v);
+    let len = b.len();
+    let (first, step) = if reversed { (b.at(len - 1), b.step.wrapping_neg()) } else { (b.start, b.step) };
+    let t = vm.iter_types.range.clone();
+    new_iter(&t, IterKind::Range { next: Cell::new(first), step }, v.clone(), len.clamp(0, usize::MAX as i128) as usize)
+}
+
+fn get_start(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(parts(&a[0]).start))
+}
+
+fn get_stop(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(parts(&a[0]).stop))
+}
+
+fn get_step(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(parts(&a[0]).step))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bounds;
+
+    #[test]
+    fn lengths_and_positions() {
+        // python3 -c "print(len(range(0,10,3)), len(range(10,0,-3)), len(range(5,5)), range(0,10,3).index(9))"
+        assert_eq!(Bounds { start: 0, stop: 10, step: 3 }.len(), 4);
+        assert_eq!(Bounds { start: 10, stop: 0, step: -3 }.len(), 4);
+        assert_eq!(Bounds { start: 5, stop: 5, step: 1 }.len(), 0);
+        assert_eq!(Bounds { start: 0, stop: 10, step: 3 }.position(&crate::object::Value::Int(9)), Some(3));
+        assert_eq!(Bounds { start: i64::MIN, stop: i64::MAX, step: 1 }.len(), u64::MAX as i128);
+    }
+}
