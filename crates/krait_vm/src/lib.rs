@@ -2,7 +2,9 @@
 //! exceptions, import, and the native modules the VM needs to boot.
 
 pub mod builtins;
+mod compile;
 pub mod exceptions;
+pub mod import;
 pub mod interp;
 pub mod modules;
 pub mod object;

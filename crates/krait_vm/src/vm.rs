@@ -48,6 +48,8 @@ pub struct Vm {
     pub options: VmOptions,
     pub not_implemented: PyRef,
     pub ellipsis: PyRef,
+    /// The generator/coroutine types (set during start-up).
+    pub gen_types: Option<crate::types::generator::GenTypes>,
     /// `sys.set_int_max_str_digits` limit (0 = unlimited).
     pub int_max_str_digits: usize,
     /// Iterator types of the builtin containers.

@@ -100,6 +100,7 @@ impl Vm {
             options,
             not_implemented,
             ellipsis,
+            gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
         };
@@ -110,11 +111,14 @@ impl Vm {
         crate::types::object::init(&mut vm);
         crate::types::typeobject::init(&mut vm);
         crate::types::descriptors::init(&mut vm);
+        crate::types::module::init(&mut vm);
         crate::exceptions::init(&mut vm);
         crate::builtins::init(&mut vm);
         crate::types::super_type::init(&mut vm);
+        crate::types::generator::init(&mut vm);
         crate::types::containers_init(&mut vm);
         inherit_builtin_slots(&vm);
+        crate::modules::init(&mut vm);
         vm
     }
 }

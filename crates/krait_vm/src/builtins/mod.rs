@@ -1,27 +1,37 @@
-//! The `builtins` module: builtin functions, plus the builtin types and exception classes
-//! under their names.
+//! The `builtins` module: builtin functions (one file per family), plus the builtin types
+//! and exception classes under their names.
 
-use crate::object::{Payload, Value};
+use crate::object::{PyRef, Value};
 use crate::types::methods::MethodDef;
-use crate::vm::{PyResult, Vm};
-use std::io::Write;
+use crate::vm::{PyErr, PyResult, Vm};
 
 mod build_class;
+mod code;
+pub mod file;
+mod introspection;
+pub(crate) mod io;
+mod iter_types;
+mod iteration;
+mod numeric;
+pub mod stdio;
+mod text;
 
-/// Builtin functions: name, signature, implementation.
-const FUNCTIONS: &[MethodDef] = &[
-    crate::types::methods::method("print", "(*args, sep=None, end=None, file=None, flush=False)", print),
-    crate::types::methods::method("repr", "(obj, /)", repr),
-    crate::types::methods::method("__build_class__", "(func, name, /, *bases, metaclass=None, **kwds)", build_class::build_class),
-];
+const CLASS_FUNCTIONS: &[MethodDef] =
+    &[crate::types::methods::method("__build_class__", "(func, name, /, *bases, metaclass=None, **kwds)", build_class::build_class)];
 
 /// Fill the builtins module's dict.
 pub fn init(vm: &mut Vm) {
     let d = vm.builtins_dict.clone();
-    for f in FUNCTIONS {
+    let tables: [&[MethodDef]; 7] =
+        [io::FUNCTIONS, numeric::FUNCTIONS, iteration::FUNCTIONS, introspection::FUNCTIONS, code::FUNCTIONS, text::FUNCTIONS, CLASS_FUNCTIONS];
+    for f in tables.into_iter().flatten() {
         let func = vm.new_native_function(f.name, "builtins", f.sig, f.func, Value::Null, false);
-        let key = Value::Obj(vm.intern(f.name));
-        let _ = crate::types::dict_ops::set_item(vm, &d, key, Value::Obj(func));
+        set(vm, &d, f.name, Value::Obj(func));
+    }
+    let open = file::open_function(vm);
+    set(vm, &d, "open", Value::Obj(open));
+    for (name, ty) in iter_types::init(vm) {
+        set(vm, &d, name, Value::Obj(ty));
     }
     let t = &vm.types;
     let named = [
@@ -43,46 +53,90 @@ pub fn init(vm: &mut Vm) {
     all.push(("None".into(), Value::None));
     all.push(("Ellipsis".into(), Value::Obj(vm.ellipsis.clone())));
     all.push(("NotImplemented".into(), Value::Obj(vm.not_implemented.clone())));
+    all.push(("__debug__".into(), Value::Bool(vm.options.optimize == 0)));
     all.push(("__name__".into(), Value::Null));
     for (n, v) in all {
         let v = if v.is_null() { vm.new_str("builtins") } else { v };
-        let key = Value::Obj(vm.intern(&n));
-        let _ = crate::types::dict_ops::set_item(vm, &d, key, v);
+        set(vm, &d, &n, v);
     }
 }
 
-/// print(*args, sep=' ', end='\n', file=None, flush=False)
-fn print(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let sep = if args[1].is_none() { " ".into() } else { vm.str_of(&args[1]) };
-    let end = if args[2].is_none() { "\n".into() } else { vm.str_of(&args[2]) };
-    let items = match &args[0] {
-        Value::Obj(o) => o.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let mut out = String::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        let s = vm.str(it)?;
-        if let Payload::Str(s) = &s.payload {
-            out.push_str(s.as_str());
-        }
-    }
-    out.push_str(&end);
-    if !args[3].is_none() {
-        let text = vm.new_str(&out);
-        vm.call_method(&args[3], "write", &[text])?;
-        return Ok(Value::None);
-    }
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).is_err() {
-        return Err(vm.new_os_error("write to stdout failed"));
-    }
-    Ok(Value::None)
+fn set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
+    let key = Value::Obj(vm.intern(name));
+    // Interned str keys never run Python code, so this cannot fail.
+    let _ = crate::types::dict_ops::set_item(vm, d, key, v);
 }
 
-/// repr(obj)
-fn repr(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    Ok(Value::Obj(vm.repr(&args[0])?))
+/// Whether `err` is an instance of exception class `cls` (or a subclass).
+pub(crate) fn err_matches(vm: &Vm, err: &PyErr, cls: &PyRef) -> bool {
+    vm.is_subtype(&err.0.class(), cls)
+}
+
+/// The items of a tuple value (empty for anything else).
+pub(crate) fn tuple_items(v: &Value) -> &[Value] {
+    v.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[])
+}
+
+/// The text of a str argument, or TypeError `"{what} must be str, not T"`-style `msg`.
+pub(crate) fn str_arg(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) -> PyResult<String> {
+    match v.as_obj().and_then(|o| o.as_str()) {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(msg(&n)))
+        }
+    }
+}
+
+/// Call `f(*args, **kw)` with keyword names given as text.
+pub(crate) fn call_kw(vm: &mut Vm, f: &Value, pos: &[Value], kw: &[(&str, Value)]) -> PyResult<Value> {
+    let mut args = pos.to_vec();
+    let mut names = Vec::with_capacity(kw.len());
+    for (n, v) in kw {
+        args.push(v.clone());
+        names.push(Value::Obj(vm.intern(n)));
+    }
+    vm.call(f, crate::object::Args { args: &args, kwnames: &names })
+}
+
+/// A new list sorted as `list.sort(key=key, reverse=reverse)` does.
+pub(crate) fn sorted_list(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: Value) -> PyResult<Value> {
+    let list = vm.new_list(items);
+    let sort = vm.get_attr_str(&list, "sort")?;
+    call_kw(vm, &sort, &[], &[("key", key), ("reverse", reverse)])?;
+    Ok(list)
+}
+
+thread_local! {
+    /// Types private to builtin functions and modules (callable_iterator, the file type,
+    /// struct_time ...), per VM: keyed by a weak reference to the VM's builtins dict.
+    static VM_TYPES: std::cell::RefCell<Vec<(crate::object::PyWeak, &'static str, PyRef)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The private type registered under `key` for this VM.
+pub(crate) fn vm_type(vm: &Vm, key: &str) -> Option<PyRef> {
+    VM_TYPES.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|(w, _, _)| w.upgrade().is_some());
+        t.iter().find(|(w, k, _)| *k == key && w.upgrade().is_some_and(|d| d.is(&vm.builtins_dict))).map(|(_, _, ty)| ty.clone())
+    })
+}
+
+/// Register a private type for this VM (see [`vm_type`]).
+pub(crate) fn set_vm_type(vm: &Vm, key: &'static str, ty: PyRef) {
+    VM_TYPES.with(|t| t.borrow_mut().push((vm.builtins_dict.downgrade(), key, ty)));
+}
+
+/// A new builtin type `name` (base `object` unless given) with `slots`, its slots
+/// completed from its bases.
+pub(crate) fn new_builtin_type(vm: &mut Vm, name: &str, base: Option<&PyRef>, slots: crate::object::Slots, flags: u32) -> PyRef {
+    let base = base.cloned().unwrap_or_else(|| vm.types.object.clone());
+    let t = crate::types::bootstrap::new_type(Some(&vm.types.type_), Some(&vm.types.dict), name, vec![base.clone()], slots, flags);
+    if let Some(d) = t.as_type() {
+        let mut mro = vec![t.clone()];
+        mro.extend(base.as_type().map(|b| b.mro.borrow().clone()).unwrap_or_default());
+        *d.mro.borrow_mut() = mro;
+    }
+    crate::inherit_slots(&t);
+    t
 }

@@ -4,11 +4,12 @@
 
 use super::code::{Code, Instr};
 use super::frame::Frame;
+use super::ops;
 use crate::object::{Args, BinOp, CmpOp, Payload, PyRef, UnaryOp, Value};
 use crate::types::dict_ops;
 use crate::types::function::Function;
 use crate::vm::{PyErr, PyResult, Vm};
-use krait_bytecode::{CodeFlags, Opcode};
+use krait_bytecode::Opcode;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -19,9 +20,20 @@ pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     }
     let base = vm.frames.len();
     vm.frames.push(frame);
-    let r = run(vm, base);
+    let r = run(vm, base, None);
     vm.frames.truncate(base);
-    r
+    match r? {
+        Completion::Return(v) => Ok(v),
+        Completion::Yield(_) => Err(vm.new_system_error("yield outside a generator frame")),
+    }
+}
+
+/// How a run of the loop ended for its base frame.
+pub enum Completion {
+    /// The base frame returned (it has been popped).
+    Return(Value),
+    /// The base frame (a generator's) yielded; it is still on `vm.frames`.
+    Yield(Value),
 }
 
 /// What an instruction asks the loop to do next.
@@ -30,27 +42,53 @@ enum Flow {
     Call,
     /// The current frame returned this value.
     Return(Value),
+    /// The current frame yielded this value.
+    Yield(Value),
+    /// RETURN_GENERATOR: the current frame becomes a generator object.
+    MakeGenerator,
 }
 
-fn run(vm: &mut Vm, base: usize) -> PyResult<Value> {
+/// Run the frames above `base` until the frame at `base` returns or yields. `pending`
+/// starts by raising that exception in the innermost frame (generator `throw`).
+pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Completion> {
+    let mut pending = pending;
     loop {
-        let result = step_frame(vm);
+        let result = match pending.take() {
+            Some(e) => Err(e),
+            None => step_frame(vm),
+        };
         match result {
             Ok(Flow::Call) => {}
             Ok(Flow::Return(v)) => {
                 vm.frames.pop();
                 if vm.frames.len() == base {
-                    return Ok(v);
+                    return Ok(Completion::Return(v));
                 }
                 vm.frames.last_mut().expect("caller frame").push(v);
             }
+            Ok(Flow::Yield(v)) => return Ok(Completion::Yield(v)),
+            Ok(Flow::MakeGenerator) => {
+                let frame = vm.frames.pop().expect("generator frame");
+                let gen = crate::types::generator::new_generator(vm, frame);
+                if vm.frames.len() == base {
+                    return Ok(Completion::Return(gen));
+                }
+                vm.frames.last_mut().expect("caller frame").push(gen);
+            }
             Err(err) => {
+                set_context(vm, &err);
                 // Unwind: find a handler in this frame or an outer one of this run.
-                let mut err = err;
+                let err = err;
                 loop {
-                    record_traceback(vm, &err);
+                    // RERAISE restored `lasti` for the traceback and handler's lasti, but the
+                    // handler is looked up at the RERAISE itself, and no traceback entry is
+                    // added for it (CPython jumps straight to exception_unwind).
+                    let reraised_at = vm.frames.last_mut().expect("frame").reraise_at.take();
+                    if reraised_at.is_none() {
+                        record_traceback(vm, &err);
+                    }
                     let frame = vm.frames.last_mut().expect("frame");
-                    if let Some(h) = find_handler(&frame.code, frame.lasti) {
+                    if let Some(h) = find_handler(&frame.code, reraised_at.unwrap_or(frame.lasti)) {
                         let n = frame.code.nlocalsplus();
                         while frame.sp > n + h.depth as usize {
                             frame.pop();
@@ -67,11 +105,42 @@ fn run(vm: &mut Vm, base: usize) -> PyResult<Value> {
                     if vm.frames.len() == base {
                         return Err(err);
                     }
-                    let _ = &mut err;
                 }
             }
         }
     }
+}
+
+/// Implicit exception chaining: an exception raised while another is being handled
+/// gets that one as its `__context__` (cycles are broken as CPython does).
+fn set_context(vm: &mut Vm, err: &PyErr) {
+    let Value::Obj(handled) = vm.exc_info.clone() else { return };
+    if handled.is(&err.0) {
+        return;
+    }
+    let Payload::Exception(data) = &err.0.payload else { return };
+    if !data.context.borrow().is_none() {
+        return;
+    }
+    // Break a cycle: if `err` is already in `handled`'s context chain, cut it there.
+    let mut cur = handled.clone();
+    loop {
+        let next = match &cur.payload {
+            Payload::Exception(d) => d.context.borrow().clone(),
+            _ => Value::None,
+        };
+        match next {
+            Value::Obj(n) if n.is(&err.0) => {
+                if let Payload::Exception(d) = &cur.payload {
+                    *d.context.borrow_mut() = Value::None;
+                }
+                break;
+            }
+            Value::Obj(n) => cur = n,
+            _ => break,
+        }
+    }
+    *data.context.borrow_mut() = Value::Obj(handled);
 }
 
 fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
@@ -206,6 +275,31 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 let v = frame.pop();
                 return Ok(Flow::Return(v));
             }
+            Opcode::ReturnGenerator => return Ok(Flow::MakeGenerator),
+            Opcode::YieldValue => {
+                let v = frame.pop();
+                return Ok(Flow::Yield(v));
+            }
+            Opcode::GetYieldFromIter => {
+                let v = frame.top().clone();
+                if !crate::types::generator::is_generator_like(&v) {
+                    let it = vm.iter(&v)?;
+                    frame.pop();
+                    frame.push(it);
+                }
+            }
+            Opcode::Send => {
+                let v = frame.pop();
+                let receiver = frame.top().clone();
+                match crate::types::generator::send(vm, &receiver, v)? {
+                    crate::types::generator::SendResult::Yield(r) => frame.push(r),
+                    crate::types::generator::SendResult::Return(r) => {
+                        frame.pop();
+                        frame.push(r);
+                        jump(frame, op, arg);
+                    }
+                }
+            }
             Opcode::KwNames => {
                 frame.push_kwnames(arg);
             }
@@ -224,9 +318,6 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                         let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: &kw })?;
                         for _ in 0..argc + 2 {
                             frame.pop();
-                        }
-                        if new_frame.code.flags() & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
-                            return Err(vm.new_not_implemented_error("generators are not supported yet"));
                         }
                         if vm.frames.len() >= vm.recursion_limit {
                             return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
@@ -252,12 +343,12 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 frame.push(f);
             }
             Opcode::BuildTuple => {
-                let items = pop_n(frame, arg as usize);
+                let items = frame.pop_n(arg as usize);
                 let t = vm.new_tuple(items);
                 frame.push(t);
             }
             Opcode::BuildList => {
-                let items = pop_n(frame, arg as usize);
+                let items = frame.pop_n(arg as usize);
                 let l = vm.new_list(items);
                 frame.push(l);
             }
@@ -283,7 +374,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 frame.push(t);
             }
             Opcode::BuildMap => {
-                let items = pop_n(frame, 2 * arg as usize);
+                let items = frame.pop_n(2 * arg as usize);
                 let d = vm.new_dict_ref();
                 for kv in items.chunks_exact(2) {
                     dict_ops::set_item(vm, &d, kv[0].clone(), kv[1].clone())?;
@@ -292,7 +383,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             }
             Opcode::BuildConstKeyMap => {
                 let keys = frame.pop();
-                let values = pop_n(frame, arg as usize);
+                let values = frame.pop_n(arg as usize);
                 let d = vm.new_dict_ref();
                 let keys = vm.collect(&keys)?;
                 for (k, v) in keys.into_iter().zip(values) {
@@ -308,7 +399,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 }
             }
             Opcode::BuildString => {
-                let items = pop_n(frame, arg as usize);
+                let items = frame.pop_n(arg as usize);
                 let mut s = String::new();
                 for it in &items {
                     s.push_str(&vm.str_of(it));
@@ -337,12 +428,34 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 let v = vm.get_attr(&obj, &code.names[arg as usize])?;
                 frame.push(v);
             }
-            Opcode::LoadMethod => {
-                let obj = frame.pop();
-                let v = vm.get_attr(&obj, &code.names[arg as usize])?;
-                frame.push(Value::Null);
+            Opcode::LoadMethod => ops::calls::load_method(vm, frame, &code.names[arg as usize])?,
+            Opcode::CallFunctionEx => ops::calls::call_function_ex(vm, frame, arg)?,
+            Opcode::BuildSet => ops::build::build_set(vm, frame, arg as usize)?,
+            Opcode::SetAdd => ops::build::set_add(vm, frame, arg as usize)?,
+            Opcode::SetUpdate => ops::build::set_update(vm, frame, arg as usize)?,
+            Opcode::DictUpdate => ops::build::dict_update(vm, frame, arg as usize)?,
+            Opcode::DictMerge => ops::build::dict_merge(vm, frame, arg as usize)?,
+            Opcode::BuildSlice => ops::build::build_slice(vm, frame, arg as usize),
+            Opcode::UnpackEx => ops::build::unpack_ex(vm, frame, arg)?,
+            Opcode::GetLen => ops::build::get_len(vm, frame)?,
+            Opcode::DeleteName => ops::names::delete_name(vm, frame, &code, arg as usize)?,
+            Opcode::DeleteGlobal => ops::names::delete_global(vm, frame, &code, arg as usize)?,
+            Opcode::DeleteDeref => ops::names::delete_deref(vm, frame, &code, arg as usize)?,
+            Opcode::LoadClassderef => {
+                let v = ops::names::load_classderef(vm, frame, &code, arg as usize)?;
                 frame.push(v);
             }
+            Opcode::SetupAnnotations => ops::names::setup_annotations(vm, frame)?,
+            Opcode::PrintExpr => ops::names::print_expr(vm, frame)?,
+            Opcode::BeforeWith => ops::with_stmt::before_with(vm, frame)?,
+            Opcode::WithExceptStart => ops::with_stmt::with_except_start(vm, frame)?,
+            Opcode::MatchMapping => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::MAPPING),
+            Opcode::MatchSequence => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::SEQUENCE),
+            Opcode::MatchKeys => ops::matching::match_keys(vm, frame)?,
+            Opcode::MatchClass => ops::matching::match_class(vm, frame, arg as usize)?,
+            Opcode::ImportName => ops::imports::import_name(vm, frame, &code.names[arg as usize])?,
+            Opcode::ImportFrom => ops::imports::import_from(vm, frame, &code.names[arg as usize])?,
+            Opcode::ImportStar => ops::imports::import_star(vm, frame)?,
             Opcode::StoreAttr => {
                 let obj = frame.pop();
                 let v = frame.pop();
@@ -436,6 +549,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             }
             Opcode::Reraise => {
                 let exc = frame.pop();
+                frame.reraise_at = Some(i);
                 if arg != 0 {
                     if let Value::Int(lasti) = frame.peek(arg as usize) {
                         frame.lasti = *lasti as usize;
@@ -458,16 +572,9 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 frame.push(v);
             }
             Opcode::LoadDeref => {
-                let v = match &frame.slots[arg as usize] {
-                    Value::Obj(o) => match &o.payload {
-                        Payload::Cell(c) => c.borrow().clone(),
-                        _ => Value::Null,
-                    },
-                    _ => Value::Null,
-                };
+                let v = ops::names::cell_contents(frame, arg as usize);
                 if v.is_null() {
-                    let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-                    return Err(vm.new_name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")));
+                    return Err(ops::names::unbound_deref(vm, &code, arg as usize));
                 }
                 frame.push(v);
             }
@@ -503,13 +610,6 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
     } else {
         frame.ip += arg as usize;
     }
-}
-
-fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
-    let start = frame.sp - n;
-    let items: Vec<Value> = frame.slots[start..frame.sp].iter_mut().map(|v| std::mem::replace(v, Value::Null)).collect();
-    frame.sp = start;
-    items
 }
 
 fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {

@@ -25,6 +25,9 @@ pub struct Frame {
     pub is_generator: bool,
     /// KW_NAMES' constant index, consumed by the next CALL.
     pub kwnames: Option<u32>,
+    /// Set by RERAISE: where to look for the handler (`lasti` then holds the original
+    /// instruction the exception came from).
+    pub reraise_at: Option<usize>,
 }
 
 impl Frame {
@@ -44,6 +47,7 @@ impl Frame {
             func: Value::Null,
             is_generator: false,
             kwnames: None,
+            reraise_at: None,
         }
     }
 
@@ -68,6 +72,14 @@ impl Frame {
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
         &self.slots[self.sp - n]
+    }
+
+    /// Pop the top `n` values, bottom first.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let start = self.sp - n;
+        let items = self.slots[start..self.sp].iter_mut().map(|v| std::mem::replace(v, Value::Null)).collect();
+        self.sp = start;
+        items
     }
 
     /// The stack entries above the locals.

@@ -4,6 +4,7 @@ pub mod call;
 pub mod code;
 pub mod eval;
 pub mod frame;
+pub mod ops;
 mod load;
 
 use crate::object::{Args, PyRef, Value};
@@ -12,8 +13,5 @@ use crate::vm::{PyResult, Vm};
 /// Call a Python function object: bind arguments into a new frame and run it.
 pub fn call_function(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let frame = call::make_frame(vm, func, args)?;
-    if frame.code.flags() & (krait_bytecode::CodeFlags::GENERATOR | krait_bytecode::CodeFlags::COROUTINE | krait_bytecode::CodeFlags::ASYNC_GENERATOR) != 0 {
-        return Err(vm.new_not_implemented_error("generators are not supported yet"));
-    }
     eval::run_frame(vm, frame)
 }

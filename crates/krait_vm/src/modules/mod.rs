@@ -1,3 +1,35 @@
 //! Native modules built into the VM.
 
 pub mod math;
+pub mod structseq;
+pub mod sys;
+pub mod time;
+
+use crate::object::{PyRef, Value};
+use crate::vm::Vm;
+
+/// The native module `name`, created on first use and cached in `sys.modules`.
+pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
+    let make: fn(&mut Vm) -> PyRef = match name {
+        "math" => math::make_module,
+        "sys" => sys::make_module,
+        "builtins" => |vm| vm.builtins.clone(),
+        "time" => time::make_module,
+        _ => return None,
+    };
+    let key = vm.new_str(name);
+    let modules = vm.modules.clone();
+    if let Ok(Some(Value::Obj(m))) = crate::types::dict_ops::get_item(vm, &modules, &key) {
+        return Some(m);
+    }
+    let m = make(vm);
+    // A str key runs no Python code: this cannot fail.
+    let _ = crate::types::dict_ops::set_item(vm, &modules, key, Value::Obj(m.clone()));
+    Some(m)
+}
+
+/// At VM start-up: fill `sys` and register `sys` and `builtins` in `sys.modules`.
+pub fn init(vm: &mut Vm) {
+    builtin_module(vm, "builtins");
+    builtin_module(vm, "sys");
+}

@@ -27,6 +27,12 @@ impl Vm {
         self.get_attr(obj, &n)
     }
 
+    /// `getattr(obj, name, <missing>)` by text.
+    pub fn get_attr_opt_str(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let n = self.intern(name);
+        self.get_attr_opt(obj, &n)
+    }
+
     /// `getattr(obj, name, <missing>)`: `None` when absent (AttributeError swallowed).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);

@@ -62,6 +62,18 @@ impl Vm {
         }
     }
 
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        let t = self.type_of(v);
+        match t.as_type().and_then(|t| t.slots().len) {
+            Some(f) => f(self, v),
+            None => {
+                let n = self.type_name(v);
+                Err(self.new_type_error(format!("object of type '{n}' has no len()")))
+            }
+        }
+    }
+
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Value::Obj(o) = container {

@@ -3,6 +3,7 @@
 
 mod case;
 mod convert;
+mod format;
 mod printable;
 pub mod repr;
 mod search;
@@ -35,6 +36,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(&t, "str", split::METHODS);
     vm.add_methods(&t, "str", case::METHODS);
     vm.add_methods(&t, "str", convert::METHODS);
+    vm.add_methods(&t, "str", format::METHODS);
     vm.add_methods(&t, "str", &[MethodDef { name: "maketrans", sig: "(x, y=?, z=?, /)", func: convert::maketrans, kind: MethodKind::StaticMethod }]);
     vm.add_methods(&t, "str", &[method("__getnewargs__", "(self, /)", |vm, a| {
         let s = vm.new_str(text(&a[0]));

@@ -1,0 +1,250 @@
+//! Builtin functions about objects and types: getattr, setattr, hasattr, delattr,
+//! isinstance, issubclass, callable, dir, vars, id, hash.
+
+use super::err_matches;
+use crate::object::{Payload, PyRef, TypeFlags, Value};
+use crate::types::methods::{method, MethodDef};
+use crate::vm::{PyResult, Vm};
+
+pub const FUNCTIONS: &[MethodDef] = &[
+    method("getattr", "(object, name, default=?, /)", getattr),
+    method("setattr", "(obj, name, value, /)", setattr),
+    method("hasattr", "(obj, name, /)", hasattr),
+    method("delattr", "(obj, name, /)", delattr),
+    method("isinstance", "(obj, class_or_tuple, /)", isinstance),
+    method("issubclass", "(cls, class_or_tuple, /)", issubclass),
+    method("callable", "(obj, /)", callable),
+    method("dir", "(object=?, /)", dir),
+    method("vars", "(object=?, /)", vars),
+    method("id", "(obj, /)", id),
+    method("hash", "(obj, /)", hash),
+];
+
+/// The interned attribute name, or CPython's TypeError.
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+    let s = super::str_arg(vm, v, |n| format!("attribute name must be string, not '{n}'"))?;
+    Ok(vm.intern(&s))
+}
+
+/// getattr(object, name) with AttributeError turned into `None`.
+fn lookup(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    match vm.get_attr_opt(obj, name) {
+        Err(e) if err_matches(vm, &e, &vm.exc.attribute_error.clone()) => Ok(None),
+        r => r,
+    }
+}
+
+fn getattr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = attr_name(vm, &a[1])?;
+    if a[2].is_null() {
+        return vm.get_attr(&a[0], &name);
+    }
+    Ok(lookup(vm, &a[0], &name)?.unwrap_or_else(|| a[2].clone()))
+}
+
+fn setattr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = attr_name(vm, &a[1])?;
+    vm.set_attr(&a[0], &name, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = attr_name(vm, &a[1])?;
+    Ok(Value::Bool(lookup(vm, &a[0], &name)?.is_some()))
+}
+
+fn delattr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = attr_name(vm, &a[1])?;
+    vm.set_attr(&a[0], &name, Value::Null)?;
+    Ok(Value::None)
+}
+
+/// PyCallable_Check.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => {
+            matches!(o.payload, Payload::Function(_) | Payload::NativeFunction(_) | Payload::Method { .. } | Payload::Type(_))
+                || vm.type_of(v).as_type().is_some_and(|t| t.slots().call.is_some())
+        }
+        _ => false,
+    }
+}
+
+fn callable(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    Ok(Value::Bool(is_callable(vm, &a[0])))
+}
+
+fn is_type(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| o.as_type().is_some())
+}
+
+/// A metaclass hook (`__instancecheck__`/`__subclasscheck__`) defined on `type(cls)`
+/// other than `type` itself.
+fn hook(vm: &mut Vm, cls: &Value, name: &str) -> Option<Value> {
+    let meta = vm.type_of(cls);
+    if meta.is(&vm.types.type_) {
+        return None;
+    }
+    let key = vm.intern(name);
+    vm.lookup_type_attr(&meta, &key)
+}
+
+/// PyObject_IsInstance.
+pub fn object_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if let Value::Obj(c) = cls {
+        if c.as_type().is_some() && vm.type_of(obj).is(c) {
+            return Ok(true);
+        }
+        if c.as_tuple().is_some() {
+            for item in super::tuple_items(cls).to_vec() {
+                if object_isinstance(vm, obj, &item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    if let Some(check) = hook(vm, cls, "__instancecheck__") {
+        let meta = vm.type_of(cls);
+        let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(obj)))?;
+        return vm.is_true(&r);
+    }
+    if !is_type(cls) {
+        return Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+    }
+    vm.isinstance(obj, cls)
+}
+
+/// PyObject_IsSubclass.
+pub fn object_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let Value::Obj(c) = cls {
+        if c.as_tuple().is_some() {
+            for item in super::tuple_items(cls).to_vec() {
+                if object_issubclass(vm, derived, &item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    if let Some(check) = hook(vm, cls, "__subclasscheck__") {
+        let meta = vm.type_of(cls);
+        let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(derived)))?;
+        return vm.is_true(&r);
+    }
+    let (Value::Obj(d), Value::Obj(c)) = (derived, cls) else {
+        return Err(subclass_error(vm, derived));
+    };
+    if d.as_type().is_none() {
+        return Err(subclass_error(vm, derived));
+    }
+    if c.as_type().is_none() {
+        return Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+    }
+    Ok(vm.is_subtype(d, c))
+}
+
+fn subclass_error(vm: &mut Vm, _derived: &Value) -> crate::vm::PyErr {
+    vm.new_type_error("issubclass() arg 1 must be a class")
+}
+
+fn isinstance(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    object_isinstance(vm, &a[0], &a[1]).map(Value::Bool)
+}
+
+fn issubclass(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    object_issubclass(vm, &a[0], &a[1]).map(Value::Bool)
+}
+
+/// dir(): the caller's local names; dir(obj): `type(obj).__dir__(obj)` sorted, with
+/// object.__dir__/type.__dir__'s behaviour when the type defines none.
+fn dir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let names = if a[0].is_null() {
+        let locals = super::code::caller_locals(vm)?;
+        vm.collect(&locals)?
+    } else {
+        let obj = &a[0];
+        let ty = vm.type_of(obj);
+        let key = vm.intern("__dir__");
+        match vm.lookup_type_attr(&ty, &key) {
+            Some(f) => {
+                let r = vm.call_unbound(&f, obj, &ty, crate::object::Args::positional(&[]))?;
+                vm.collect(&r)?
+            }
+            None => default_dir(vm, obj)?,
+        }
+    };
+    super::sorted_list(vm, names, Value::None, Value::Bool(false))
+}
+
+/// object.__dir__ / type.__dir__ / module.__dir__: the keys of the instance dict and of
+/// every class dict along the MRO, without duplicates.
+fn default_dir(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    let seen = vm.new_dict_ref();
+    let mut dicts = Vec::new();
+    if let Value::Obj(o) = obj {
+        if let Some(d) = o.dict.borrow().clone() {
+            dicts.push(d);
+        }
+    }
+    let is_module = vm.type_of(obj).is(&vm.types.module);
+    if !is_module {
+        let cls = match obj {
+            Value::Obj(o) if o.as_type().is_some() => o.clone(),
+            _ => vm.type_of(obj),
+        };
+        let mro = cls.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+        dicts.extend(mro.iter().filter_map(|t| t.as_type().map(|t| t.dict.clone())));
+    }
+    for d in dicts {
+        let keys: Vec<Value> = d.as_dict().map(|t| t.borrow().iter().filter(|(_, e)| !e.key.is_null()).map(|(_, e)| e.key.clone()).collect()).unwrap_or_default();
+        for k in keys {
+            vm.dict_set_item(&seen, k, Value::None)?;
+        }
+    }
+    vm.collect(&Value::Obj(seen))
+}
+
+/// vars(): the caller's locals; vars(obj): `obj.__dict__`.
+fn vars(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    if a[0].is_null() {
+        return super::code::caller_locals(vm);
+    }
+    let obj = &a[0];
+    let key = vm.intern("__dict__");
+    if let Some(d) = lookup(vm, obj, &key)? {
+        return Ok(d);
+    }
+    if let Value::Obj(o) = obj {
+        if let Some(d) = o.dict.borrow().clone() {
+            return Ok(Value::Obj(d));
+        }
+        if let Some(t) = o.as_type() {
+            return Ok(Value::Obj(t.dict.clone()));
+        }
+        let has_dict = o.with_class(|c| c.as_type().is_some_and(|t| t.has_flag(TypeFlags::HAS_DICT) && t.slot_names.borrow().is_none()));
+        if has_dict {
+            let d = vm.new_dict_ref();
+            *o.dict.borrow_mut() = Some(d.clone());
+            return Ok(Value::Obj(d));
+        }
+    }
+    Err(vm.new_type_error("vars() argument must have __dict__ attribute"))
+}
+
+/// id(obj): the address for heap objects; immediates get a value-derived id above 2**64
+/// (never an address), so `id(a) == id(b)` exactly when `a is b`.
+fn id(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let (tag, bits): (u8, u64) = match &a[0] {
+        Value::Obj(o) => return Ok(vm.new_bigint(num_bigint::BigInt::from(o.addr()))),
+        Value::Null | Value::None => (1, 0),
+        Value::Bool(b) => (2, *b as u64),
+        Value::Int(i) => (3, *i as u64),
+        Value::Float(f) => (4, f.to_bits()),
+    };
+    Ok(vm.new_bigint((num_bigint::BigInt::from(tag) << 64) + bits))
+}
+
+fn hash(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    vm.hash(&a[0]).map(Value::Int)
+}

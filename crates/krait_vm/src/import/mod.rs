@@ -1,0 +1,240 @@
+//! The import system: resolving (relative) names, finding modules — builtin native
+//! modules, then `.py` files and packages on `sys.path` / a package's `__path__` —
+//! executing them, and `sys.modules` bookkeeping (CPython's `import.c` + the path finder).
+
+use crate::object::{PyRef, Value};
+use crate::types::dict_ops;
+use crate::vm::{PyResult, Vm};
+use std::path::{Path, PathBuf};
+
+/// `__import__(name, globals, locals, fromlist, level)` (PyImport_ImportModuleLevelObject).
+pub fn import_module_level(vm: &mut Vm, name: &str, globals: Option<&PyRef>, fromlist: &Value, level: i64) -> PyResult<Value> {
+    if level < 0 {
+        return Err(vm.new_value_error("level must be >= 0"));
+    }
+    let absname = if level > 0 { resolve_relative(vm, name, globals, level)? } else { name.to_string() };
+    if absname.is_empty() {
+        return Err(vm.new_value_error("Empty module name"));
+    }
+    let module = import_absolute(vm, &absname)?;
+    let has_fromlist = !fromlist.is_none() && vm.is_true(fromlist)?;
+    if !has_fromlist {
+        // `import a.b.c` binds `a`: return the top-level package.
+        if level == 0 {
+            let top = absname.split('.').next().unwrap_or(&absname).to_string();
+            return get_module(vm, &top)?.map(Value::Obj).ok_or_else(|| vm.new_key_error_text(&top));
+        }
+        if !name.contains('.') {
+            return Ok(Value::Obj(module));
+        }
+        let cut = absname.len() - (name.len() - name.find('.').unwrap_or(name.len()));
+        let top = absname[..cut].to_string();
+        return get_module(vm, &top)?.map(Value::Obj).ok_or_else(|| vm.new_key_error_text(&top));
+    }
+    // `from pkg import sub`: import submodules named in the fromlist.
+    if is_package(vm, &module)? {
+        for item in vm.collect(fromlist)? {
+            let item = vm.str_of(&item).to_string();
+            if item == "*" {
+                if let Ok(all) = vm.get_attr_str(&Value::Obj(module.clone()), "__all__") {
+                    for sub in vm.collect(&all)? {
+                        let sub = vm.str_of(&sub).to_string();
+                        import_submodule_if_missing(vm, &module, &absname, &sub)?;
+                    }
+                }
+                continue;
+            }
+            import_submodule_if_missing(vm, &module, &absname, &item)?;
+        }
+    }
+    Ok(Value::Obj(module))
+}
+
+fn import_submodule_if_missing(vm: &mut Vm, module: &PyRef, absname: &str, item: &str) -> PyResult<()> {
+    let key = vm.intern(item);
+    if vm.get_attr_opt(&Value::Obj(module.clone()), &key)?.is_some() {
+        return Ok(());
+    }
+    match import_absolute(vm, &format!("{absname}.{item}")) {
+        Ok(_) => Ok(()),
+        // A missing submodule is not an error here: IMPORT_FROM reports the name.
+        Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.module_not_found_error.clone()) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_package(vm: &mut Vm, m: &PyRef) -> PyResult<bool> {
+    let k = vm.intern("__path__");
+    Ok(vm.get_attr_opt(&Value::Obj(m.clone()), &k)?.is_some())
+}
+
+/// The absolute name for a relative import from a module with `globals`.
+fn resolve_relative(vm: &mut Vm, name: &str, globals: Option<&PyRef>, level: i64) -> PyResult<String> {
+    let Some(g) = globals else {
+        return Err(vm.new_key_error_text("'__name__' not in globals"));
+    };
+    let pkg_key = Value::Obj(vm.intern("__package__"));
+    let mut package = match dict_ops::get_item(vm, g, &pkg_key)? {
+        Some(v) if v.as_obj().and_then(|o| o.as_str()).is_some() => Some(vm.str_of(&v).to_string()),
+        _ => None,
+    };
+    if package.is_none() {
+        let name_key = Value::Obj(vm.intern("__name__"));
+        let path_key = Value::Obj(vm.intern("__path__"));
+        let modname = match dict_ops::get_item(vm, g, &name_key)? {
+            Some(v) => vm.str_of(&v).to_string(),
+            None => return Err(vm.new_key_error_text("'__name__' not in globals")),
+        };
+        package = Some(if dict_ops::get_item(vm, g, &path_key)?.is_some() {
+            modname
+        } else {
+            modname.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        });
+    }
+    let package = package.unwrap_or_default();
+    if package.is_empty() {
+        return Err(vm.new_import_error("attempted relative import with no known parent package"));
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    if (level as usize) > parts.len() {
+        return Err(vm.new_import_error("attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() - (level as usize - 1)].join(".");
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+}
+
+/// `sys.modules[name]`, if present.
+fn get_module(vm: &mut Vm, name: &str) -> PyResult<Option<PyRef>> {
+    let key = vm.new_str(name);
+    let modules = vm.modules.clone();
+    Ok(dict_ops::get_item(vm, &modules, &key)?.and_then(|v| v.as_obj().cloned()))
+}
+
+/// Import `name` (absolute, dotted), importing parent packages first.
+pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult<PyRef> {
+    if let Some(m) = get_module(vm, name)? {
+        return Ok(m);
+    }
+    let (parent, path_entries) = match name.rsplit_once('.') {
+        Some((parent_name, _)) => {
+            let parent = import_absolute(vm, parent_name)?;
+            if let Some(m) = get_module(vm, name)? {
+                return Ok(m);
+            }
+            let path = vm.get_attr_opt_str(&Value::Obj(parent.clone()), "__path__")?;
+            let Some(path) = path else {
+                return Err(module_not_found(vm, name, &format!("No module named '{name}'; '{parent_name}' is not a package")));
+            };
+            let entries = vm.collect(&path)?.iter().map(|p| vm.str_of(p).to_string()).collect::<Vec<_>>();
+            (Some((parent, parent_name.to_string())), entries)
+        }
+        None => {
+            if let Some(m) = crate::modules::builtin_module(vm, name) {
+                return Ok(m);
+            }
+            (None, sys_path(vm)?)
+        }
+    };
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let Some(found) = find_in_path(&path_entries, short) else {
+        return Err(module_not_found(vm, name, &format!("No module named '{name}'")));
+    };
+    let module = load_source_module(vm, name, &found)?;
+    if let Some((parent, _)) = parent {
+        let key = vm.intern(short);
+        vm.set_attr(&Value::Obj(parent), &key, Value::Obj(module.clone()))?;
+    }
+    Ok(module)
+}
+
+fn module_not_found(vm: &mut Vm, name: &str, msg: &str) -> crate::vm::PyErr {
+    let cls = vm.exc.module_not_found_error.clone();
+    let err = vm.new_exception_msg(&cls, msg);
+    let key = vm.intern("name");
+    let n = vm.new_str(name);
+    let _ = vm.generic_set_attr(&Value::Obj(err.0.clone()), &key, n);
+    err
+}
+
+/// `sys.path` as strings.
+fn sys_path(vm: &mut Vm) -> PyResult<Vec<String>> {
+    let sys = Value::Obj(vm.sys.clone());
+    let key = vm.intern("path");
+    match vm.get_attr_opt(&sys, &key)? {
+        Some(p) => Ok(vm.collect(&p)?.iter().map(|e| vm.str_of(e).to_string()).collect()),
+        None => Ok(vm.options.path.clone()),
+    }
+}
+
+/// A module found on disk.
+pub struct Found {
+    /// The source file (`__init__.py` for a package).
+    pub file: PathBuf,
+    /// The package directory, for packages.
+    pub package_dir: Option<PathBuf>,
+}
+
+/// Look for `name` as a package directory or a `.py` file in each path entry.
+fn find_in_path(entries: &[String], name: &str) -> Option<Found> {
+    for entry in entries {
+        let dir = if entry.is_empty() { Path::new(".") } else { Path::new(entry) };
+        let pkg = dir.join(name);
+        let init = pkg.join("__init__.py");
+        if init.is_file() {
+            return Some(Found { file: init, package_dir: Some(pkg) });
+        }
+        let file = dir.join(format!("{name}.py"));
+        if file.is_file() {
+            return Some(Found { file, package_dir: None });
+        }
+    }
+    None
+}
+
+/// Create the module, register it in sys.modules, run its code; on failure remove it.
+fn load_source_module(vm: &mut Vm, name: &str, found: &Found) -> PyResult<PyRef> {
+    let source = match std::fs::read(&found.file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => return Err(vm.new_import_error(format!("cannot read {}: {e}", found.file.display()))),
+    };
+    let filename = found.file.display().to_string();
+    let module = vm.new_module(name);
+    let d = vm.module_dict(&module).expect("module dict");
+    let set = |vm: &mut Vm, k: &str, v: Value| -> PyResult<()> {
+        let key = Value::Obj(vm.intern(k));
+        dict_ops::set_item(vm, &d, key, v)
+    };
+    let f = vm.new_str(&filename);
+    set(vm, "__file__", f)?;
+    let b = Value::Obj(vm.builtins.clone());
+    set(vm, "__builtins__", b)?;
+    let package = match &found.package_dir {
+        Some(dir) => {
+            let p = vm.new_str(&dir.display().to_string());
+            let l = vm.new_list(vec![p]);
+            set(vm, "__path__", l)?;
+            name.to_string()
+        }
+        None => name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+    };
+    let p = vm.new_str(&package);
+    set(vm, "__package__", p)?;
+    let key = vm.new_str(name);
+    let modules = vm.modules.clone();
+    dict_ops::set_item(vm, &modules, key.clone(), Value::Obj(module.clone()))?;
+    let result = vm.exec_source(&source, &filename, &d);
+    if let Err(e) = result {
+        let _ = dict_ops::del_item(vm, &modules, &key);
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(get_module(vm, name)?.unwrap_or(module))
+}
+
+impl Vm {
+    /// A KeyError with a text message (for import bookkeeping failures).
+    pub fn new_key_error_text(&mut self, msg: &str) -> crate::vm::PyErr {
+        let k = self.new_str(msg);
+        self.new_key_error(k)
+    }
+}

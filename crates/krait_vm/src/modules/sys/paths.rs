@@ -1,0 +1,65 @@
+//! Locating things at run time: the script directory, CPython 3.11's pure-Python standard
+//! library (`KRAIT_STDLIB`, else next to a python3.11/python3 found on PATH), and
+//! krait's own executable. Nothing is cached on disk.
+
+use crate::vm::Vm;
+use std::path::{Path, PathBuf};
+
+/// The initial `sys.path`: the configured entries (or the script's directory, or '' for
+/// `-c`/stdin), then the standard library directory when one is found.
+pub fn sys_path(vm: &Vm) -> Vec<String> {
+    let mut out: Vec<String> = vm.options.path.clone();
+    if out.is_empty() {
+        out.push(script_dir(vm.options.argv.first().map(String::as_str).unwrap_or("")));
+    }
+    if let Some(lib) = stdlib_dir() {
+        let lib = lib.display().to_string();
+        if !out.contains(&lib) {
+            out.push(lib);
+        }
+    }
+    out
+}
+
+/// The directory of the script `argv0` (absolute, symlinks resolved) or '' when the
+/// program is not a file.
+fn script_dir(argv0: &str) -> String {
+    if argv0.is_empty() || argv0 == "-c" || argv0 == "-" || argv0 == "-m" {
+        return String::new();
+    }
+    let p = Path::new(argv0);
+    if !p.is_file() {
+        return String::new();
+    }
+    let full = std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    full.parent().map(|d| d.display().to_string()).unwrap_or_default()
+}
+
+/// CPython 3.11's `Lib/` directory: `$KRAIT_STDLIB`, else `../lib/python3.11` next to
+/// the first python3.11 or python3 on PATH (symlinks resolved) that has an `os.py`.
+pub fn stdlib_dir() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("KRAIT_STDLIB").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    for name in ["python3.11", "python3"] {
+        for dir in std::env::split_paths(&path) {
+            let Ok(exe) = std::fs::canonicalize(dir.join(name)) else { continue };
+            let Some(lib) = exe.parent().and_then(Path::parent).map(|p| p.join("lib").join("python3.11")) else { continue };
+            if lib.join("os.py").is_file() {
+                return Some(lib);
+            }
+        }
+    }
+    None
+}
+
+/// `sys.prefix`: the installation prefix of the standard library found, or ''.
+pub fn prefix() -> String {
+    stdlib_dir().and_then(|l| l.parent().and_then(Path::parent).map(|p| p.display().to_string())).unwrap_or_default()
+}
+
+/// `sys.executable`: the running krait binary.
+pub fn executable() -> String {
+    std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,433 @@
+//! Generators and coroutines: objects that own a suspended frame and resume it on the
+//! frame stack (send/throw/close, `yield from` delegation, PEP 479).
+
+use crate::interp::eval::{run, Completion};
+use crate::interp::frame::Frame;
+use crate::object::{Payload, PyRef, TypeFlags, Value};
+use crate::types::methods::method;
+use crate::vm::{PyErr, PyResult, Vm};
+use krait_bytecode::{CodeFlags, Opcode};
+use std::cell::RefCell;
+
+/// Which kind of frame-owning object this is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+/// A generator's state: its frame while suspended (None once finished or while running).
+pub struct GenState {
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub started: bool,
+    pub kind: GenKind,
+    pub name: Value,
+    pub qualname: Value,
+    /// The exception being handled inside the generator when it last yielded.
+    pub saved_exc: Value,
+}
+
+/// The result of resuming a generator or iterator.
+pub enum SendResult {
+    Yield(Value),
+    Return(Value),
+}
+
+/// The generator/coroutine type objects.
+pub struct GenTypes {
+    pub generator: PyRef,
+    pub coroutine: PyRef,
+    pub async_generator: PyRef,
+}
+
+pub fn init(vm: &mut Vm) {
+    let mk = |vm: &mut Vm, name: &str| {
+        let t = crate::types::bootstrap::new_type(Some(&vm.types.type_), Some(&vm.types.dict), name, vec![vm.types.object.clone()], Default::default(), 0);
+        *t.as_type().expect("type").mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
+        t
+    };
+    let generator = mk(vm, "generator");
+    let coroutine = mk(vm, "coroutine");
+    let async_generator = mk(vm, "async_generator");
+    for t in [&generator, &coroutine, &async_generator] {
+        let td = t.as_type().expect("type");
+        td.flags.set(td.flags.get() & !TypeFlags::BASETYPE);
+        let mut s = td.slots.borrow_mut();
+        s.repr = Some(gen_repr);
+        s.getattro = Some(gen_getattro);
+    }
+    {
+        let mut s = generator.as_type().expect("type").slots.borrow_mut();
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(|vm, v| match resume(vm, v, Value::None, None)? {
+            SendResult::Yield(r) => Ok(Some(r)),
+            SendResult::Return(_) => Ok(None),
+        });
+    }
+    let methods = [
+        method("send", "(self, value, /)", |vm, a| resume_value(vm, &a[0], a[1].clone(), None)),
+        method("throw", "(self, typ, val=None, tb=None, /)", gen_throw),
+        method("close", "(self, /)", gen_close),
+    ];
+    vm.add_methods(&generator, "generator", &methods);
+    vm.add_methods(&coroutine, "coroutine", &methods);
+    vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", |_, a| Ok(a[0].clone()))]);
+    crate::inherit_slots(&generator);
+    crate::inherit_slots(&coroutine);
+    crate::inherit_slots(&async_generator);
+    vm.gen_types = Some(GenTypes { generator, coroutine, async_generator });
+}
+
+/// The object RETURN_GENERATOR makes from the current frame.
+pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> Value {
+    let flags = frame.code.flags();
+    let kind = if flags & CodeFlags::COROUTINE != 0 {
+        GenKind::Coroutine
+    } else if flags & CodeFlags::ASYNC_GENERATOR != 0 {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    let (name, qualname) = match &frame.func {
+        Value::Obj(f) => match &f.payload {
+            Payload::Function(func) => (func.name.borrow().clone(), func.qualname.borrow().clone()),
+            _ => (Value::Obj(frame.code.name.clone()), Value::Obj(frame.code.qualname.clone())),
+        },
+        _ => (Value::Obj(frame.code.name.clone()), Value::Obj(frame.code.qualname.clone())),
+    };
+    let types = vm.gen_types.as_ref().expect("generator types");
+    let ty = match kind {
+        GenKind::Generator => types.generator.clone(),
+        GenKind::Coroutine => types.coroutine.clone(),
+        GenKind::AsyncGenerator => types.async_generator.clone(),
+    };
+    let state = GenState { frame: Some(frame), running: false, started: false, kind, name, qualname, saved_exc: Value::None };
+    vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty)
+}
+
+fn state(v: &Value) -> Option<&RefCell<GenState>> {
+    v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
+}
+
+/// Whether `v` is a generator or coroutine (`yield from` sends to it directly).
+pub fn is_generator_like(v: &Value) -> bool {
+    state(v).is_some()
+}
+
+/// Resume generator `g` with `value` sent in, or with `exc` raised at the yield point.
+pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<SendResult> {
+    let Some(st) = state(g) else {
+        return Err(vm.new_type_error("not a generator"));
+    };
+    let (mut frame, kind) = {
+        let mut s = st.borrow_mut();
+        if s.running {
+            let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+            drop(s);
+            return Err(vm.new_value_error(format!("{what} already executing")));
+        }
+        match s.frame.take() {
+            Some(f) => {
+                if !s.started && exc.is_none() && !value.is_none() {
+                    let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                    s.frame = Some(f);
+                    drop(s);
+                    return Err(vm.new_type_error(format!("can't send non-None value to a just-started {what}")));
+                }
+                s.running = true;
+                s.started = true;
+                (f, s.kind)
+            }
+            None => {
+                let kind = s.kind;
+                drop(s);
+                if let Some(e) = exc {
+                    return Err(e);
+                }
+                if kind == GenKind::Coroutine {
+                    return Err(vm.new_runtime_error("cannot reuse already awaited coroutine"));
+                }
+                return Ok(SendResult::Return(Value::None));
+            }
+        }
+    };
+    if exc.is_none() {
+        frame.push(value);
+    }
+    let outer_exc = vm.exc_info.clone();
+    let saved = std::mem::replace(&mut st.borrow_mut().saved_exc, Value::None);
+    if !saved.is_none() {
+        vm.exc_info = saved;
+    }
+    let base = vm.frames.len();
+    vm.frames.push(frame);
+    let r = run(vm, base, exc);
+    let r = match r {
+        Ok(Completion::Yield(v)) => {
+            let frame = vm.frames.pop();
+            let mut s = st.borrow_mut();
+            s.frame = frame;
+            s.running = false;
+            s.saved_exc = if vm.exc_info.is(&outer_exc) { Value::None } else { vm.exc_info.clone() };
+            Ok(SendResult::Yield(v))
+        }
+        Ok(Completion::Return(v)) => {
+            st.borrow_mut().running = false;
+            Ok(SendResult::Return(v))
+        }
+        Err(e) => {
+            vm.frames.truncate(base);
+            st.borrow_mut().running = false;
+            Err(pep479(vm, e, kind))
+        }
+    };
+    vm.exc_info = outer_exc;
+    r
+}
+
+/// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
+fn pep479(vm: &mut Vm, e: PyErr, kind: GenKind) -> PyErr {
+    let stop = vm.exc.stop_iteration.clone();
+    if !vm.is_subtype(&e.0.class(), &stop) {
+        return e;
+    }
+    let what = match kind {
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+        GenKind::Generator => "generator",
+    };
+    let err = vm.new_runtime_error(format!("{what} raised StopIteration"));
+    if let Payload::Exception(d) = &err.0.payload {
+        *d.cause.borrow_mut() = Value::Obj(e.0.clone());
+        *d.context.borrow_mut() = Value::Obj(e.0.clone());
+        d.suppress_context.set(true);
+    }
+    err
+}
+
+/// `send` for SEND / `yield from`: generators directly, other iterators via `__next__`
+/// (for None) or their `send` method.
+pub fn send(vm: &mut Vm, receiver: &Value, value: Value) -> PyResult<SendResult> {
+    if is_generator_like(receiver) {
+        return resume(vm, receiver, value, None);
+    }
+    if value.is_none() {
+        return match vm.next(receiver) {
+            Ok(Some(v)) => Ok(SendResult::Yield(v)),
+            Ok(None) => Ok(SendResult::Return(Value::None)),
+            Err(e) => stop_value(vm, e),
+        };
+    }
+    match vm.call_method(receiver, "send", &[value]) {
+        Ok(v) => Ok(SendResult::Yield(v)),
+        Err(e) => stop_value(vm, e),
+    }
+}
+
+/// StopIteration(value) → Return(value); any other error propagates.
+fn stop_value(vm: &mut Vm, e: PyErr) -> PyResult<SendResult> {
+    let stop = vm.exc.stop_iteration.clone();
+    if vm.is_subtype(&e.0.class(), &stop) {
+        let v = stop_iteration_value(&e.0);
+        return Ok(SendResult::Return(v));
+    }
+    Err(e)
+}
+
+/// The `value` of a StopIteration instance (its first argument).
+pub fn stop_iteration_value(exc: &PyRef) -> Value {
+    match &exc.payload {
+        Payload::Exception(d) => d.args.borrow().as_obj().and_then(|t| t.as_tuple()).and_then(|t| t.first().cloned()).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// Resume and return the yielded value, raising StopIteration(value) on return.
+fn resume_value(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
+    match resume(vm, g, value, exc)? {
+        SendResult::Yield(v) => Ok(v),
+        SendResult::Return(v) => {
+            let cls = vm.exc.stop_iteration.clone();
+            let args = if v.is_none() { vec![] } else { vec![v] };
+            Err(vm.new_exception(&cls, args))
+        }
+    }
+}
+
+/// The iterator a suspended generator is delegating to (`_PyGen_yf`): the top of its
+/// stack when the next instruction is a RESUME after `yield from`/`await`.
+fn delegate(g: &Value) -> Option<Value> {
+    let st = state(g)?;
+    let s = st.borrow();
+    let frame = s.frame.as_ref()?;
+    if !s.started {
+        return None;
+    }
+    let next = frame.code.instrs.get(frame.ip)?.get();
+    if next.op == Opcode::Resume && next.arg >= 2 && frame.stack_len() > 0 {
+        return Some(frame.top().clone());
+    }
+    None
+}
+
+/// generator.throw(typ[, val[, tb]])
+fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let exc = throw_exception(vm, &a[1], &a[2])?;
+    if let Some(yf) = delegate(&a[0]) {
+        let gen_exit = vm.exc.generator_exit.clone();
+        let r = if vm.is_subtype(&exc.0.class(), &gen_exit) {
+            close_delegate(vm, &yf).map(|_| None)
+        } else if is_generator_like(&yf) {
+            match resume(vm, &yf, Value::None, Some(exc.clone())) {
+                Ok(SendResult::Yield(v)) => return Ok(v),
+                Ok(SendResult::Return(v)) => Ok(Some(v)),
+                Err(e) => Err(e),
+            }
+        } else {
+            let throw = vm.intern("throw");
+            match vm.get_attr_opt(&yf, &throw)? {
+                Some(m) => match vm.call_positional(&m, &[Value::Obj(exc.0.clone())]) {
+                    Ok(v) => return Ok(v),
+                    Err(e) => match stop_value(vm, e) {
+                        Ok(SendResult::Return(v)) => Ok(Some(v)),
+                        Ok(SendResult::Yield(v)) => return Ok(v),
+                        Err(e) => Err(e),
+                    },
+                },
+                None => Ok(None),
+            }
+        };
+        match r {
+            // The delegate finished with `v`: leave the SEND loop as SEND itself would.
+            Ok(Some(v)) => {
+                finish_delegation(&a[0]);
+                return resume_value(vm, &a[0], v, None);
+            }
+            Ok(None) => {}
+            Err(e) => return resume_value(vm, &a[0], Value::None, Some(e)),
+        }
+    }
+    resume_value(vm, &a[0], Value::None, Some(exc))
+}
+
+/// Pop the finished delegate off the suspended frame's stack and position the frame at
+/// the SEND instruction's exit target (SEND; YIELD_VALUE; RESUME ← ip), so that resuming
+/// with a value makes it the result of the `yield from`/`await` expression.
+fn finish_delegation(g: &Value) {
+    let Some(st) = state(g) else { return };
+    let mut s = st.borrow_mut();
+    let Some(frame) = s.frame.as_mut() else { return };
+    let Some(send_at) = frame.ip.checked_sub(2) else { return };
+    let send = frame.code.instrs[send_at].get();
+    if send.op != Opcode::Send {
+        return;
+    }
+    frame.pop();
+    frame.ip = send_at + 1 + send.arg as usize;
+}
+
+fn close_delegate(vm: &mut Vm, yf: &Value) -> PyResult<()> {
+    if is_generator_like(yf) {
+        gen_close(vm, std::slice::from_ref(yf))?;
+        return Ok(());
+    }
+    let close = vm.intern("close");
+    if let Some(m) = vm.get_attr_opt(yf, &close)? {
+        vm.call_positional(&m, &[])?;
+    }
+    Ok(())
+}
+
+/// The exception instance for throw(typ, val).
+fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value) -> PyResult<PyErr> {
+    if let Value::Obj(o) = typ {
+        if o.as_type().is_some() {
+            let args = if val.is_none() { vec![] } else { vec![val.clone()] };
+            if !val.is_none() && vm.isinstance(val, typ)? {
+                if let Value::Obj(inst) = val {
+                    return Ok(PyErr(inst.clone()));
+                }
+            }
+            let inst = vm.call_positional(typ, &args)?;
+            return vm.exception_instance(&inst).map(PyErr);
+        }
+        if matches!(o.payload, Payload::Exception(_)) {
+            if !val.is_none() {
+                return Err(vm.new_type_error("instance exception may not have a separate value"));
+            }
+            return Ok(PyErr(o.clone()));
+        }
+    }
+    let n = vm.type_name(typ);
+    Err(vm.new_type_error(format!("exceptions must be classes or instances deriving from BaseException, not {n}")))
+}
+
+/// generator.close(): throw GeneratorExit; yielding again is a RuntimeError.
+fn gen_close(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let Some(st) = state(&a[0]) else { return Ok(Value::None) };
+    if st.borrow().frame.is_none() {
+        return Ok(Value::None);
+    }
+    if !st.borrow().started {
+        st.borrow_mut().frame = None;
+        return Ok(Value::None);
+    }
+    if let Some(yf) = delegate(&a[0]) {
+        close_delegate(vm, &yf)?;
+    }
+    let cls = vm.exc.generator_exit.clone();
+    let exc = vm.new_exception(&cls, vec![]);
+    match resume(vm, &a[0], Value::None, Some(exc)) {
+        Ok(SendResult::Yield(_)) => Err(vm.new_runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Return(_)) => Ok(Value::None),
+        Err(e) => {
+            let (ge, si) = (vm.exc.generator_exit.clone(), vm.exc.stop_iteration.clone());
+            let c = e.0.class();
+            if vm.is_subtype(&c, &ge) || vm.is_subtype(&c, &si) {
+                Ok(Value::None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn gen_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(st) = state(v) else { return Ok(vm.new_str("<generator>")) };
+    let (kind, q) = {
+        let s = st.borrow();
+        (s.kind, s.qualname.clone())
+    };
+    let what = match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    let q = vm.str_of(&q);
+    let addr = v.as_obj().map_or(0, |o| o.addr());
+    Ok(vm.new_str(&format!("<{what} object {q} at {addr:#x}>")))
+}
+
+fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(st) = state(v) else { return Ok(None) };
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    let r = match n {
+        "__name__" => st.borrow().name.clone(),
+        "__qualname__" => st.borrow().qualname.clone(),
+        "gi_running" | "cr_running" | "ag_running" => Value::Bool(st.borrow().running),
+        "gi_suspended" | "cr_suspended" => Value::Bool(st.borrow().frame.is_some() && st.borrow().started),
+        "gi_yieldfrom" | "cr_await" => delegate(v).unwrap_or(Value::None),
+        "gi_code" | "cr_code" | "ag_code" => {
+            let code = st.borrow().frame.as_ref().map(|f| f.code.clone());
+            match code {
+                Some(c) => vm.code_object(&c),
+                None => Value::None,
+            }
+        }
+        "gi_frame" | "cr_frame" | "ag_frame" => Value::None,
+        _ => return vm.generic_get_attr(v, name),
+    };
+    Ok(Some(r))
+}
