@@ -244,7 +244,7 @@ pub fn exc_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// BaseException.add_note(note): append to `__notes__`, creating the list.
 fn add_note(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (obj, note) = (&a[0], &a[1]);
-    if !note.as_obj().is_some_and(|o| o.as_str().is_some()) {
+    if note.as_obj().is_none_or(|o| o.as_str().is_none()) {
         let n = vm.type_name(note);
         return Err(vm.new_type_error(format!("note must be a str, not '{n}'")));
     }
@@ -271,7 +271,7 @@ fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let args = data(obj).map(|d| d.args.borrow().clone()).unwrap_or(Value::None);
     let dict = obj.as_obj().and_then(|o| o.dict.borrow().clone());
     let items = match dict {
-        Some(d) if d.as_dict().is_some_and(|t| t.borrow().len() > 0) => vec![cls, args, Value::Obj(d)],
+        Some(d) if d.as_dict().is_some_and(|t| !t.borrow().is_empty()) => vec![cls, args, Value::Obj(d)],
         _ => vec![cls, args],
     };
     Ok(vm.new_tuple(items))

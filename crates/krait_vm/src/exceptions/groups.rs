@@ -39,7 +39,7 @@ fn group_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     if pos.len() != 2 {
         return Err(vm.new_type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", pos.len())));
     }
-    if !pos[0].as_obj().is_some_and(|o| o.as_str().is_some()) {
+    if pos[0].as_obj().is_none_or(|o| o.as_str().is_none()) {
         let n = vm.type_name(&pos[0]);
         return Err(vm.new_type_error(format!("argument 1 must be str, not {n}")));
     }
