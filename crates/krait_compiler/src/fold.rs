@@ -18,17 +18,45 @@ const MAX_COLLECTION_SIZE: i64 = 256;
 const MAX_STR_SIZE: i64 = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
+/// Nesting depth beyond which compilation fails as CPython's does with RecursionError
+/// ("maximum recursion depth exceeded during compilation"), instead of overflowing the stack.
+const MAX_NESTING: u32 = 3000;
+
 struct Folder {
     optimize: u8,
+    depth: std::cell::Cell<u32>,
+    too_deep: std::cell::Cell<bool>,
 }
 
-/// `_PyAST_Optimize`.
-pub(crate) fn fold_mod(m: &mut Parsed, optimize: u8) {
-    let f = Folder { optimize };
+impl Folder {
+    /// Enter one nesting level; false (and nothing more is folded) past [`MAX_NESTING`].
+    fn enter(&self) -> bool {
+        let d = self.depth.get() + 1;
+        if d > MAX_NESTING || self.too_deep.get() {
+            self.too_deep.set(true);
+            return false;
+        }
+        self.depth.set(d);
+        true
+    }
+
+    fn leave(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+}
+
+/// `_PyAST_Optimize`; Err when the tree is nested too deeply to compile.
+pub(crate) fn fold_mod(m: &mut Parsed, optimize: u8) -> Result<(), ()> {
+    let f = Folder { optimize, depth: Default::default(), too_deep: Default::default() };
     match m {
         Parsed::Module(m) => f.body(&mut m.body),
         Parsed::Interactive(m) => f.stmts(&mut m.body),
         Parsed::Expression(e) => f.expr(&mut e.body),
+    }
+    if f.too_deep.get() {
+        Err(())
+    } else {
+        Ok(())
     }
 }
 
@@ -545,6 +573,13 @@ impl Folder {
     }
 
     fn stmt(&self, s: &mut Stmt) {
+        if self.enter() {
+            self.stmt_inner(s);
+            self.leave();
+        }
+    }
+
+    fn stmt_inner(&self, s: &mut Stmt) {
         match &mut s.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
                 self.arguments(&mut f.args);
@@ -680,8 +715,15 @@ impl Folder {
         }
     }
 
-    /// astfold_expr
     fn expr(&self, e: &mut Expr) {
+        if self.enter() {
+            self.expr_inner(e);
+            self.leave();
+        }
+    }
+
+    /// astfold_expr
+    fn expr_inner(&self, e: &mut Expr) {
         match &mut e.kind {
             ExprKind::BoolOp { values, .. } => self.exprs(values),
             ExprKind::BinOp { left, right, .. } => {

@@ -125,7 +125,11 @@ pub(crate) fn compile_mod(
         future::Future { features: 0, lineno: -1 }
     };
     let future_flags = ff.features | (opts.future_flags & FUTURE_MASK);
-    crate::fold::fold_mod(&mut parsed, opts.optimize);
+    if crate::fold::fold_mod(&mut parsed, opts.optimize).is_err() {
+        let mut e = syntax_error(filename, source, "maximum recursion depth exceeded during compilation", Loc::default());
+        e.kind = "RecursionError";
+        return Err(e);
+    }
     let (stmts, expr): (&[Stmt], Option<&ast::Expr>) = match &parsed {
         Parsed::Module(m) => (&m.body, None),
         Parsed::Interactive(m) => (&m.body, None),
