@@ -62,33 +62,12 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult<Value> {
     Ok(Value::Obj(d))
 }
 
-/// A SyntaxError instance from a compiler error, with CPython's attributes.
-pub fn syntax_error(vm: &mut Vm, e: &krait_compiler::SyntaxError) -> crate::vm::PyErr {
-    let cls = match e.kind {
-        "IndentationError" => vm.exc.indentation_error.clone(),
-        "TabError" => vm.exc.tab_error.clone(),
-        _ => vm.exc.syntax_error.clone(),
-    };
-    let msg = vm.new_str(&e.msg);
-    let filename = vm.new_str(&e.filename);
-    let text = match &e.text {
-        Some(t) => vm.new_str(t),
-        None => Value::None,
-    };
-    let details = vm.new_tuple(vec![filename, Value::Int(e.lineno.into()), Value::Int(e.offset.into()), text, Value::Int(e.end_lineno.into()), Value::Int(e.end_offset.into())]);
-    match vm.call_positional(&Value::Obj(cls), &[msg, details]) {
-        Ok(Value::Obj(o)) if matches!(o.payload, Payload::Exception(_)) => crate::vm::PyErr(o),
-        Ok(_) => vm.new_system_error("SyntaxError() did not return an exception"),
-        Err(err) => err,
-    }
-}
-
 /// Compile source text into a VM code object.
 fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode, optimize: Option<u8>) -> PyResult<Rc<Code>> {
     let opts = CompileOptions { optimize: optimize.unwrap_or(vm.options.optimize), future_flags: 0 };
     match krait_compiler::compile(source, filename, mode, opts) {
         Ok(raw) => vm.load_code(raw),
-        Err(e) => Err(syntax_error(vm, &e)),
+        Err(e) => Err(crate::exceptions::syntax_error_from_compiler(vm, &e)),
     }
 }
 

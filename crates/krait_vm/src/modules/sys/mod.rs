@@ -142,7 +142,7 @@ fn exc_info(vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {
 }
 
 /// sys.getsizeof: CPython 3.11's sizes for common objects, approximate for the rest.
-fn getsizeof(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+fn getsizeof(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let size = match &a[0] {
         Value::None | Value::Null => 16,
         Value::Bool(b) => 24 + *b as i64 * 4,
