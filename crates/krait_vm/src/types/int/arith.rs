@@ -12,7 +12,12 @@ pub enum NumError {
     ZeroDivision(&'static str),
     Overflow(&'static str),
     Value(&'static str),
+    /// A result too large to allocate (CPython fails with MemoryError).
+    Memory,
 }
+
+/// Results with more bits than this are refused with MemoryError instead of aborting.
+pub const MAX_RESULT_BITS: u64 = 1 << 35;
 
 pub type NumResult<T> = Result<T, NumError>;
 
@@ -172,6 +177,9 @@ pub fn frexp(x: f64) -> (f64, i32) {
 /// `a ** b` for ints with `b >= 0`.
 pub fn pow_nonneg(a: &BigInt, b: &BigInt) -> NumResult<IntVal> {
     if let Some(bi) = b.to_u32() {
+        if a.bits().saturating_sub(1).saturating_mul(bi as u64) > MAX_RESULT_BITS {
+            return Err(NumError::Memory);
+        }
         if let Some(ai) = a.to_i64() {
             if let Some(r) = ai.checked_pow(bi) {
                 return Ok(IntVal::Small(r));
@@ -186,7 +194,7 @@ pub fn pow_nonneg(a: &BigInt, b: &BigInt) -> NumResult<IntVal> {
     if *a == BigInt::from(-1) {
         return Ok(IntVal::Small(if b.is_even() { 1 } else { -1 }));
     }
-    Err(NumError::Overflow("exponent too large"))
+    Err(NumError::Memory)
 }
 
 /// `pow(a, b, m)` for ints (long_pow with a modulus), negative `b` via the inverse.
@@ -226,7 +234,10 @@ pub fn lshift(a: &BigInt, b: &BigInt) -> NumResult<IntVal> {
     if a.is_zero() {
         return Ok(IntVal::Small(0));
     }
-    let n = b.to_u64().filter(|&n| n < (1 << 40)).ok_or(NumError::Overflow("too many digits in integer"))?;
+    let n = b.to_i64().ok_or(NumError::Overflow("too many digits in integer"))? as u64;
+    if n > MAX_RESULT_BITS {
+        return Err(NumError::Memory);
+    }
     Ok(IntVal::from_big(a << n))
 }
 
@@ -345,6 +356,10 @@ mod tests {
         assert_eq!(rshift(&big("-5"), &big("100000000000000000000")).unwrap(), IntVal::Small(-1));
         assert_eq!(lshift(&big("1"), &big("-1")), Err(NumError::Value(NEGATIVE_SHIFT)));
         assert_eq!(lshift_small(1, 63), None);
+        // CPython: 1 << (1 << 40) and 2 ** (2 ** 40) raise MemoryError; 1 << 2**100 OverflowError.
+        assert_eq!(lshift(&big("1"), &big("1099511627776")), Err(NumError::Memory));
+        assert_eq!(pow_nonneg(&big("2"), &big("1099511627776")), Err(NumError::Memory));
+        assert_eq!(lshift(&big("1"), &big("1267650600228229401496703205376")), Err(NumError::Overflow("too many digits in integer")));
         assert_eq!(lshift_small(-1, 63), Some(i64::MIN));
         use std::cmp::Ordering::*;
         assert_eq!(cmp_int_float(&big("9007199254740993"), 9007199254740992.0), Some(Greater));

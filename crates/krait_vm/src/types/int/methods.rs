@@ -72,7 +72,10 @@ fn to_bytes(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if length.is_negative() {
         return Err(vm.new_value_error("length argument must be non-negative"));
     }
-    let length = usize::try_from(&length).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?;
+    let length = i64::try_from(&length).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))? as usize;
+    if length as u64 > arith::MAX_RESULT_BITS / 8 {
+        return Err(vm.new_memory_error(""));
+    }
     if !signed && v.is_negative() {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
     }
@@ -146,8 +149,12 @@ fn int_round(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if !nd.is_negative() {
         return Ok(vm.new_bigint(v));
     }
-    let Ok(places) = u32::try_from(-nd) else { return Ok(Value::Int(0)) };
-    Ok(vm.new_bigint(round_half_even(&v, places)))
+    // |v| < 10**places / 2 rounds to zero: no need to build a huge power of ten.
+    let digits_bound = v.bits() * 302 / 1000 + 2;
+    match u32::try_from(-nd) {
+        Ok(places) if u64::from(places) <= digits_bound => Ok(vm.new_bigint(round_half_even(&v, places))),
+        _ => Ok(Value::Int(0)),
+    }
 }
 
 /// `v` rounded half-to-even to a multiple of 10**places.

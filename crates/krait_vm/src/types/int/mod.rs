@@ -82,6 +82,7 @@ impl Vm {
             NumError::ZeroDivision(m) => self.new_zero_division_error(m),
             NumError::Overflow(m) => self.new_overflow_error(m),
             NumError::Value(m) => self.new_value_error(m),
+            NumError::Memory => self.new_memory_error(""),
         }
     }
 
