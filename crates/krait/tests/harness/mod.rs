@@ -130,10 +130,18 @@ fn kill_tree(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// Output kept per stream; the rest is drained and dropped (a runaway print loop must not
+/// exhaust memory before the timeout hits).
+const OUTPUT_CAP: usize = 16 << 20;
+
 fn spawn_reader<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8>> {
     thread::spawn(move || {
         let mut buf = Vec::new();
-        let _ = r.read_to_end(&mut buf);
+        let mut chunk = [0u8; 64 * 1024];
+        while let Ok(n @ 1..) = r.read(&mut chunk) {
+            let room = OUTPUT_CAP.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..n.min(room)]);
+        }
         buf
     })
 }
