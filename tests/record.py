@@ -9,7 +9,8 @@ Usage (run with CPython 3.11, e.g. `python3 tests/record.py`):
 Run convention (the Rust harness crates/krait/tests/cases.rs does exactly the same):
   * cwd is tests/cases; the program is started as `<python> <case>.py` (relative path),
     stdin is empty (/dev/null).
-  * environment: the caller's, minus every PYTHON* / KRAIT_* variable, plus
+  * environment: the caller's, minus every PYTHON* variable (KRAIT_* ones such as
+    KRAIT_STDLIB pass through to krait), plus
     PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, PYTHONUTF8=1.
   * stdout is stored in <case>.out. When the exit code is nonzero or stderr is not empty,
     <case>.err holds the exit code on its first line followed by stderr; otherwise no
@@ -44,7 +45,7 @@ def case_names(patterns):
 
 
 def case_env():
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KRAIT_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONUTF8="1")
     return env
 

@@ -3,7 +3,8 @@
 //!
 //! The run convention is the one documented in tests/record.py (which records the goldens):
 //! cwd = tests/cases, argv = [program, "<case>.py"], stdin empty, environment minus every
-//! PYTHON*/KRAIT_* variable plus PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, PYTHONUTF8=1;
+//! PYTHON* variable (KRAIT_* ones, e.g. KRAIT_STDLIB, pass through) plus PYTHONHASHSEED=0,
+//! PYTHONDONTWRITEBYTECODE=1, PYTHONUTF8=1;
 //! stderr has the absolute path of tests/cases + '/' replaced by "$CASES/".
 
 pub mod diff;
@@ -70,7 +71,7 @@ pub fn run_case(program: &Path, name: &str, timeout: Duration) -> Result<Output,
         .stderr(Stdio::piped());
     for (key, _) in std::env::vars_os() {
         let k = key.to_string_lossy();
-        if k.starts_with("PYTHON") || k.starts_with("KRAIT_") {
+        if k.starts_with("PYTHON") {
             cmd.env_remove(&key);
         }
     }
