@@ -16,7 +16,30 @@ pub const FUNCTIONS: &[MethodDef] = &[
     method("compile", "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)", compile),
     method("globals", "()", globals),
     method("locals", "()", locals),
+    method("__import__", "(name, globals=None, locals=None, fromlist=None, level=0)", import),
 ];
+
+/// builtin___import__: the import statement's machinery.
+fn import(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = super::str_arg(vm, &a[0], |n| format!("__import__() argument 1 must be str, not {n}"))?;
+    let level = match &a[4] {
+        Value::Int(l) => *l,
+        Value::Bool(b) => *b as i64,
+        other => {
+            let n = vm.type_name(other);
+            return Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")));
+        }
+    };
+    if level < 0 {
+        return Err(vm.new_value_error("level must be >= 0"));
+    }
+    if name.is_empty() && level == 0 {
+        return Err(vm.new_value_error("Empty module name"));
+    }
+    let globals = a[1].as_obj().filter(|o| o.as_dict().is_some()).cloned();
+    let fromlist = if a[3].is_none() { vm.new_tuple(Vec::new()) } else { a[3].clone() };
+    crate::import::import_module_level(vm, &name, globals.as_ref(), &fromlist, level)
+}
 
 /// The calling frame's globals dict.
 fn globals(vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {

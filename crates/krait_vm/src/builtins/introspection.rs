@@ -222,8 +222,10 @@ fn vars(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         if let Some(t) = o.as_type() {
             return Ok(Value::Obj(t.dict.clone()));
         }
-        let has_dict = o.with_class(|c| c.as_type().is_some_and(|t| t.has_flag(TypeFlags::HAS_DICT) && t.slot_names.borrow().is_none()));
-        if has_dict {
+        // An instance whose dict has not been created yet (no `__slots__` in its class).
+        let ty = o.class();
+        let slots_name = vm.intern("__slots__");
+        if ty.as_type().is_some_and(|t| t.has_flag(TypeFlags::HAS_DICT)) && vm.lookup_type_attr(&ty, &slots_name).is_none() {
             let d = vm.new_dict_ref();
             *o.dict.borrow_mut() = Some(d.clone());
             return Ok(Value::Obj(d));
