@@ -10,17 +10,18 @@ use krait_format::{field_name_split, AutoNumber, FieldAccessor, FieldKey, Markup
 pub const METHODS: &[MethodDef] = &[
     method("format", "(self, /, *args, **kwargs)", |vm, a| {
         let args = crate::types::tuple::items(&a[1]).to_vec();
-        let out = render(vm, text(&a[0]), &args, Some(&a[2]), 2, &mut AutoNumber::default())?;
+        let out = render(vm, text(&a[0]), Some(&args), Some(&a[2]), 2, &mut AutoNumber::default())?;
         Ok(vm.new_str(&out))
     }),
     method("format_map", "(self, mapping, /)", |vm, a| {
-        let out = render(vm, text(&a[0]), &[], Some(&a[1]), 2, &mut AutoNumber::default())?;
+        let out = render(vm, text(&a[0]), None, Some(&a[1]), 2, &mut AutoNumber::default())?;
         Ok(vm.new_str(&out))
     }),
 ];
 
-/// Expand every field of `fmt` (`build_string`); `depth` bounds nested format specs.
-fn render(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: Option<&Value>, depth: u32, auto: &mut AutoNumber) -> PyResult<String> {
+/// Expand every field of `fmt` (`build_string`); `depth` bounds nested format specs;
+/// `args` is `None` for format_map.
+fn render(vm: &mut Vm, fmt: &str, args: Option<&[Value]>, kwargs: Option<&Value>, depth: u32, auto: &mut AutoNumber) -> PyResult<String> {
     if depth == 0 {
         return Err(vm.new_value_error("Max string recursion exceeded"));
     }
@@ -55,7 +56,13 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> 
         }
     }
     let spec_v = vm.new_str(spec);
-    let r = vm.call_method(value, "__format__", &[spec_v])?;
+    let r = match vm.call_dunder(value, "__format__", &[spec_v])? {
+        Some(r) => r,
+        None => {
+            let n = vm.type_name(value);
+            return Err(vm.new_type_error(format!("Type {n} doesn't define __format__")));
+        }
+    };
     match pystr(&r) {
         Some(s) => Ok(s.as_str().to_string()),
         None => {
@@ -66,12 +73,14 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> 
 }
 
 /// get_field_object: the argument named by a field, then its `.attr` / `[key]` parts.
-fn lookup(vm: &mut Vm, name: &str, args: &[Value], kwargs: Option<&Value>, auto: &mut AutoNumber) -> PyResult<Value> {
+fn lookup(vm: &mut Vm, name: &str, args: Option<&[Value]>, kwargs: Option<&Value>, auto: &mut AutoNumber) -> PyResult<Value> {
     let (first, rest) = field_name_split(name, Some(auto)).map_err(|e| vm.format_error(e))?;
     let mut obj = match first {
-        FieldKey::Index(i) => match args.get(i) {
-            Some(v) => v.clone(),
-            None => return Err(vm.new_index_error(format!("Replacement index {i} out of range for positional args tuple"))),
+        FieldKey::Index(i) => match args.map(|a| a.get(i)) {
+            Some(Some(v)) => v.clone(),
+            // format_map has no positional arguments at all.
+            None => return Err(vm.new_value_error("Format string contains positional fields")),
+            Some(None) => return Err(vm.new_index_error(format!("Replacement index {i} out of range for positional args tuple"))),
         },
         FieldKey::Name(n) => {
             let key = vm.new_str(n);
