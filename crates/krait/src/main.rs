@@ -34,6 +34,7 @@ fn run(parsed: args::Parsed) -> u8 {
     };
     let options = VmOptions { argv: parsed.script_argv.clone(), path: vec![path0], optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode: parsed.dont_write_bytecode, hash_seed, ..Default::default() };
     let mut vm = Vm::new(options);
+    krait_stdlib::register(&mut vm);
     let (source, filename) = match &parsed.command {
         Command::Version => {
             println!("Python 3.11.7");

@@ -1,2 +1,11 @@
-//! Native modules beyond what the VM needs to boot (filled in by later issues).
+//! krait_stdlib: native (Rust) implementations of the modules CPython writes in C, other
+//! than those the VM needs to boot. Each module is one file or folder named after it and
+//! exposes `make_module(vm) -> PyRef`; [`register`] makes them importable.
 #![forbid(unsafe_code)]
+
+use krait_vm::Vm;
+
+/// Register every module of this crate with the VM's import system.
+pub fn register(vm: &mut Vm) {
+    let _ = vm;
+}

@@ -100,6 +100,7 @@ impl Vm {
             options,
             not_implemented,
             ellipsis,
+            native_modules: HashMap::new(),
             gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),

@@ -620,8 +620,7 @@ fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
     if let Some(v) = dict_ops::get_str(vm, &frame.builtins, name, hash) {
         return Ok(v);
     }
-    let n = vm.str_of(&Value::Obj(name.clone()));
-    Err(vm.new_name_error(format!("name '{n}' is not defined")))
+    Err(vm.new_name_not_defined(name))
 }
 
 fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {

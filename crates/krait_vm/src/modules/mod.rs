@@ -15,7 +15,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "sys" => sys::make_module,
         "builtins" => |vm| vm.builtins.clone(),
         "time" => time::make_module,
-        _ => return None,
+        _ => *vm.native_modules.get(name)?,
     };
     let key = vm.new_str(name);
     let modules = vm.modules.clone();
@@ -26,6 +26,16 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
     // A str key runs no Python code: this cannot fail.
     let _ = crate::types::dict_ops::set_item(vm, &modules, key, Value::Obj(m.clone()));
     Some(m)
+}
+
+/// A function that builds a native module object.
+pub type ModuleMaker = fn(&mut Vm) -> PyRef;
+
+impl Vm {
+    /// Make native module `name` importable (krait_stdlib registers its modules here).
+    pub fn register_native_module(&mut self, name: &'static str, make: ModuleMaker) {
+        self.native_modules.insert(name, make);
+    }
 }
 
 /// At VM start-up: fill `sys` and register `sys` and `builtins` in `sys.modules`.

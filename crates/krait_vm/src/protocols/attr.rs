@@ -82,7 +82,7 @@ impl Vm {
             }
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
-        self.new_attribute_error(msg)
+        self.new_attribute_error_for(msg, obj, name)
     }
 
     /// `setattr(obj, name, value)`; `value` Null deletes.
