@@ -5,12 +5,16 @@
 use crate::vm::Vm;
 use std::path::{Path, PathBuf};
 
-/// The initial `sys.path`: the configured entries (or the script's directory, or '' for
-/// `-c`/stdin), then the standard library directory when one is found.
+/// The initial `sys.path`: the script's absolute directory when `argv[0]` is a file
+/// (else the first configured entry, or ''), the other configured entries, then the
+/// standard library directory when one is found.
 pub fn sys_path(vm: &Vm) -> Vec<String> {
     let mut out: Vec<String> = vm.options.path.clone();
-    if out.is_empty() {
-        out.push(script_dir(vm.options.argv.first().map(String::as_str).unwrap_or("")));
+    let first = script_dir(vm.options.argv.first().map(String::as_str).unwrap_or(""));
+    match out.first_mut() {
+        Some(p) if !first.is_empty() => *p = first,
+        Some(_) => {}
+        None => out.push(first),
     }
     if let Some(lib) = stdlib_dir() {
         let lib = lib.display().to_string();
