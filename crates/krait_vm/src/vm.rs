@@ -50,6 +50,8 @@ pub struct Vm {
     pub ellipsis: PyRef,
     /// Native modules registered from outside the VM crate (krait_stdlib), by name.
     pub native_modules: HashMap<&'static str, crate::modules::ModuleMaker>,
+    /// The slot-wrapper descriptor types (set during start-up).
+    pub wrapper_types: Option<crate::types::slot_descriptors::WrapperTypes>,
     /// The generator/coroutine types (set during start-up).
     pub gen_types: Option<crate::types::generator::GenTypes>,
     /// `sys.set_int_max_str_digits` limit (0 = unlimited).

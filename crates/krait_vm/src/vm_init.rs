@@ -101,10 +101,13 @@ impl Vm {
             not_implemented,
             ellipsis,
             native_modules: HashMap::new(),
+            wrapper_types: None,
             gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
         };
+        let wrappers = crate::types::slot_descriptors::init(&mut vm);
+        vm.wrapper_types = Some(wrappers);
         crate::types::int::init(&mut vm);
         crate::types::bool::init(&mut vm);
         crate::types::float::init(&mut vm);
@@ -118,14 +121,14 @@ impl Vm {
         crate::types::super_type::init(&mut vm);
         crate::types::generator::init(&mut vm);
         crate::types::containers_init(&mut vm);
-        inherit_builtin_slots(&vm);
+        inherit_builtin_slots(&mut vm);
         crate::modules::init(&mut vm);
         vm
     }
 }
 
 /// Give every builtin type the slots it does not define from its bases, parents first.
-fn inherit_builtin_slots(vm: &Vm) {
+fn inherit_builtin_slots(vm: &mut Vm) {
     let t = &vm.types;
     let mut all: Vec<PyRef> = vec![
         t.object.clone(), t.type_.clone(), t.none_type.clone(), t.not_implemented_type.clone(), t.ellipsis_type.clone(),
@@ -136,7 +139,7 @@ fn inherit_builtin_slots(vm: &Vm) {
     ];
     all.extend(vm.exc.all().into_iter().map(|(_, t)| t.clone()));
     for ty in &all {
-        inherit_slots(ty);
+        vm.ready_type(ty);
     }
 }
 

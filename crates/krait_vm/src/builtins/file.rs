@@ -90,7 +90,7 @@ const METHODS: &[MethodDef] = &[
 pub fn open_function(vm: &mut Vm) -> PyRef {
     for (key, name) in [("file.text", "TextIOWrapper"), ("file.reader", "BufferedReader"), ("file.writer", "BufferedWriter")] {
         let slots = Slots { repr: Some(file_repr), iter: Some(file_iter), next: Some(file_next), ..Slots::default() };
-        let t = super::new_builtin_type(vm, name, None, slots, 0);
+        let t = vm.new_builtin_type(name, None, slots, 0);
         vm.add_methods(&t, name, METHODS);
         for (prop, getter) in PROPERTIES {
             crate::types::int::add_property(vm, &t, name, prop, *getter);

@@ -30,10 +30,10 @@ pub fn init(vm: &mut Vm) -> Vec<(&'static str, PyRef)> {
     let mut out = Vec::new();
     for (name, new) in defs {
         let slots = Slots { new: Some(new), init: Some(|_, _, _| Ok(())), iter: Some(iter_self), next: Some(next), ..Slots::default() };
-        out.push((name, super::new_builtin_type(vm, name, None, slots, TypeFlags::BASETYPE)));
+        out.push((name, vm.new_builtin_type(name, None, slots, TypeFlags::BASETYPE)));
     }
     let slots = Slots { iter: Some(iter_self), next: Some(next), ..Slots::default() };
-    let ci = super::new_builtin_type(vm, "callable_iterator", None, slots, 0);
+    let ci = vm.new_builtin_type("callable_iterator", None, slots, 0);
     set_vm_type(vm, "callable_iterator", ci);
     out
 }

@@ -114,7 +114,7 @@ thread_local! {
 }
 
 /// The private type registered under `key` for this VM.
-pub(crate) fn vm_type(vm: &Vm, key: &str) -> Option<PyRef> {
+pub fn vm_type(vm: &Vm, key: &str) -> Option<PyRef> {
     VM_TYPES.with(|t| {
         let mut t = t.borrow_mut();
         t.retain(|(w, _, _)| w.upgrade().is_some());
@@ -123,20 +123,7 @@ pub(crate) fn vm_type(vm: &Vm, key: &str) -> Option<PyRef> {
 }
 
 /// Register a private type for this VM (see [`vm_type`]).
-pub(crate) fn set_vm_type(vm: &Vm, key: &'static str, ty: PyRef) {
+pub fn set_vm_type(vm: &Vm, key: &'static str, ty: PyRef) {
     VM_TYPES.with(|t| t.borrow_mut().push((vm.builtins_dict.downgrade(), key, ty)));
 }
 
-/// A new builtin type `name` (base `object` unless given) with `slots`, its slots
-/// completed from its bases.
-pub(crate) fn new_builtin_type(vm: &mut Vm, name: &str, base: Option<&PyRef>, slots: crate::object::Slots, flags: u32) -> PyRef {
-    let base = base.cloned().unwrap_or_else(|| vm.types.object.clone());
-    let t = crate::types::bootstrap::new_type(Some(&vm.types.type_), Some(&vm.types.dict), name, vec![base.clone()], slots, flags);
-    if let Some(d) = t.as_type() {
-        let mut mro = vec![t.clone()];
-        mro.extend(base.as_type().map(|b| b.mro.borrow().clone()).unwrap_or_default());
-        *d.mro.borrow_mut() = mro;
-    }
-    crate::inherit_slots(&t);
-    t
-}

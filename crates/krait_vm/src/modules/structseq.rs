@@ -23,7 +23,7 @@ pub fn new_type(vm: &mut Vm, def: &StructSeqDef) -> PyRef {
     let new: crate::object::NewFn = if def.constructible { structseq_new } else { no_new };
     let slots = Slots { repr: Some(structseq_repr), new: Some(new), ..Slots::default() };
     let tuple = vm.types.tuple.clone();
-    let t = crate::builtins::new_builtin_type(vm, short, Some(&tuple), slots, TypeFlags::TUPLE_SUBCLASS);
+    let t = vm.new_builtin_type(short, Some(&tuple), slots, TypeFlags::TUPLE_SUBCLASS);
     let m = vm.new_str(module);
     vm.set_type_attr(&t, "__module__", m);
     for (i, field) in def.fields.iter().enumerate() {

@@ -57,3 +57,20 @@ pub fn next_version() -> u32 {
         v
     })
 }
+
+impl crate::vm::Vm {
+    /// A new builtin (non-heap) type `name` deriving from `base` (default `object`) with
+    /// `slots`: its MRO is set, its slots are exposed as dunder wrappers and completed from
+    /// its bases. Methods are added afterwards with `add_methods`.
+    pub fn new_builtin_type(&mut self, name: &str, base: Option<&PyRef>, slots: Slots, flags: u32) -> PyRef {
+        let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
+        let t = new_type(Some(&self.types.type_), Some(&self.types.dict), name, vec![base.clone()], slots, flags);
+        if let Some(d) = t.as_type() {
+            let mut mro = vec![t.clone()];
+            mro.extend(base.as_type().map(|b| b.mro.borrow().clone()).unwrap_or_default());
+            *d.mro.borrow_mut() = mro;
+        }
+        self.ready_type(&t);
+        t
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::interp::eval::{run, Completion};
 use crate::interp::frame::Frame;
-use crate::object::{Payload, PyRef, TypeFlags, Value};
+use crate::object::{Payload, PyRef, Slots, Value};
 use crate::types::methods::method;
 use crate::vm::{PyErr, PyResult, Vm};
 use krait_bytecode::{CodeFlags, Opcode};
@@ -43,29 +43,18 @@ pub struct GenTypes {
 }
 
 pub fn init(vm: &mut Vm) {
-    let mk = |vm: &mut Vm, name: &str| {
-        let t = crate::types::bootstrap::new_type(Some(&vm.types.type_), Some(&vm.types.dict), name, vec![vm.types.object.clone()], Default::default(), 0);
-        *t.as_type().expect("type").mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
-        t
-    };
-    let generator = mk(vm, "generator");
-    let coroutine = mk(vm, "coroutine");
-    let async_generator = mk(vm, "async_generator");
-    for t in [&generator, &coroutine, &async_generator] {
-        let td = t.as_type().expect("type");
-        td.flags.set(td.flags.get() & !TypeFlags::BASETYPE);
-        let mut s = td.slots.borrow_mut();
-        s.repr = Some(gen_repr);
-        s.getattro = Some(gen_getattro);
-    }
-    {
-        let mut s = generator.as_type().expect("type").slots.borrow_mut();
-        s.iter = Some(|_, v| Ok(v.clone()));
-        s.next = Some(|vm, v| match resume(vm, v, Value::None, None)? {
+    let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), ..Default::default() };
+    let gen_slots = Slots {
+        iter: Some(|_, v| Ok(v.clone())),
+        next: Some(|vm, v| match resume(vm, v, Value::None, None)? {
             SendResult::Yield(r) => Ok(Some(r)),
             SendResult::Return(_) => Ok(None),
-        });
-    }
+        }),
+        ..common
+    };
+    let generator = vm.new_builtin_type("generator", None, gen_slots, 0);
+    let coroutine = vm.new_builtin_type("coroutine", None, common, 0);
+    let async_generator = vm.new_builtin_type("async_generator", None, common, 0);
     let methods = [
         method("send", "(self, value, /)", |vm, a| resume_value(vm, &a[0], a[1].clone(), None)),
         method("throw", "(self, typ, val=None, tb=None, /)", gen_throw),
@@ -74,9 +63,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(&generator, "generator", &methods);
     vm.add_methods(&coroutine, "coroutine", &methods);
     vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", |_, a| Ok(a[0].clone()))]);
-    crate::inherit_slots(&generator);
-    crate::inherit_slots(&coroutine);
-    crate::inherit_slots(&async_generator);
     vm.gen_types = Some(GenTypes { generator, coroutine, async_generator });
 }
 

@@ -15,6 +15,7 @@ pub mod native;
 pub mod object;
 pub mod registry;
 pub mod set;
+pub mod slot_descriptors;
 pub mod slot_wrappers;
 pub mod str;
 pub mod str_methods;

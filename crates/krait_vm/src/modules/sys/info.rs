@@ -119,7 +119,7 @@ pub fn values(vm: &mut Vm) -> Vec<(&'static str, Value)> {
 /// sys.implementation: a namespace with name, cache_tag, version, hexversion.
 fn implementation(vm: &mut Vm, version_info: &Value) -> Value {
     let slots = Slots { repr: Some(namespace_repr), ..Slots::default() };
-    let ty = crate::builtins::new_builtin_type(vm, "SimpleNamespace", None, slots, TypeFlags::HAS_DICT | TypeFlags::BASETYPE);
+    let ty = vm.new_builtin_type("SimpleNamespace", None, slots, TypeFlags::HAS_DICT | TypeFlags::BASETYPE);
     let module = vm.new_str("types");
     vm.set_type_attr(&ty, "__module__", module);
     let obj = PyRef::new(crate::object::PyObject::new(ty, Payload::Object));
