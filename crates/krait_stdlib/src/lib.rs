@@ -3,9 +3,12 @@
 //! exposes `make_module(vm) -> PyRef`; [`register`] makes them importable.
 #![forbid(unsafe_code)]
 
+mod itertools;
+mod util;
+
 use krait_vm::Vm;
 
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
-    let _ = vm;
+    vm.register_native_module("itertools", itertools::make_module);
 }

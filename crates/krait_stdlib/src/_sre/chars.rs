@@ -1,0 +1,133 @@
+//! Character predicates and case mappings of the SRE engine (sre.c's `SRE_IS_*`,
+//! `sre_lower_*`, `sre_upper_*`, `sre_category`): ASCII, locale (C locale) and Unicode
+//! (unicodedata 14.0 tables where Rust's differ from CPython's definitions).
+
+use super::constants::*;
+
+/// First code point (digit zero) of each run of ten Unicode decimal digits (category Nd).
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
+    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// Code points for which `Py_UNICODE_ISSPACE` holds.
+const SPACES: [u32; 29] = [
+    0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+];
+
+fn is_ascii_digit(ch: u32) -> bool {
+    (0x30..=0x39).contains(&ch)
+}
+
+/// `SRE_IS_SPACE`: ASCII whitespace (`\t\n\v\f\r` and space).
+fn is_ascii_space(ch: u32) -> bool {
+    matches!(ch, 0x09..=0x0D | 0x20)
+}
+
+fn is_ascii_alnum(ch: u32) -> bool {
+    ch < 128 && (ch as u8).is_ascii_alphanumeric()
+}
+
+/// `SRE_IS_WORD`: ASCII letters, digits and underscore.
+pub fn is_ascii_word(ch: u32) -> bool {
+    is_ascii_alnum(ch) || ch == u32::from(b'_')
+}
+
+/// `SRE_LOC_IS_WORD` in the C locale.
+pub fn is_loc_word(ch: u32) -> bool {
+    is_ascii_word(ch)
+}
+
+/// `SRE_IS_LINEBREAK`: only `\n`.
+pub fn is_linebreak(ch: u32) -> bool {
+    ch == 0x0A
+}
+
+/// `Py_UNICODE_ISDECIMAL`.
+fn is_uni_digit(ch: u32) -> bool {
+    let idx = DECIMAL_ZEROS.partition_point(|&z| z <= ch);
+    idx > 0 && ch - DECIMAL_ZEROS[idx - 1] < 10
+}
+
+/// `Py_UNICODE_ISSPACE`.
+fn is_uni_space(ch: u32) -> bool {
+    SPACES.binary_search(&ch).is_ok()
+}
+
+/// `Py_UNICODE_ISLINEBREAK`.
+fn is_uni_linebreak(ch: u32) -> bool {
+    matches!(ch, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
+}
+
+/// `SRE_UNI_IS_WORD`: `Py_UNICODE_ISALNUM` (approximated by Rust's alphanumeric
+/// property) or underscore.
+pub fn is_uni_word(ch: u32) -> bool {
+    if ch < 128 {
+        return is_ascii_word(ch);
+    }
+    char::from_u32(ch).is_some_and(char::is_alphanumeric)
+}
+
+/// `sre_lower_ascii`.
+pub fn lower_ascii(ch: u32) -> u32 {
+    if (0x41..=0x5A).contains(&ch) { ch + 32 } else { ch }
+}
+
+/// `sre_lower_locale` / `sre_upper_locale` in the C locale.
+pub fn lower_locale(ch: u32) -> u32 {
+    lower_ascii(ch)
+}
+
+pub fn upper_locale(ch: u32) -> u32 {
+    if (0x61..=0x7A).contains(&ch) { ch - 32 } else { ch }
+}
+
+/// `sre_lower_unicode` (`Py_UNICODE_TOLOWER`: the first code point of the full mapping).
+pub fn lower_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return lower_ascii(ch);
+    }
+    char::from_u32(ch).and_then(|c| c.to_lowercase().next()).map_or(ch, u32::from)
+}
+
+/// `sre_upper_unicode` (`Py_UNICODE_TOUPPER`: the first code point of the full mapping).
+pub fn upper_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return upper_locale(ch);
+    }
+    char::from_u32(ch).and_then(|c| c.to_uppercase().next()).map_or(ch, u32::from)
+}
+
+/// `char_loc_ignore`.
+pub fn char_loc_ignore(pattern: u32, ch: u32) -> bool {
+    ch == pattern || lower_locale(ch) == pattern || upper_locale(ch) == pattern
+}
+
+/// `sre_category`.
+pub fn category(cat: u32, ch: u32) -> bool {
+    match cat {
+        CATEGORY_DIGIT => is_ascii_digit(ch),
+        CATEGORY_NOT_DIGIT => !is_ascii_digit(ch),
+        CATEGORY_SPACE => is_ascii_space(ch),
+        CATEGORY_NOT_SPACE => !is_ascii_space(ch),
+        CATEGORY_WORD => is_ascii_word(ch),
+        CATEGORY_NOT_WORD => !is_ascii_word(ch),
+        CATEGORY_LINEBREAK => is_linebreak(ch),
+        CATEGORY_NOT_LINEBREAK => !is_linebreak(ch),
+        CATEGORY_LOC_WORD => is_loc_word(ch),
+        CATEGORY_LOC_NOT_WORD => !is_loc_word(ch),
+        CATEGORY_UNI_DIGIT => is_uni_digit(ch),
+        CATEGORY_UNI_NOT_DIGIT => !is_uni_digit(ch),
+        CATEGORY_UNI_SPACE => is_uni_space(ch),
+        CATEGORY_UNI_NOT_SPACE => !is_uni_space(ch),
+        CATEGORY_UNI_WORD => is_uni_word(ch),
+        CATEGORY_UNI_NOT_WORD => !is_uni_word(ch),
+        CATEGORY_UNI_LINEBREAK => is_uni_linebreak(ch),
+        CATEGORY_UNI_NOT_LINEBREAK => !is_uni_linebreak(ch),
+        _ => false,
+    }
+}
