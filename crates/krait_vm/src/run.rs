@@ -3,25 +3,37 @@
 
 use crate::object::Value;
 use crate::vm::{PyErr, PyResult, Vm};
-use krait_compiler::{CompileOptions, Mode};
+use krait_compiler::Mode;
 use std::io::Write;
 
 impl Vm {
-    /// Compile `source` and run it as the `__main__` module.
-    pub fn run_main_source(&mut self, source: &str, filename: &str) -> PyResult<Value> {
-        let opts = CompileOptions { optimize: self.options.optimize, future_flags: 0 };
-        let raw = match krait_compiler::compile(source, filename, Mode::Exec, opts) {
-            Ok(c) => c,
-            Err(e) => return Err(crate::exceptions::syntax_error_from_compiler(self, &e)),
-        };
-        let code = self.load_code(raw)?;
-        let globals = self.new_dict_ref();
-        let name = self.intern("__name__");
-        let main = self.new_str("__main__");
-        self.dict_set_item(&globals, Value::Obj(name), main)?;
+    /// The `__main__` module, registered in `sys.modules`, with `__file__` set when the
+    /// program comes from a file.
+    pub fn main_module(&mut self, filename: Option<&str>) -> PyResult<crate::object::PyRef> {
+        let module = self.new_module("__main__");
+        let globals = self.module_dict(&module).expect("module dict");
         let key = self.intern("__builtins__");
         let b = Value::Obj(self.builtins.clone());
         self.dict_set_item(&globals, Value::Obj(key), b)?;
+        if let Some(f) = filename {
+            let key = self.intern("__file__");
+            let f = self.new_str(f);
+            self.dict_set_item(&globals, Value::Obj(key), f)?;
+            let key = self.intern("__cached__");
+            self.dict_set_item(&globals, Value::Obj(key), Value::None)?;
+        }
+        let modules = self.modules.clone();
+        let name = self.new_str("__main__");
+        self.dict_set_item(&modules, name, Value::Obj(module.clone()))?;
+        Ok(module)
+    }
+
+    /// Compile `source` and run it as the `__main__` module.
+    pub fn run_main_source(&mut self, source: &str, filename: &str) -> PyResult<Value> {
+        let from_file = !matches!(filename, "<string>" | "<stdin>");
+        let module = self.main_module(from_file.then_some(filename))?;
+        let globals = self.module_dict(&module).expect("module dict");
+        let code = self.compile_source(source, filename, Mode::Exec)?;
         crate::interp::call::run_code(self, code, globals.clone(), Value::Obj(globals))
     }
 
@@ -30,7 +42,7 @@ impl Vm {
     /// anything else is printed to stderr → 1); any other exception is printed with its
     /// traceback (see [`crate::exceptions::format_exception`]) → 1.
     pub fn report_uncaught(&mut self, err: &PyErr) -> i32 {
-        let _ = std::io::stdout().flush();
+        let _ = crate::builtins::stdio::flush_stdout();
         let exc = Value::Obj(err.0.clone());
         let system_exit = Value::Obj(self.exc.system_exit.clone());
         if self.isinstance(&exc, &system_exit).unwrap_or(false) {

@@ -50,6 +50,10 @@ pub struct Vm {
     pub ellipsis: PyRef,
     /// Native modules registered from outside the VM crate (krait_stdlib), by name.
     pub native_modules: HashMap<&'static str, crate::modules::ModuleMaker>,
+    /// The sequence `iterator` type, created on first use.
+    pub seq_iter_type: Option<PyRef>,
+    /// The `getset_descriptor` type (set during start-up).
+    pub getset_type: Option<PyRef>,
     /// The slot-wrapper descriptor types (set during start-up).
     pub wrapper_types: Option<crate::types::slot_descriptors::WrapperTypes>,
     /// The generator/coroutine types (set during start-up).

@@ -102,12 +102,17 @@ impl Vm {
             ellipsis,
             native_modules: HashMap::new(),
             wrapper_types: None,
+            getset_type: None,
+            seq_iter_type: None,
             gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
         };
         let wrappers = crate::types::slot_descriptors::init(&mut vm);
         vm.wrapper_types = Some(wrappers);
+        let getset = crate::types::getset::make_type(&mut vm);
+        vm.getset_type = Some(getset);
+        crate::types::object::init_getsets(&mut vm);
         crate::types::int::init(&mut vm);
         crate::types::bool::init(&mut vm);
         crate::types::float::init(&mut vm);
@@ -121,6 +126,15 @@ impl Vm {
         crate::types::super_type::init(&mut vm);
         crate::types::generator::init(&mut vm);
         crate::types::containers_init(&mut vm);
+        crate::types::code::init(&mut vm);
+        for t in [&vm.types.bool, &vm.types.bytearray, &vm.types.bytes, &vm.types.dict, &vm.types.float, &vm.types.frozenset, &vm.types.int, &vm.types.list, &vm.types.set, &vm.types.str, &vm.types.tuple] {
+            if let Some(td) = t.as_type() {
+                td.flags.set(td.flags.get() | TypeFlags::MATCH_SELF);
+            }
+        }
+        if let Some(td) = vm.types.dict.as_type() {
+            td.flags.set(td.flags.get() | TypeFlags::MAPPING);
+        }
         inherit_builtin_slots(&mut vm);
         crate::modules::init(&mut vm);
         vm

@@ -3,14 +3,14 @@
 //! `with_traceback`, `add_note`, `__reduce__`, `__setstate__` (CPython's
 //! Objects/exceptions.c, BaseException part).
 
-use super::getset::{add_getsets, GetSetDef};
+use crate::types::getset::GetSetDef;
 use super::{data, ExceptionData};
 use crate::object::{Args, Payload, PyObject, PyRef, TypeFlags, Value};
 use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
 /// Install BaseException's slots, methods and attributes (subclasses inherit them).
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let t = vm.exc.base_exception.clone();
     if let Some(tt) = t.as_type() {
         let mut s = tt.slots.borrow_mut();
@@ -38,7 +38,7 @@ pub fn init(vm: &mut Vm, descr: &PyRef) {
         method("__setstate__", "(self, state, /)", setstate),
     ];
     vm.add_methods(&t, "BaseException", METHODS);
-    add_getsets(vm, descr, &t, &[
+    vm.add_getsets(&t, &[
         GetSetDef { name: "args", get: |vm, v, _| Ok(field(vm, v, |d| d.args.borrow().clone())), set: Some(set_args_attr) },
         GetSetDef { name: "__traceback__", get: |vm, v, _| Ok(field(vm, v, |d| d.traceback.borrow().clone())), set: Some(set_traceback) },
         GetSetDef { name: "__cause__", get: |vm, v, _| Ok(field(vm, v, |d| d.cause.borrow().clone())), set: Some(set_cause) },

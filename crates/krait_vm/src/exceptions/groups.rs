@@ -3,22 +3,22 @@
 //! BaseExceptionGroup_new and exceptiongroup_split_recursive).
 
 use super::base::new_instance;
-use super::getset::{add_getsets, GetSetDef};
+use crate::types::getset::GetSetDef;
 use super::subclasses::{install, str_pair};
 use super::data;
 use crate::object::{Args, PyRef, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
 
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let t = vm.exc.base_exception_group.clone();
     if let Some(tt) = t.as_type() {
         let mut s = tt.slots.borrow_mut();
         s.new = Some(group_new);
         s.init = Some(|vm, obj, args| super::subclasses::base_init(vm, obj, args.pos(), &super::subclasses::split_kwargs(vm, args)));
     }
-    install(vm, descr, &t, "BaseExceptionGroup", None, Some(str_pair!(group_str)), &[]);
-    add_getsets(vm, descr, &t, &[
+    install(vm, &t, "BaseExceptionGroup", None, Some(str_pair!(group_str)), &[]);
+    vm.add_getsets(&t, &[
         GetSetDef { name: "message", get: |_, v, _| Ok(data(v).map(|d| d.field("message")).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "exceptions", get: |_, v, _| Ok(data(v).map(|d| d.field("exceptions")).unwrap_or(Value::None)), set: None },
     ]);

@@ -5,7 +5,6 @@
 mod base;
 mod carets;
 mod format;
-mod getset;
 mod groups;
 mod hierarchy;
 mod oserror;
@@ -90,13 +89,12 @@ pub fn data_of(o: &PyRef) -> Option<&ExceptionData> {
 
 /// Install the exception classes' slots, methods and attributes.
 pub fn init(vm: &mut Vm) {
-    let descr = getset::make_type(vm);
-    base::init(vm, &descr);
-    subclasses::init(vm, &descr);
-    oserror::init(vm, &descr);
-    syntax::init(vm, &descr);
-    groups::init(vm, &descr);
-    traceback::init(vm, &descr);
+    base::init(vm);
+    subclasses::init(vm);
+    oserror::init(vm);
+    syntax::init(vm);
+    groups::init(vm);
+    traceback::init(vm);
 }
 
 /// Declares `ExcTypes` (one field per builtin exception class) from the table in
@@ -132,3 +130,19 @@ macro_rules! define_exceptions {
         }
     };
 }
+
+impl crate::types::getset::GetSetDef {
+    /// A read-write attribute stored in the exception's named fields (a C struct member
+    /// in CPython; deleting it makes it read as None).
+    pub const fn field(name: &'static str) -> crate::types::getset::GetSetDef {
+        crate::types::getset::GetSetDef { name, get: |_, v, n| Ok(data(v).map(|d| d.field(n)).unwrap_or(Value::None)), set: Some(set_field) }
+    }
+}
+
+fn set_field(_vm: &mut Vm, obj: &Value, v: Value, name: &'static str) -> crate::vm::PyResult<()> {
+    if let Some(d) = data(obj) {
+        d.set_field(name, if v.is_null() { Value::None } else { v });
+    }
+    Ok(())
+}
+

@@ -3,26 +3,26 @@
 //! oserror_init and OSError_str).
 
 use super::base::new_instance;
-use super::getset::{add_getsets, GetSetDef};
+use crate::types::getset::GetSetDef;
 use super::subclasses::{base_init, install, str_pair};
 use super::data;
 use crate::exceptions::ExcTypes;
 use crate::object::{Args, PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let t = vm.exc.os_error.clone();
     if let Some(tt) = t.as_type() {
         tt.slots.borrow_mut().new = Some(os_error_new);
     }
-    install(vm, descr, &t, "OSError", Some((os_error_slot, os_error_meth)), Some(str_pair!(os_error_str)), &[
+    install(vm, &t, "OSError", Some((os_error_slot, os_error_meth)), Some(str_pair!(os_error_str)), &[
         GetSetDef::field("errno"),
         GetSetDef::field("strerror"),
         GetSetDef::field("filename"),
         GetSetDef::field("filename2"),
     ]);
     let b = vm.exc.blocking_io_error.clone();
-    add_getsets(vm, descr, &b, &[GetSetDef::field("characters_written")]);
+    vm.add_getsets(&b, &[GetSetDef::field("characters_written")]);
 }
 
 /// The OSError subclass for an errno value (CPython's `errnomap`, Linux numbers).

@@ -3,7 +3,7 @@
 //! family (CPython's Objects/exceptions.c).
 
 use super::base::{exc_str, set_args};
-use super::getset::{add_getsets, GetSetDef};
+use crate::types::getset::GetSetDef;
 use super::data;
 use crate::object::{Args, PyRef, Value};
 use crate::types::methods::method;
@@ -53,7 +53,7 @@ macro_rules! str_pair {
 pub(crate) use str_pair;
 
 /// Install `init` (slot and `__init__`), `str` (slot and `__str__`) and attributes on `ty`.
-pub fn install(vm: &mut Vm, descr: &PyRef, ty: &PyRef, owner: &'static str, init: Option<(crate::object::InitFn, crate::types::native::NativeFn)>, str_: Option<StrPair>, attrs: &[GetSetDef]) {
+pub fn install(vm: &mut Vm, ty: &PyRef, owner: &'static str, init: Option<(crate::object::InitFn, crate::types::native::NativeFn)>, str_: Option<StrPair>, attrs: &[GetSetDef]) {
     if let Some(t) = ty.as_type() {
         let mut s = t.slots.borrow_mut();
         if let Some((slot, _)) = init {
@@ -69,30 +69,30 @@ pub fn install(vm: &mut Vm, descr: &PyRef, ty: &PyRef, owner: &'static str, init
     if let Some((_, meth)) = str_ {
         vm.add_methods(ty, owner, &[method("__str__", "(self, /)", meth)]);
     }
-    add_getsets(vm, descr, ty, attrs);
+    vm.add_getsets(ty, attrs);
 }
 
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let e = |vm: &Vm, f: fn(&crate::exceptions::ExcTypes) -> &PyRef| f(&vm.exc).clone();
     let t = e(vm, |x| &x.stop_iteration);
-    install(vm, descr, &t, "StopIteration", Some((stop_iteration_slot, stop_iteration_meth)), None, &[GetSetDef::field("value")]);
+    install(vm, &t, "StopIteration", Some((stop_iteration_slot, stop_iteration_meth)), None, &[GetSetDef::field("value")]);
     let t = e(vm, |x| &x.system_exit);
-    install(vm, descr, &t, "SystemExit", Some((system_exit_slot, system_exit_meth)), None, &[GetSetDef::field("code")]);
+    install(vm, &t, "SystemExit", Some((system_exit_slot, system_exit_meth)), None, &[GetSetDef::field("code")]);
     let t = e(vm, |x| &x.key_error);
-    install(vm, descr, &t, "KeyError", None, Some(str_pair!(key_error_str)), &[]);
+    install(vm, &t, "KeyError", None, Some(str_pair!(key_error_str)), &[]);
     let t = e(vm, |x| &x.import_error);
-    install(vm, descr, &t, "ImportError", Some((import_error_slot, import_error_meth)), Some(str_pair!(import_error_str)), &[GetSetDef::field("msg"), GetSetDef::field("name"), GetSetDef::field("path")]);
+    install(vm, &t, "ImportError", Some((import_error_slot, import_error_meth)), Some(str_pair!(import_error_str)), &[GetSetDef::field("msg"), GetSetDef::field("name"), GetSetDef::field("path")]);
     let t = e(vm, |x| &x.attribute_error);
-    install(vm, descr, &t, "AttributeError", Some((attribute_error_slot, attribute_error_meth)), None, &[GetSetDef::field("name"), GetSetDef::field("obj")]);
+    install(vm, &t, "AttributeError", Some((attribute_error_slot, attribute_error_meth)), None, &[GetSetDef::field("name"), GetSetDef::field("obj")]);
     let t = e(vm, |x| &x.name_error);
-    install(vm, descr, &t, "NameError", Some((name_error_slot, name_error_meth)), None, &[GetSetDef::field("name")]);
+    install(vm, &t, "NameError", Some((name_error_slot, name_error_meth)), None, &[GetSetDef::field("name")]);
     let unicode_fields = [GetSetDef::field("encoding"), GetSetDef::field("object"), GetSetDef::field("start"), GetSetDef::field("end"), GetSetDef::field("reason")];
     let t = e(vm, |x| &x.unicode_decode_error);
-    install(vm, descr, &t, "UnicodeDecodeError", Some((unicode_decode_slot, unicode_decode_meth)), Some(str_pair!(unicode_decode_str)), &unicode_fields);
+    install(vm, &t, "UnicodeDecodeError", Some((unicode_decode_slot, unicode_decode_meth)), Some(str_pair!(unicode_decode_str)), &unicode_fields);
     let t = e(vm, |x| &x.unicode_encode_error);
-    install(vm, descr, &t, "UnicodeEncodeError", Some((unicode_encode_slot, unicode_encode_meth)), Some(str_pair!(unicode_encode_str)), &unicode_fields);
+    install(vm, &t, "UnicodeEncodeError", Some((unicode_encode_slot, unicode_encode_meth)), Some(str_pair!(unicode_encode_str)), &unicode_fields);
     let t = e(vm, |x| &x.unicode_translate_error);
-    install(vm, descr, &t, "UnicodeTranslateError", Some((unicode_translate_slot, unicode_translate_meth)), Some(str_pair!(unicode_translate_str)), &unicode_fields);
+    install(vm, &t, "UnicodeTranslateError", Some((unicode_translate_slot, unicode_translate_meth)), Some(str_pair!(unicode_translate_str)), &unicode_fields);
 }
 
 /// BaseException_init's rule: no keyword arguments, then `args` = the positionals.

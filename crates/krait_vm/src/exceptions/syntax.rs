@@ -4,17 +4,17 @@
 //! the compiler's SyntaxError into an exception instance.
 
 use super::base::set_args;
-use super::getset::GetSetDef;
+use crate::types::getset::GetSetDef;
 use super::subclasses::{install, str_pair};
 use super::data;
-use crate::object::{PyRef, Value};
+use crate::object::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 const LOCATION_FIELDS: [&str; 6] = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
 
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let t = vm.exc.syntax_error.clone();
-    install(vm, descr, &t, "SyntaxError", Some((syntax_error_slot, syntax_error_meth)), Some(str_pair!(syntax_error_str)), &[
+    install(vm, &t, "SyntaxError", Some((syntax_error_slot, syntax_error_meth)), Some(str_pair!(syntax_error_str)), &[
         GetSetDef::field("msg"),
         GetSetDef::field("filename"),
         GetSetDef::field("lineno"),

@@ -4,7 +4,7 @@
 //! entry's `tb_frame` is a snapshot with `f_code`, `f_globals`, `f_builtins`,
 //! `f_locals` (module and class bodies only), `f_lineno`, `f_lasti` and `f_back` None.
 
-use super::getset::{add_getsets, GetSetDef};
+use crate::types::getset::GetSetDef;
 use crate::interp::code::Code;
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -114,7 +114,7 @@ pub fn entries(tb: &Value) -> Vec<Value> {
     out
 }
 
-pub fn init(vm: &mut Vm, descr: &PyRef) {
+pub fn init(vm: &mut Vm) {
     let object = vm.types.object.clone();
     let type_ = vm.types.type_.clone();
     let dict = vm.types.dict.clone();
@@ -134,13 +134,13 @@ pub fn init(vm: &mut Vm, descr: &PyRef) {
     if let Some(t) = frame.as_type() {
         t.slots.borrow_mut().repr = Some(frame_repr);
     }
-    add_getsets(vm, descr, &tb, &[
+    vm.add_getsets(&tb, &[
         GetSetDef { name: "tb_next", get: |_, v, _| Ok(traceback_of(v).map(|t| t.next.borrow().clone()).unwrap_or(Value::None)), set: Some(set_tb_next) },
         GetSetDef { name: "tb_frame", get: |_, v, _| Ok(traceback_of(v).map(|t| Value::Obj(t.frame.clone())).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "tb_lasti", get: |_, v, _| Ok(traceback_of(v).map(|t| Value::Int(t.lasti as i64 * 2)).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "tb_lineno", get: |_, v, _| Ok(traceback_of(v).map(|t| Value::Int(t.lineno() as i64)).unwrap_or(Value::None)), set: None },
     ]);
-    add_getsets(vm, descr, &frame, &[
+    vm.add_getsets(&frame, &[
         GetSetDef { name: "f_code", get: |vm, v, _| Ok(frame_of(v).map(|f| f.code.clone()).map(|c| vm.code_object(&c)).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_globals", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Obj(f.globals.clone())).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_builtins", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Obj(f.builtins.clone())).unwrap_or(Value::None)), set: None },

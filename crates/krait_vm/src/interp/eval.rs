@@ -456,6 +456,8 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             Opcode::ImportName => ops::imports::import_name(vm, frame, &code.names[arg as usize])?,
             Opcode::ImportFrom => ops::imports::import_from(vm, frame, &code.names[arg as usize])?,
             Opcode::ImportStar => ops::imports::import_star(vm, frame)?,
+            Opcode::CheckEgMatch => ops::except_star::check_eg_match(vm, frame)?,
+            Opcode::PrepReraiseStar => ops::except_star::prep_reraise_star(vm, frame)?,
             Opcode::StoreAttr => {
                 let obj = frame.pop();
                 let v = frame.pop();

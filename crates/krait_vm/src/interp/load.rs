@@ -65,6 +65,12 @@ impl Vm {
                 let t = self.types.code.clone();
                 Value::Obj(PyRef::new(PyObject::new(t, Payload::Native(Box::new(c)))))
             }
+            Constant::FrozenSet(items) => {
+                let v = items.iter().map(|c| self.constant_value(c)).collect::<PyResult<Vec<_>>>()?;
+                let t = self.new_tuple(v);
+                let fs = Value::Obj(self.types.frozenset.clone());
+                self.call_positional(&fs, &[t])?
+            }
             other => {
                 return Err(self.new_not_implemented_error(format!("constant of kind {:?} is not supported yet", std::mem::discriminant(other))));
             }

@@ -25,22 +25,12 @@ impl Vm {
                 }
             }
             Payload::Function(_) => crate::interp::call_function(self, o, args),
-            Payload::Type(t) => {
-                let slots = t.slots();
-                let Some(new) = slots.new else {
-                    let n = t.name();
-                    return Err(self.new_type_error(format!("cannot create '{n}' instances")));
-                };
-                let obj = new(self, o, args)?;
-                // __init__ runs only when __new__ returned an instance of the class.
-                let ty = self.type_of(&obj);
-                if self.is_subtype(&ty, o) {
-                    if let Some(init) = ty.as_type().and_then(|t| t.slots().init) {
-                        init(self, &obj, args)?;
-                    }
-                }
-                Ok(obj)
-            }
+            // Calling a class: its metatype's call slot (type_call unless a metaclass
+            // overrides __call__).
+            Payload::Type(_) => match o.with_class(|m| m.as_type().and_then(|m| m.slots().call)) {
+                Some(f) if f as usize != crate::types::typeobject::type_call as crate::object::CallFn as usize => f(self, callable, args),
+                _ => crate::types::typeobject::type_call(self, callable, args),
+            },
             Payload::Method { func, self_ } => {
                 let mut all = Vec::with_capacity(args.args.len() + 1);
                 all.push(self_.clone());

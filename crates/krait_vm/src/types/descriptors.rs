@@ -56,6 +56,22 @@ pub fn init(vm: &mut Vm) {
     }
     init_property(vm);
     init_wrappers(vm);
+    let cell = vm.types.cell.clone();
+    vm.add_getsets(&cell, &[crate::types::getset::GetSetDef { name: "cell_contents", get: cell_get, set: Some(cell_set) }]);
+}
+
+fn cell_get(vm: &mut Vm, v: &Value, _: &'static str) -> PyResult<Value> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Cell(c)) if !c.borrow().is_null() => Ok(c.borrow().clone()),
+        _ => Err(vm.new_value_error("Cell is empty")),
+    }
+}
+
+fn cell_set(_vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    if let Some(Payload::Cell(c)) = v.as_obj().map(|o| &o.payload) {
+        *c.borrow_mut() = value;
+    }
+    Ok(())
 }
 
 /// function.__get__: a bound method for an instance, the function itself otherwise.

@@ -2,12 +2,14 @@
 
 pub mod alloc;
 pub mod bootstrap;
+pub mod code;
 pub mod dict;
 pub mod descriptors;
 pub mod dict_ops;
 pub mod dict_type;
 pub mod function;
 pub mod generator;
+pub mod getset;
 pub mod methods;
 pub mod module;
 pub mod range;

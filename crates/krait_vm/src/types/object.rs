@@ -3,6 +3,7 @@
 
 use crate::object::hash::hash_pointer;
 use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, TypeFlags, Value};
+use crate::types::getset::GetSetDef;
 use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
@@ -40,6 +41,68 @@ pub fn init(vm: &mut Vm) {
         MethodDef { name: "__new__", sig: "(cls, /, *args, **kwargs)", func: object_new_method, kind: MethodKind::StaticMethod },
     ];
     vm.add_methods(&t, "object", METHODS);
+}
+
+/// `__class__` (on object) and `__dict__` (on classes whose instances have one): added
+/// once the getset descriptor type exists.
+pub fn init_getsets(vm: &mut Vm) {
+    let t = vm.types.object.clone();
+    vm.add_getsets(&t, &[GetSetDef { name: "__class__", get: |vm, v, _| Ok(Value::Obj(vm.type_of(v))), set: Some(set_class) }]);
+}
+
+/// The `__dict__` descriptor of a class whose instances have a dict.
+pub const INSTANCE_DICT: GetSetDef = GetSetDef { name: "__dict__", get: get_instance_dict, set: Some(set_instance_dict) };
+
+fn get_instance_dict(vm: &mut Vm, v: &Value, _: &'static str) -> PyResult<Value> {
+    let Value::Obj(o) = v else { return Err(vm.new_attribute_error("object has no __dict__")) };
+    let existing = o.dict.borrow().clone();
+    Ok(Value::Obj(match existing {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict_ref();
+            *o.dict.borrow_mut() = Some(d.clone());
+            d
+        }
+    }))
+}
+
+fn set_instance_dict(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    let Value::Obj(o) = v else { return Ok(()) };
+    match value {
+        Value::Obj(d) if d.as_dict().is_some() => {
+            *o.dict.borrow_mut() = Some(d);
+            Ok(())
+        }
+        Value::Null => Err(vm.new_type_error("cannot delete __dict__")),
+        other => {
+            let n = vm.type_name(&other);
+            Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{n}'")))
+        }
+    }
+}
+
+/// `obj.__class__ = cls`: both must be heap types with the same layout.
+fn set_class(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    let Value::Obj(o) = v else {
+        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    };
+    let Some(new_cls) = value.as_obj().filter(|c| c.as_type().is_some()).cloned() else {
+        let n = vm.type_name(&value);
+        return Err(vm.new_type_error(format!("__class__ must be set to a class, not '{n}' object")));
+    };
+    let old = o.class();
+    let heap = |t: &PyRef| t.as_type().is_some_and(|t| t.has_flag(TypeFlags::HEAPTYPE));
+    if !heap(&old) || !heap(&new_cls) {
+        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    let solid = |t: &PyRef| t.as_type().and_then(|t| t.solid_base.borrow().clone());
+    let (a, b) = (solid(&old), solid(&new_cls));
+    if !matches!((&a, &b), (Some(x), Some(y)) if x.is(y)) {
+        let (on, nn) = (old.as_type().map(|t| t.name()).unwrap_or_default(), new_cls.as_type().map(|t| t.name()).unwrap_or_default());
+        return Err(vm.new_type_error(format!("__class__ assignment: '{nn}' object layout differs from '{on}'")));
+    }
+    o.set_class(new_cls);
+    Ok(())
 }
 
 fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {

@@ -15,6 +15,8 @@ pub fn init(vm: &mut Vm) {
         s.setattro = Some(type_setattro);
         s.repr = Some(type_repr);
         s.new = Some(type_new_slot);
+        s.call = Some(type_call);
+        s.init = Some(|_, _, _| Ok(()));
     }
     vm.add_methods(&t, "type", &[
         method("mro", "(self, /)", |vm, a| {
@@ -28,6 +30,32 @@ pub fn init(vm: &mut Vm) {
             Ok(Value::Bool(vm.is_subtype(sub, sup)))
         }),
     ]);
+}
+
+/// `type.__call__`: `cls.__new__(cls, ...)` then `__init__` when the result is an
+/// instance of `cls` (CPython's `type_call`).
+pub fn type_call(vm: &mut Vm, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+    let Some(cls) = callable.as_obj().filter(|o| o.as_type().is_some()).cloned() else {
+        let n = vm.type_name(callable);
+        return Err(vm.new_type_error(format!("descriptor '__call__' requires a 'type' object but received a '{n}'")));
+    };
+    let t = cls.as_type().expect("type");
+    let Some(new) = t.slots().new else {
+        let n = t.name();
+        return Err(vm.new_type_error(format!("cannot create '{n}' instances")));
+    };
+    let obj = new(vm, &cls, args)?;
+    // type(x) returns the type itself: no __init__.
+    if cls.is(&vm.types.type_) && args.args.len() == 1 && args.kwnames.is_empty() {
+        return Ok(obj);
+    }
+    let ty = vm.type_of(&obj);
+    if vm.is_subtype(&ty, &cls) {
+        if let Some(init) = ty.as_type().and_then(|t| t.slots().init) {
+            init(vm, &obj, args)?;
+        }
+    }
+    Ok(obj)
 }
 
 fn type_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -198,7 +226,7 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
     let mut flags = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAS_DICT;
     for b in &base_types {
         if let Some(bt) = b.as_type() {
-            flags |= bt.flags.get() & (TypeFlags::LONG_SUBCLASS | TypeFlags::LIST_SUBCLASS | TypeFlags::TUPLE_SUBCLASS | TypeFlags::BYTES_SUBCLASS | TypeFlags::UNICODE_SUBCLASS | TypeFlags::DICT_SUBCLASS | TypeFlags::BASE_EXC_SUBCLASS | TypeFlags::TYPE_SUBCLASS);
+            flags |= bt.flags.get() & (TypeFlags::LONG_SUBCLASS | TypeFlags::LIST_SUBCLASS | TypeFlags::TUPLE_SUBCLASS | TypeFlags::BYTES_SUBCLASS | TypeFlags::UNICODE_SUBCLASS | TypeFlags::DICT_SUBCLASS | TypeFlags::BASE_EXC_SUBCLASS | TypeFlags::TYPE_SUBCLASS | TypeFlags::MAPPING | TypeFlags::SEQUENCE | TypeFlags::MATCH_SELF);
         }
     }
     let (tt, dt) = (vm.types.type_.clone(), vm.types.dict.clone());
@@ -240,6 +268,12 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         dict_ops::set_item(vm, &d, hash_key, Value::None)?;
     }
     crate::types::slot_wrappers::update_slots(vm, &cls);
+    // Instances get a `__dict__` attribute unless a base already provides one.
+    let dict_name = vm.intern("__dict__");
+    let inherited = t.mro.borrow().iter().skip(1).any(|b| b.as_type().is_some_and(|bt| bt.has_flag(TypeFlags::HEAPTYPE)));
+    if !inherited && vm.lookup_type_attr(&cls, &dict_name).is_none() {
+        vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
+    }
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
     for (k, v) in items {

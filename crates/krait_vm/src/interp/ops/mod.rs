@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod calls;
+pub mod except_star;
 pub mod imports;
 pub mod matching;
 pub mod names;

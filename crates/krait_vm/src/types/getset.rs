@@ -1,5 +1,5 @@
 //! `getset_descriptor`: data descriptors for attributes computed by Rust functions
-//! (CPython's `PyGetSetDef`), used for the exception classes' C-level attributes.
+//! (CPython's `PyGetSetDef`): attributes of builtin types that are not in a dict.
 
 use crate::object::{Payload, PyRef, Slots, Value};
 use crate::vm::{PyResult, Vm};
@@ -27,42 +27,19 @@ struct GetSet {
 
 /// Create the `getset_descriptor` type (not exposed as a builtin name).
 pub fn make_type(vm: &mut Vm) -> PyRef {
-    let object = vm.types.object.clone();
-    let type_ = vm.types.type_.clone();
-    let dict = vm.types.dict.clone();
-    let t = crate::types::bootstrap::new_type(Some(&type_), Some(&dict), "getset_descriptor", vec![object.clone()], Slots::default(), 0);
-    if let Some(tt) = t.as_type() {
-        *tt.mro.borrow_mut() = vec![t.clone(), object];
-        let mut s = tt.slots.borrow_mut();
-        s.descr_get = Some(getset_get);
-        s.descr_set = Some(getset_set);
-        s.repr = Some(getset_repr);
-    }
-    crate::vm_init::inherit_slots(&t);
-    t
+    let slots = Slots { descr_get: Some(getset_get), descr_set: Some(getset_set), repr: Some(getset_repr), ..Default::default() };
+    vm.new_builtin_type("getset_descriptor", None, slots, 0)
 }
 
-impl GetSetDef {
-    /// A read-write attribute stored in the exception's named fields (a C struct member
-    /// in CPython; deleting it makes it read as None).
-    pub const fn field(name: &'static str) -> GetSetDef {
-        GetSetDef { name, get: |_, v, n| Ok(super::data(v).map(|d| d.field(n)).unwrap_or(Value::None)), set: Some(set_field) }
-    }
-}
-
-fn set_field(_vm: &mut Vm, obj: &Value, v: Value, name: &'static str) -> PyResult<()> {
-    if let Some(d) = super::data(obj) {
-        d.set_field(name, if v.is_null() { Value::None } else { v });
-    }
-    Ok(())
-}
-
-/// Put a descriptor for each of `defs` into type `ty`'s dict.
-pub fn add_getsets(vm: &mut Vm, descr_type: &PyRef, ty: &PyRef, defs: &[GetSetDef]) {
-    for d in defs {
-        let gs = GetSet { name: d.name, owner: ty.clone(), get: d.get, set: d.set };
-        let v = vm.wrap(Payload::Native(Box::new(gs)), descr_type);
-        vm.set_type_attr(ty, d.name, v);
+impl Vm {
+    /// Put a descriptor for each of `defs` into type `ty`'s dict.
+    pub fn add_getsets(&mut self, ty: &PyRef, defs: &[GetSetDef]) {
+        let descr_type = self.getset_type.clone().expect("getset_descriptor type");
+        for d in defs {
+            let gs = GetSet { name: d.name, owner: ty.clone(), get: d.get, set: d.set };
+            let v = self.wrap(Payload::Native(Box::new(gs)), &descr_type);
+            self.set_type_attr(ty, d.name, v);
+        }
     }
 }
 
