@@ -4,6 +4,10 @@ pub mod math;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod errno;
+pub mod posix;
+mod util;
+pub mod weakref;
 
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
@@ -15,6 +19,9 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "sys" => sys::make_module,
         "builtins" => |vm| vm.builtins.clone(),
         "time" => time::make_module,
+        "errno" => errno::make_module,
+        "posix" => posix::make_module,
+        "_weakref" => weakref::make_module,
         _ => *vm.native_modules.get(name)?,
     };
     let key = vm.new_str(name);

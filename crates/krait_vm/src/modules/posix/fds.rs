@@ -1,0 +1,255 @@
+//! File descriptors: a per-thread table of the files opened through `posix.open` and
+//! `_io.FileIO`, keyed by their OS descriptor number, plus the standard streams 0-2;
+//! `open`, `read`, `write`, `close`, `lseek`, `fstat`, `isatty`, `ftruncate`, `fsync`.
+
+use super::{errno_error, os_error, path_arg};
+use crate::builtins::stdio;
+use crate::modules::util::{bytes_arg, i64_arg, new_bytes, set};
+use crate::object::{PyRef, Value};
+use crate::types::native::NativeFn;
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+const EBADF: i32 = 9;
+const ESPIPE: i32 = 29;
+
+thread_local! {
+    static FILES: RefCell<HashMap<i64, File>> = RefCell::new(HashMap::new());
+    /// Standard descriptors (0-2) closed by the program.
+    static CLOSED_STD: RefCell<HashSet<i64>> = RefCell::new(HashSet::new());
+}
+
+/// An open descriptor: a table file or a standard stream.
+pub enum Fd<'a> {
+    File(&'a mut File),
+    Stdin,
+    Stdout,
+    Stderr,
+}
+
+/// Run `f` on descriptor `fd`; EBADF when it is not open.
+pub fn with_fd<R>(fd: i64, f: impl FnOnce(Fd<'_>) -> std::io::Result<R>) -> std::io::Result<R> {
+    let std_fd = match fd {
+        0 => Some(Fd::Stdin),
+        1 => Some(Fd::Stdout),
+        2 => Some(Fd::Stderr),
+        _ => None,
+    };
+    if let Some(s) = std_fd {
+        if !CLOSED_STD.with(|c| c.borrow().contains(&fd)) {
+            return f(s);
+        }
+    }
+    FILES.with(|t| match t.borrow_mut().get_mut(&fd) {
+        Some(file) => f(Fd::File(file)),
+        None => Err(std::io::Error::from_raw_os_error(EBADF)),
+    })
+}
+
+/// Open `path` with `os.open` flags and `mode`; returns the new descriptor.
+pub fn open_path(path: &Path, flags: i64, mode: u32) -> std::io::Result<i64> {
+    let acc = flags & 3;
+    let mut o = OpenOptions::new();
+    o.read(acc == 0 || acc == 2).write(acc == 1 || acc == 2);
+    if flags & 0o2000 != 0 {
+        o.append(true);
+    }
+    let create = flags & 0o100 != 0;
+    let excl = flags & 0o200 != 0;
+    if create && excl {
+        o.create_new(true);
+    } else if create {
+        o.create(true);
+    }
+    if flags & 0o1000 != 0 {
+        o.truncate(true);
+    }
+    o.mode(mode);
+    let rest = (flags & !(3 | 0o100 | 0o200 | 0o1000 | 0o2000)) as i32;
+    o.custom_flags(rest);
+    let f = o.open(path)?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) && acc != 0 {
+        return Err(std::io::Error::from_raw_os_error(21));
+    }
+    let fd = f.as_raw_fd() as i64;
+    FILES.with(|t| t.borrow_mut().insert(fd, f));
+    Ok(fd)
+}
+
+/// Close descriptor `fd`.
+pub fn close_fd(fd: i64) -> std::io::Result<()> {
+    if (0..=2).contains(&fd) {
+        if fd == 1 {
+            stdio::flush_stdout()?;
+        }
+        return match CLOSED_STD.with(|c| c.borrow_mut().insert(fd)) {
+            true => Ok(()),
+            false => Err(std::io::Error::from_raw_os_error(EBADF)),
+        };
+    }
+    match FILES.with(|t| t.borrow_mut().remove(&fd)) {
+        Some(_) => Ok(()),
+        None => Err(std::io::Error::from_raw_os_error(EBADF)),
+    }
+}
+
+/// Read up to `n` bytes (all remaining when `n` is None).
+pub fn read_fd(fd: i64, n: Option<usize>) -> std::io::Result<Vec<u8>> {
+    with_fd(fd, |f| {
+        let mut buf = Vec::new();
+        match (f, n) {
+            (Fd::File(file), Some(n)) => {
+                buf.resize(n, 0);
+                let got = file.read(&mut buf)?;
+                buf.truncate(got);
+            }
+            (Fd::File(file), None) => {
+                file.read_to_end(&mut buf)?;
+            }
+            (Fd::Stdin, Some(n)) => {
+                stdio::flush_stdout()?;
+                buf.resize(n, 0);
+                let got = std::io::stdin().read(&mut buf)?;
+                buf.truncate(got);
+            }
+            (Fd::Stdin, None) => buf = stdio::read_stdin_all()?,
+            _ => return Err(std::io::Error::from_raw_os_error(EBADF)),
+        }
+        Ok(buf)
+    })
+}
+
+/// Write `data`; returns the number of bytes written.
+pub fn write_fd(fd: i64, data: &[u8]) -> std::io::Result<usize> {
+    with_fd(fd, |f| match f {
+        Fd::File(file) => file.write(data),
+        Fd::Stdout => stdio::write_stdout(data).map(|_| data.len()),
+        Fd::Stderr => stdio::write_stderr(data).map(|_| data.len()),
+        Fd::Stdin => Err(std::io::Error::from_raw_os_error(EBADF)),
+    })
+}
+
+/// lseek(fd, pos, how).
+pub fn seek_fd(fd: i64, pos: i64, how: i64) -> std::io::Result<u64> {
+    with_fd(fd, |f| {
+        let Fd::File(file) = f else { return Err(std::io::Error::from_raw_os_error(ESPIPE)) };
+        let to = match how {
+            0 => SeekFrom::Start(u64::try_from(pos).map_err(|_| std::io::Error::from_raw_os_error(22))?),
+            1 => SeekFrom::Current(pos),
+            2 => SeekFrom::End(pos),
+            _ => return Err(std::io::Error::from_raw_os_error(22)),
+        };
+        file.seek(to)
+    })
+}
+
+/// Whether `fd` is a terminal.
+pub fn isatty_fd(fd: i64) -> bool {
+    with_fd(fd, |f| Ok(match f {
+        Fd::File(file) => std::io::IsTerminal::is_terminal(&*file),
+        _ => stdio::isatty(fd as i32),
+    }))
+    .unwrap_or(false)
+}
+
+/// `fstat(fd)`.
+pub fn fstat_fd(vm: &mut Vm, fd: i64) -> PyResult<Value> {
+    let md = with_fd(fd, |f| match f {
+        Fd::File(file) => file.metadata(),
+        _ => std::fs::metadata(format!("/proc/self/fd/{fd}")),
+    });
+    match md {
+        Ok(md) => super::stat::stat_result(vm, &md),
+        Err(e) => Err(os_error(vm, &e, None, None)),
+    }
+}
+
+/// Truncate the file open on `fd` to `len` bytes.
+pub fn truncate_fd(fd: i64, len: u64) -> std::io::Result<()> {
+    with_fd(fd, |f| match f {
+        Fd::File(file) => file.set_len(len),
+        _ => Err(std::io::Error::from_raw_os_error(22)),
+    })
+}
+
+fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let p = path_arg(vm, &a[0], "open")?;
+    let flags = i64_arg(vm, &a[1])?;
+    let mode = i64_arg(vm, &a[2])?;
+    match open_path(&p.path, flags, mode as u32) {
+        Ok(fd) => Ok(Value::Int(fd)),
+        Err(e) => Err(os_error(vm, &e, Some(&p.orig), None)),
+    }
+}
+
+fn fd_result<T>(vm: &mut Vm, r: std::io::Result<T>) -> PyResult<T> {
+    r.map_err(|e| os_error(vm, &e, None, None))
+}
+
+fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let (fd, n) = (i64_arg(vm, &a[0])?, i64_arg(vm, &a[1])?);
+    if n < 0 {
+        return Err(errno_error(vm, 22));
+    }
+    let data = fd_result(vm, read_fd(fd, Some(n as usize)))?;
+    Ok(new_bytes(vm, &data))
+}
+
+fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let fd = i64_arg(vm, &a[0])?;
+    let data = bytes_arg(vm, &a[1], "")?;
+    let n = fd_result(vm, write_fd(fd, &data))?;
+    Ok(Value::Int(n as i64))
+}
+
+/// Add the descriptor functions to `posix`.
+pub fn add_functions(vm: &mut Vm, m: &PyRef) {
+    let defs: &[(&'static str, &'static str, NativeFn)] = &[
+        ("open", "(path, flags, mode=511, *, dir_fd=None)", open),
+        ("read", "(fd, length, /)", read),
+        ("write", "(fd, data, /)", write),
+        ("close", "(fd)", |vm, a| {
+            let fd = i64_arg(vm, &a[0])?;
+            fd_result(vm, close_fd(fd))?;
+            Ok(Value::None)
+        }),
+        ("lseek", "(fd, position, whence, /)", |vm, a| {
+            let (fd, pos, how) = (i64_arg(vm, &a[0])?, i64_arg(vm, &a[1])?, i64_arg(vm, &a[2])?);
+            let r = fd_result(vm, seek_fd(fd, pos, how))?;
+            Ok(Value::Int(r as i64))
+        }),
+        ("isatty", "(fd, /)", |vm, a| {
+            let fd = i64_arg(vm, &a[0])?;
+            Ok(Value::Bool(isatty_fd(fd)))
+        }),
+        ("ftruncate", "(fd, length, /)", |vm, a| {
+            let (fd, len) = (i64_arg(vm, &a[0])?, i64_arg(vm, &a[1])?);
+            fd_result(vm, truncate_fd(fd, len.max(0) as u64))?;
+            Ok(Value::None)
+        }),
+        ("fsync", "(fd)", |vm, a| {
+            let fd = i64_arg(vm, &a[0])?;
+            let r = with_fd(fd, |f| match f {
+                Fd::File(file) => file.sync_all(),
+                Fd::Stdout => stdio::flush_stdout(),
+                _ => Ok(()),
+            });
+            fd_result(vm, r)?;
+            Ok(Value::None)
+        }),
+        ("device_encoding", "(fd)", |vm, a| {
+            let fd = i64_arg(vm, &a[0])?;
+            Ok(if isatty_fd(fd) { vm.new_str("UTF-8") } else { Value::None })
+        }),
+    ];
+    for &(name, sig, f) in defs {
+        let func = vm.new_native_function(name, "posix", sig, f, Value::Null, false);
+        set(vm, m, name, Value::Obj(func));
+    }
+}
