@@ -1,5 +1,6 @@
 //! Native modules built into the VM.
 
+pub mod _opcode;
 pub mod math;
 pub mod structseq;
 pub mod sys;
@@ -19,6 +20,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "sys" => sys::make_module,
         "builtins" => |vm| vm.builtins.clone(),
         "time" => time::make_module,
+        "_opcode" => _opcode::make_module,
         "errno" => errno::make_module,
         "posix" => posix::make_module,
         "_weakref" => weakref::make_module,
