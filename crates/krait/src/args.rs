@@ -38,12 +38,16 @@ pub struct Parsed {
     pub optimize: u8,
     pub no_site: bool,
     pub dont_write_bytecode: bool,
+    /// `-E` / `-I`: ignore PYTHON* environment variables.
+    pub ignore_environment: bool,
+    /// `-X` options, in order (`pycache_prefix=PATH`, ...).
+    pub xoptions: Vec<String>,
 }
 
 /// Parse `argv` as python3 does; `Err` carries the message for a usage error (exit 2).
 pub fn parse_args(argv: &[String]) -> Result<Parsed, String> {
     let program = argv.first().cloned().unwrap_or_else(|| "krait".into());
-    let mut p = Parsed { program: program.clone(), command: Command::Stdin, script_argv: vec![String::new()], optimize: 0, no_site: false, dont_write_bytecode: false };
+    let mut p = Parsed { program: program.clone(), command: Command::Stdin, script_argv: vec![String::new()], optimize: 0, no_site: false, dont_write_bytecode: false, ignore_environment: false, xoptions: Vec::new() };
     let mut i = 1;
     while i < argv.len() {
         let a = &argv[i];
@@ -82,7 +86,8 @@ pub fn parse_args(argv: &[String]) -> Result<Parsed, String> {
                         p.command = Command::Code(value);
                         p.script_argv = std::iter::once("-c".to_string()).chain(argv[i + 1..].iter().cloned()).collect();
                     } else {
-                        p.script_argv = std::iter::once(value.clone()).chain(argv[i + 1..].iter().cloned()).collect();
+                        // runpy replaces the placeholder with the module's file once found.
+                        p.script_argv = std::iter::once("-m".to_string()).chain(argv[i + 1..].iter().cloned()).collect();
                         p.command = Command::Module(value);
                     }
                     return Ok(p);
@@ -98,10 +103,20 @@ pub fn parse_args(argv: &[String]) -> Result<Parsed, String> {
                 'O' => p.optimize += 1,
                 'S' => p.no_site = true,
                 'B' => p.dont_write_bytecode = true,
-                'E' | 'I' | 's' | 'u' | 'q' | 'b' | 'd' | 'i' | 'v' | 'R' | 'P' => {}
+                'E' | 'I' => p.ignore_environment = true,
+                's' | 'u' | 'q' | 'b' | 'd' | 'i' | 'v' | 'R' | 'P' => {}
                 'X' | 'W' => {
-                    if j + 1 == flags.len() {
+                    let rest: String = flags[j + 1..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        rest
+                    } else if i + 1 < argv.len() {
                         i += 1;
+                        argv[i].clone()
+                    } else {
+                        return Err(format!("Argument expected for the -{} option\n{}", flags[j], short_usage(&program)));
+                    };
+                    if flags[j] == 'X' {
+                        p.xoptions.push(value);
                     }
                     break;
                 }

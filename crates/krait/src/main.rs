@@ -1,9 +1,13 @@
 //! The `krait` command: a python3-compatible command line.
 
 mod args;
+mod compileall;
+mod py_compile;
 
 use args::{parse_args, Command};
-use krait_vm::{Vm, VmOptions};
+use krait_vm::import::pyc_file::looks_like_pyc;
+use krait_vm::import::RunModuleError;
+use krait_vm::{Value, Vm, VmOptions};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -27,14 +31,25 @@ fn main() -> ExitCode {
 fn run(parsed: args::Parsed) -> u8 {
     let prog = parsed.program.clone();
     let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
-    // sys.path[0]: the script's directory, or '' (the current directory) for -c, -m and stdin.
+    let env = |key: &str| if parsed.ignore_environment { None } else { std::env::var(key).ok().filter(|v| !v.is_empty()) };
+    // sys.path[0]: the script's directory, the current directory's full path for -m,
+    // or '' (the current directory) for -c and stdin.
     let path0 = match &parsed.command {
         Command::File(p) => std::path::Path::new(p).parent().map(|d| d.display().to_string()).unwrap_or_default(),
+        Command::Module(_) => std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default(),
         _ => String::new(),
     };
-    let options = VmOptions { argv: parsed.script_argv.clone(), path: vec![path0], optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode: parsed.dont_write_bytecode, hash_seed, ..Default::default() };
+    let dont_write_bytecode = parsed.dont_write_bytecode || env("PYTHONDONTWRITEBYTECODE").is_some();
+    let options = VmOptions { argv: parsed.script_argv.clone(), path: vec![path0], optimize: parsed.optimize, no_site: parsed.no_site, dont_write_bytecode, hash_seed, ..Default::default() };
     let mut vm = Vm::new(options);
     krait_stdlib::register(&mut vm);
+    // sys.pycache_prefix: -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX.
+    let prefix = parsed.xoptions.iter().rev().find_map(|x| x.strip_prefix("pycache_prefix=")).map(str::to_string).or_else(|| env("PYTHONPYCACHEPREFIX"));
+    if let Some(prefix) = prefix {
+        let key = vm.intern("pycache_prefix");
+        let value = vm.new_str(&prefix);
+        let _ = vm.set_attr(&Value::Obj(vm.sys.clone()), &key, value);
+    }
     let (source, filename) = match &parsed.command {
         Command::Version => {
             println!("Python 3.11.7");
@@ -45,9 +60,19 @@ fn run(parsed: args::Parsed) -> u8 {
             return 0;
         }
         Command::Code(code) => (code.clone(), "<string>".to_string()),
-        Command::Module(m) => {
-            eprintln!("{prog}: running modules with -m ({m}) is not supported yet");
-            return 1;
+        Command::Module(m) => return run_module(&mut vm, m, &parsed.script_argv[1..]),
+        Command::File(path) if looks_like_pyc(std::path::Path::new(path)) => {
+            let result = std::fs::read(path).map_err(|e| e.to_string());
+            return match result {
+                Ok(data) => match vm.run_main_pyc(std::path::Path::new(path), &data) {
+                    Ok(_) => 0,
+                    Err(e) => vm.report_uncaught(&e) as u8,
+                },
+                Err(e) => {
+                    eprintln!("{prog}: can't open file '{path}': {e}");
+                    2
+                }
+            };
         }
         Command::File(path) => match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -73,6 +98,25 @@ fn run(parsed: args::Parsed) -> u8 {
     match vm.run_main_source(&source, &filename) {
         Ok(_) => 0,
         Err(e) => vm.report_uncaught(&e) as u8,
+    }
+}
+
+/// `-m NAME`: py_compile and compileall natively, any other module through the import
+/// system as runpy would; errors are runpy's `<executable>: <message>` (exit 1).
+fn run_module(vm: &mut Vm, name: &str, args: &[String]) -> u8 {
+    match name {
+        "py_compile" => return py_compile::main(vm, args),
+        "compileall" => return compileall::main(vm, args),
+        _ => {}
+    }
+    match vm.run_module_as_main(name) {
+        Ok(_) => 0,
+        Err(RunModuleError::Raised(e)) => vm.report_uncaught(&e) as u8,
+        Err(RunModuleError::Message(msg)) => {
+            let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "krait".into());
+            eprintln!("{exe}: {msg}");
+            1
+        }
     }
 }
 

@@ -3,17 +3,22 @@
 use crate::interp::code::Code;
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
+use krait_bytecode::CodeObject;
 use krait_compiler::{CompileOptions, Mode};
 use std::rc::Rc;
 
 impl Vm {
     /// Compile `source` to VM code, raising SyntaxError as CPython does.
     pub fn compile_source(&mut self, source: &str, filename: &str, mode: Mode) -> PyResult<Rc<Code>> {
-        let opts = CompileOptions { optimize: self.options.optimize, future_flags: 0 };
-        match krait_compiler::compile(source, filename, mode, opts) {
-            Ok(raw) => self.load_code(raw),
-            Err(e) => Err(crate::exceptions::syntax_error_from_compiler(self, &e)),
-        }
+        let raw = self.compile_raw(source, filename, mode, self.options.optimize)?;
+        self.load_code(raw)
+    }
+
+    /// Compile `source` to a plain code object (what marshal and `.pyc` files hold) at
+    /// optimization level `optimize`, raising SyntaxError as CPython does.
+    pub fn compile_raw(&mut self, source: &str, filename: &str, mode: Mode, optimize: u8) -> PyResult<Rc<CodeObject>> {
+        let opts = CompileOptions { optimize, future_flags: 0 };
+        krait_compiler::compile(source, filename, mode, opts).map_err(|e| crate::exceptions::syntax_error_from_compiler(self, &e))
     }
 
     /// Compile and run module `source` with `globals` as its namespace.

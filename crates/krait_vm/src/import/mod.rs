@@ -1,8 +1,17 @@
 //! The import system: resolving (relative) names, finding modules — builtin native
 //! modules, then `.py` files and packages on `sys.path` / a package's `__path__` —
-//! executing them, and `sys.modules` bookkeeping (CPython's `import.c` + the path finder).
+//! executing them (through the bytecode cache, see `cache`), and `sys.modules` bookkeeping
+//! (CPython's `import.c` + the path finder).
+
+pub mod cache;
+pub mod pyc_file;
+mod run_main;
+
+pub use run_main::RunModuleError;
 
 use crate::object::{PyRef, Value};
+use krait_bytecode::CodeObject;
+use std::rc::Rc;
 use crate::types::dict_ops;
 use crate::vm::{PyResult, Vm};
 use std::path::{Path, PathBuf};
@@ -115,36 +124,55 @@ pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult<PyRef> {
     if let Some(m) = get_module(vm, name)? {
         return Ok(m);
     }
+    let (parent, found) = match locate(vm, name)? {
+        Located::Module(m) => return Ok(m),
+        Located::File { parent, found } => (parent, found),
+    };
+    let module = load_module(vm, name, &found)?;
+    if let Some(parent) = parent {
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let key = vm.intern(short);
+        vm.set_attr(&Value::Obj(parent), &key, Value::Obj(module.clone()))?;
+    }
+    Ok(module)
+}
+
+/// Where a module comes from.
+pub enum Located {
+    /// Already imported (by importing its parent) or a builtin native module.
+    Module(PyRef),
+    /// A file to load, with the parent package to bind it in.
+    File { parent: Option<PyRef>, found: Found },
+}
+
+/// Find module `name` (absolute, dotted): import its parent package, then search the
+/// parent's `__path__` (or, for a top-level name, the builtin modules and `sys.path`).
+pub fn locate(vm: &mut Vm, name: &str) -> PyResult<Located> {
     let (parent, path_entries) = match name.rsplit_once('.') {
         Some((parent_name, _)) => {
             let parent = import_absolute(vm, parent_name)?;
             if let Some(m) = get_module(vm, name)? {
-                return Ok(m);
+                return Ok(Located::Module(m));
             }
             let path = vm.get_attr_opt_str(&Value::Obj(parent.clone()), "__path__")?;
             let Some(path) = path else {
                 return Err(module_not_found(vm, name, &format!("No module named '{name}'; '{parent_name}' is not a package")));
             };
             let entries = vm.collect(&path)?.iter().map(|p| vm.str_of(p).to_string()).collect::<Vec<_>>();
-            (Some((parent, parent_name.to_string())), entries)
+            (Some(parent), entries)
         }
         None => {
             if let Some(m) = crate::modules::builtin_module(vm, name) {
-                return Ok(m);
+                return Ok(Located::Module(m));
             }
             (None, sys_path(vm)?)
         }
     };
     let short = name.rsplit('.').next().unwrap_or(name);
-    let Some(found) = find_in_path(&path_entries, short) else {
-        return Err(module_not_found(vm, name, &format!("No module named '{name}'")));
-    };
-    let module = load_source_module(vm, name, &found)?;
-    if let Some((parent, _)) = parent {
-        let key = vm.intern(short);
-        vm.set_attr(&Value::Obj(parent), &key, Value::Obj(module.clone()))?;
+    match find_in_path(&path_entries, short) {
+        Some(found) => Ok(Located::File { parent, found }),
+        None => Err(module_not_found(vm, name, &format!("No module named '{name}'"))),
     }
-    Ok(module)
 }
 
 fn module_not_found(vm: &mut Vm, name: &str, msg: &str) -> crate::vm::PyErr {
@@ -168,35 +196,48 @@ fn sys_path(vm: &mut Vm) -> PyResult<Vec<String>> {
 
 /// A module found on disk.
 pub struct Found {
-    /// The source file (`__init__.py` for a package).
+    /// The source file (`__init__.py` for a package), or the `.pyc` of a sourceless module.
     pub file: PathBuf,
     /// The package directory, for packages.
     pub package_dir: Option<PathBuf>,
+    /// Whether `file` is a sourceless `.pyc` (SourcelessFileLoader) rather than source.
+    pub sourceless: bool,
 }
 
-/// Look for `name` as a package directory or a `.py` file in each path entry.
+/// Look for `name` in each path entry as the FileFinder does: a package directory with
+/// `__init__.py` or `__init__.pyc`, else `name.py`, else a sourceless `name.pyc`.
 fn find_in_path(entries: &[String], name: &str) -> Option<Found> {
     for entry in entries {
         let dir = if entry.is_empty() { Path::new(".") } else { Path::new(entry) };
         let pkg = dir.join(name);
-        let init = pkg.join("__init__.py");
-        if init.is_file() {
-            return Some(Found { file: init, package_dir: Some(pkg) });
+        for (init, sourceless) in [("__init__.py", false), ("__init__.pyc", true)] {
+            let file = pkg.join(init);
+            if file.is_file() {
+                return Some(Found { file, package_dir: Some(pkg), sourceless });
+            }
         }
-        let file = dir.join(format!("{name}.py"));
-        if file.is_file() {
-            return Some(Found { file, package_dir: None });
+        for (suffix, sourceless) in [("py", false), ("pyc", true)] {
+            let file = dir.join(format!("{name}.{suffix}"));
+            if file.is_file() {
+                return Some(Found { file, package_dir: None, sourceless });
+            }
         }
     }
     None
 }
 
+/// The code of a found module and its `__cached__` path: a sourceless pyc, or source
+/// through the bytecode cache.
+pub fn module_code(vm: &mut Vm, name: &str, found: &Found) -> PyResult<(Rc<CodeObject>, Option<PathBuf>)> {
+    if found.sourceless {
+        let code = pyc_file::sourceless_code(vm, name, &found.file)?;
+        return Ok((code, Some(found.file.clone())));
+    }
+    cache::source_module_code(vm, &found.file, &found.file.display().to_string())
+}
+
 /// Create the module, register it in sys.modules, run its code; on failure remove it.
-fn load_source_module(vm: &mut Vm, name: &str, found: &Found) -> PyResult<PyRef> {
-    let source = match std::fs::read(&found.file) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return Err(vm.new_import_error(format!("cannot read {}: {e}", found.file.display()))),
-    };
+fn load_module(vm: &mut Vm, name: &str, found: &Found) -> PyResult<PyRef> {
     let filename = found.file.display().to_string();
     let module = vm.new_module(name);
     let d = vm.module_dict(&module).expect("module dict");
@@ -222,7 +263,15 @@ fn load_source_module(vm: &mut Vm, name: &str, found: &Found) -> PyResult<PyRef>
     let key = vm.new_str(name);
     let modules = vm.modules.clone();
     dict_ops::set_item(vm, &modules, key.clone(), Value::Obj(module.clone()))?;
-    let result = vm.exec_source(&source, &filename, &d);
+    let result = module_code(vm, name, found).and_then(|(code, cached)| {
+        let c = match cached {
+            Some(p) => vm.new_str(&p.display().to_string()),
+            None => Value::None,
+        };
+        set(vm, "__cached__", c)?;
+        let code = vm.load_code(code)?;
+        crate::interp::call::run_code(vm, code, d.clone(), Value::Obj(d.clone()))
+    });
     if let Err(e) = result {
         let _ = dict_ops::del_item(vm, &modules, &key);
         return Err(e);
