@@ -3,6 +3,7 @@
 //! exposes `make_module(vm) -> PyRef`; [`register`] makes them importable.
 #![forbid(unsafe_code)]
 
+mod _collections;
 mod itertools;
 mod util;
 
@@ -11,4 +12,5 @@ use krait_vm::Vm;
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
+    vm.register_native_module("_collections", _collections::make_module);
 }

@@ -5,7 +5,7 @@ use krait_vm::builtins::{set_vm_type, vm_type};
 use krait_vm::object::{Args, Payload, PyRef, Slots, Value};
 use krait_vm::types::methods::MethodDef;
 use krait_vm::types::native::{bind, Signature};
-use krait_vm::{PyErr, PyResult, Vm};
+use krait_vm::{PyResult, Vm};
 use num_traits::ToPrimitive;
 use std::cell::RefCell;
 
@@ -92,10 +92,6 @@ pub fn index_i64(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     Ok(krait_vm::types::int::index_of(vm, v)?.to_i64())
 }
 
-/// Whether `err` is an instance of exception class `cls`.
-pub fn err_is(vm: &Vm, err: &PyErr, cls: &PyRef) -> bool {
-    vm.is_subtype(&err.0.class(), cls)
-}
 
 /// The items of a tuple value (empty for anything else).
 pub fn tuple_items(v: &Value) -> &[Value] {
