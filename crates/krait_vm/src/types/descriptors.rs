@@ -56,6 +56,12 @@ pub fn init(vm: &mut Vm) {
     }
     init_property(vm);
     init_wrappers(vm);
+    // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
+    let getsets: Vec<_> = ["__code__", "__globals__", "__closure__", "__builtins__"]
+        .into_iter()
+        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: None })
+        .collect();
+    vm.add_getsets(&t, &getsets);
     let cell = vm.types.cell.clone();
     vm.add_getsets(&cell, &[crate::types::getset::GetSetDef { name: "cell_contents", get: cell_get, set: Some(cell_set) }]);
 }
@@ -139,6 +145,12 @@ fn function_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Va
         _ => return vm.generic_get_attr(v, name),
     };
     Ok(Some(r))
+}
+
+/// Getter of the function attributes exposed as class-level descriptors.
+fn function_attr(vm: &mut Vm, v: &Value, name: &'static str) -> PyResult<Value> {
+    let key = vm.intern(name);
+    Ok(function_getattro(vm, v, &key)?.unwrap_or(Value::None))
 }
 
 fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
