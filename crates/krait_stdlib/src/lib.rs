@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod _collections;
+mod _string;
 mod itertools;
 mod util;
 
@@ -13,4 +14,5 @@ use krait_vm::Vm;
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
+    vm.register_native_module("_string", _string::make_module);
 }
