@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 
 mod _collections;
+mod _sre;
+mod _random;
 mod _string;
 mod itertools;
 mod util;
@@ -14,5 +16,7 @@ use krait_vm::Vm;
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
+    vm.register_native_module("_sre", _sre::make_module);
+    vm.register_native_module("_random", _random::make_module);
     vm.register_native_module("_string", _string::make_module);
 }

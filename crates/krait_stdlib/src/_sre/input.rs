@@ -54,7 +54,7 @@ impl Subject {
         let b = b.min(self.len());
         let a = a.min(b);
         match &self.units {
-            Units::Narrow(bytes) if self.is_bytes => krait_vm::types::bytes::new_bytes(vm, bytes[a..b].to_vec()),
+            Units::Narrow(bytes) if self.is_bytes => new_bytes(vm, bytes[a..b].to_vec()),
             Units::Narrow(bytes) => vm.new_str(&String::from_utf8_lossy(&bytes[a..b])),
             Units::Wide(cps) => {
                 let s: String = cps[a..b].iter().filter_map(|&c| char::from_u32(c)).collect();
@@ -78,4 +78,10 @@ impl Subject {
             Units::Wide(w) => st.do_match(w, code),
         }
     }
+}
+
+/// A new bytes object.
+pub fn new_bytes(vm: &mut Vm, data: Vec<u8>) -> Value {
+    let t = vm.types.bytes.clone();
+    vm.wrap(Payload::Bytes(data.into_boxed_slice()), &t)
 }

@@ -345,7 +345,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let p = data(vm, v)?;
     let mut h = vm.hash(&p.pattern)?;
     let bytes: Vec<u8> = p.code.iter().flat_map(|c| c.to_ne_bytes()).collect();
-    let code = krait_vm::types::bytes::new_bytes(vm, bytes);
+    let code = super::input::new_bytes(vm, bytes);
     h ^= vm.hash(&code)?;
     h ^= p.flags;
     h ^= match p.is_bytes {
