@@ -97,12 +97,10 @@ pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<Rc<Code
 
 /// The code of a `.pyc` run as the main program (CPython's `run_pyc_file`): the magic must
 /// match (the other header fields are not checked); errors are CPython's RuntimeError /
-/// EOFError texts, and a code object failing verification names the file.
+/// EOFError texts (a file shorter than the magic has a bad magic), and a code object
+/// failing verification names the file.
 pub fn main_pyc_code(vm: &mut Vm, path: &Path, data: &[u8]) -> PyResult<Rc<CodeObject>> {
-    if data.len() < 4 {
-        return Err(vm.new_eof_error("EOF read where not expected"));
-    }
-    if data[..4] != pyc::MAGIC {
+    if data.len() < 4 || data[..4] != pyc::MAGIC {
         return Err(vm.new_runtime_error("Bad magic number in .pyc file"));
     }
     if data.len() < pyc::HEADER_LEN {
