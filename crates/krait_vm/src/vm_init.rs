@@ -126,6 +126,7 @@ impl Vm {
         crate::types::super_type::init(&mut vm);
         crate::types::generator::init(&mut vm);
         crate::types::containers_init(&mut vm);
+        crate::types::bytes::init(&mut vm);
         crate::types::code::init(&mut vm);
         for t in [&vm.types.bool, &vm.types.bytearray, &vm.types.bytes, &vm.types.dict, &vm.types.float, &vm.types.frozenset, &vm.types.int, &vm.types.list, &vm.types.set, &vm.types.str, &vm.types.tuple] {
             if let Some(td) = t.as_type() {

@@ -24,6 +24,7 @@ pub mod str_methods;
 pub mod super_type;
 pub mod typeobject;
 pub mod bool;
+pub mod bytes;
 pub mod complex;
 pub mod float;
 pub mod int;
