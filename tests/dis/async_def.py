@@ -1,0 +1,5 @@
+async def f():
+    return 1
+async def g():
+    x = await f()
+    return x

@@ -1,0 +1,4 @@
+async def agen():
+    yield 1
+    await something()
+    yield 2

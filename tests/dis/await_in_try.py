@@ -1,0 +1,7 @@
+async def f(g):
+    try:
+        await g()
+    except Exception:
+        await g()
+    finally:
+        await g()

@@ -1,0 +1,5 @@
+import dataclasses
+@dataclasses.dataclass(frozen=True)
+class P:
+    x: int = 0
+    y: int = 0

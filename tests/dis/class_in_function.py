@@ -1,0 +1,6 @@
+def f(base):
+    class C(base):
+        y = base
+        def m(self):
+            return base
+    return C

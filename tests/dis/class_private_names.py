@@ -1,0 +1,6 @@
+class A:
+    __x = 1
+    def __m(self):
+        return self.__x + self.__y
+    def f(self):
+        return self.__m()

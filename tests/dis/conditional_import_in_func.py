@@ -1,0 +1,6 @@
+def f(flag):
+    if flag:
+        import json
+        return json
+    from os import path
+    return path

@@ -1,0 +1,2 @@
+def f(a: int, b: 'str' = 'x', *args: int, c: float, **kw: dict) -> list:
+    return []

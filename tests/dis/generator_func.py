@@ -1,0 +1,5 @@
+def gen():
+    yield 1
+    x = yield
+    yield x
+    return 5

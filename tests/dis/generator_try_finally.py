@@ -1,0 +1,5 @@
+def gen():
+    try:
+        yield 1
+    finally:
+        print('cleanup')

@@ -1,0 +1,5 @@
+import os
+import os.path
+import os.path as p
+from os import path, sep as s
+from os.path import *

@@ -1,0 +1,5 @@
+a = 'a' 'b'
+b = ('long '
+     'string')
+c = b'x' b'y'
+d = 'x' f'{a}' 'y'

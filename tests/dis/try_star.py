@@ -1,0 +1,6 @@
+try:
+    raise ExceptionGroup('eg', [ValueError(1)])
+except* ValueError as e:
+    print(e)
+except* TypeError:
+    pass

@@ -1,0 +1,2 @@
+a = 5
+print(-a, +a, ~a, not a)

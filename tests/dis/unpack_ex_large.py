@@ -1,0 +1,2 @@
+a, b, c, d, e, f, g, h, i, j, *k = range(20)
+*l, m = range(3)

@@ -1,0 +1,4 @@
+with open('x') as (a, b):
+    pass
+with open('y') as d['k']:
+    pass

@@ -1,0 +1,4 @@
+def g():
+    x = (yield 1) + (yield 2)
+    print((yield), (yield x))
+    return x
