@@ -7,6 +7,7 @@ mod _collections;
 mod _sre;
 mod _random;
 mod _string;
+mod _struct;
 mod itertools;
 mod util;
 
@@ -19,4 +20,5 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_sre", _sre::make_module);
     vm.register_native_module("_random", _random::make_module);
     vm.register_native_module("_string", _string::make_module);
+    vm.register_native_module("_struct", _struct::make_module);
 }

@@ -97,3 +97,37 @@ pub fn index_i64(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 pub fn tuple_items(v: &Value) -> &[Value] {
     v.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[])
 }
+
+/// The bytes of a bytes or bytearray object.
+pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
+    match &v.as_obj()?.payload {
+        Payload::Bytes(b) => Some(b.to_vec()),
+        Payload::ByteArray(b) => Some(b.borrow().clone()),
+        _ => None,
+    }
+}
+
+/// A new bytes object.
+pub fn new_bytes(vm: &mut Vm, data: &[u8]) -> Value {
+    let t = vm.types.bytes.clone();
+    vm.wrap(Payload::Bytes(data.into()), &t)
+}
+
+/// A new exception class `module.name` deriving from `base`, registered under `key`.
+pub fn new_exception_type(vm: &mut Vm, module: &str, key: &'static str, base: &PyRef) -> PyResult<PyRef> {
+    let name = key.rsplit('.').next().unwrap_or(key);
+    let ns = vm.new_dict_ref();
+    let m = vm.new_str(module);
+    set(vm, &ns, "__module__", m);
+    let n = vm.new_str(name);
+    let bases = vm.new_tuple(vec![Value::Obj(base.clone())]);
+    let meta = Value::Obj(vm.types.type_.clone());
+    let cls = vm.call_positional(&meta, &[n, bases, Value::Obj(ns)])?;
+    match cls {
+        Value::Obj(t) if t.as_type().is_some() => {
+            set_vm_type(vm, key, t.clone());
+            Ok(t)
+        }
+        _ => Err(vm.new_system_error("could not create an exception class")),
+    }
+}

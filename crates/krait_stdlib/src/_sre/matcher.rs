@@ -8,6 +8,11 @@ use super::constants::*;
 use super::state::{SreError, State, NONE};
 use super::unit::{at, Code, SreChar};
 
+/// Limits of the backtracking stacks (about 1 GiB each), beyond which a match fails
+/// with MemoryError instead of exhausting the machine.
+const MAX_FRAMES: usize = 1 << 24;
+const MAX_SAVED: usize = 1 << 27;
+
 /// Where a frame resumes when the sub-match it started returns.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Jump {
@@ -81,13 +86,16 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
         self.st.ctxs.push(new_ctx(pc, self.st.ptr, toplevel));
         let mut ret: Option<bool> = None;
         loop {
-            let Some(mut ctx) = self.st.ctxs.last().copied() else { return Err(SreError) };
+            let Some(mut ctx) = self.st.ctxs.last().copied() else { return Err(SreError::Illegal) };
             let step = match ret {
                 None => self.enter(&mut ctx)?,
                 Some(r) => self.resume(&mut ctx, r)?,
             };
             match step {
                 Step::Call(pc, toplevel) => {
+                    if self.st.ctxs.len() >= MAX_FRAMES || self.st.data.len() >= MAX_SAVED {
+                        return Err(SreError::Memory);
+                    }
                     if let Some(top) = self.st.ctxs.last_mut() {
                         *top = ctx;
                     }
@@ -154,7 +162,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
     }
 
     fn rep(&mut self, i: usize) -> Result<&mut Repeat, SreError> {
-        self.st.repeats.get_mut(i).ok_or(SreError)
+        self.st.repeats.get_mut(i).ok_or(SreError::Illegal)
     }
 
     /// `SRE(count)`: how many times (up to `max`) the one-character item at `item`
@@ -171,7 +179,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
             match self.code.unit(item, self.ch(p)) {
                 Some(true) => p += 1,
                 Some(false) => break,
-                None => return Err(SreError),
+                None => return Err(SreError::Illegal),
             }
         }
         Ok(p - ptr)
@@ -215,8 +223,11 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
             match op {
                 MARK => {
                     let i = code.usize_at(pc);
+                    if i >= self.st.max_marks {
+                        return Err(SreError::Illegal);
+                    }
                     if i >= self.st.marks.len() {
-                        return Err(SreError);
+                        self.st.marks.resize(i + 1, NONE);
                     }
                     if i & 1 == 1 {
                         self.st.lastindex = (i / 2 + 1) as isize;
@@ -387,7 +398,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
                     ctx.pc += code.usize_at(pc);
                 }
                 FAILURE => return Ok(Step::Return(false)),
-                _ => return Err(SreError),
+                _ => return Err(SreError::Illegal),
             }
         }
     }
@@ -412,7 +423,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
     fn resume(&mut self, ctx: &mut Ctx, ret: bool) -> Result<Step, SreError> {
         let code = self.code;
         match ctx.jump {
-            Jump::None => Err(SreError),
+            Jump::None => Err(SreError::Illegal),
             Jump::Branch => {
                 if ret {
                     if self.in_repeat() {
@@ -473,7 +484,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
                 Ok(Step::Return(false))
             }
             Jump::MaxUntil2 => {
-                let saved = self.st.data.pop().ok_or(SreError)?;
+                let saved = self.st.data.pop().ok_or(SreError::Illegal)?;
                 self.rep(ctx.u)?.last_ptr = saved;
                 if ret {
                     self.mark_discard(ctx.lastmark);
@@ -519,7 +530,7 @@ impl<'s, 't, C: SreChar> Matcher<'s, 't, C> {
                 Ok(self.call(ctx, Jump::MinUntil3, body, ctx.toplevel))
             }
             Jump::MinUntil3 => {
-                let saved = self.st.data.pop().ok_or(SreError)?;
+                let saved = self.st.data.pop().ok_or(SreError::Illegal)?;
                 self.rep(ctx.u)?.last_ptr = saved;
                 if ret {
                     return Ok(Step::Return(true));

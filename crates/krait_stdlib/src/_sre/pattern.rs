@@ -85,8 +85,14 @@ pub fn dict_items(v: &Value) -> Vec<(Value, Value)> {
 }
 
 /// The RuntimeError for an engine failure (`pattern_error`).
-pub fn engine_error(vm: &mut Vm, _e: SreError) -> PyErr {
-    vm.new_runtime_error("internal error in regular expression engine")
+pub fn engine_error(vm: &mut Vm, e: SreError) -> PyErr {
+    match e {
+        SreError::Illegal => vm.new_runtime_error("internal error in regular expression engine"),
+        SreError::Memory => {
+            let cls = vm.exc.memory_error.clone();
+            vm.new_exception(&cls, Vec::new())
+        }
+    }
 }
 
 /// A `Py_ssize_t` argument (`pos`, `endpos`, `count`, `maxsplit`).

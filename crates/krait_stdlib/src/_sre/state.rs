@@ -9,9 +9,14 @@ use super::unit::{Code, SreChar};
 /// "No position": an unset mark, no repeat, no previous pointer.
 pub const NONE: usize = usize::MAX;
 
-/// An engine failure that is not a non-match: bad code or inconsistent state.
+/// An engine failure that is not a non-match.
 #[derive(Debug)]
-pub struct SreError;
+pub enum SreError {
+    /// Bad code or inconsistent state (CPython's SRE_ERROR_ILLEGAL / SRE_ERROR_STATE).
+    Illegal,
+    /// The backtracking stacks outgrew their limit (SRE_ERROR_MEMORY).
+    Memory,
+}
 
 /// One match/search over a subject of `end` code units (positions are code-unit indexes).
 pub struct State {
@@ -22,7 +27,9 @@ pub struct State {
     /// The current position; the match's end after success.
     pub ptr: usize,
     pub pos: usize,
+    /// Group marks (start, end per group), grown on demand up to `max_marks`.
     pub marks: Vec<usize>,
+    pub max_marks: usize,
     pub lastmark: isize,
     pub lastindex: isize,
     /// fullmatch: SUCCESS only at `end`.
@@ -45,7 +52,8 @@ impl State {
             end,
             ptr: start,
             pos: start,
-            marks: vec![NONE; groups.saturating_mul(2)],
+            marks: Vec::new(),
+            max_marks: groups.saturating_mul(2),
             lastmark: -1,
             lastindex: -1,
             match_all: false,
