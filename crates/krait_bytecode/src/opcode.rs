@@ -62,11 +62,16 @@ macro_rules! define_opcodes {
                 }
             }
 
-            /// Number of CACHE code units that follow the instruction.
+            /// Number of CACHE code units that follow the instruction (a table lookup:
+            /// the interpreter asks for it on every instruction).
+            #[inline(always)]
             pub const fn cache_entries(self) -> u8 {
-                match self {
-                    $(Opcode::$variant => $caches,)*
-                }
+                const TABLE: [u8; 256] = {
+                    let mut t = [0u8; 256];
+                    $(t[$num] = $caches;)*
+                    t
+                };
+                TABLE[self as usize]
             }
 
             /// The base opcode a specialised opcode stands for (itself for base opcodes).

@@ -50,6 +50,8 @@ pub struct Vm {
     pub ellipsis: PyRef,
     /// Native modules registered from outside the VM crate (krait_stdlib), by name.
     pub native_modules: HashMap<&'static str, crate::modules::ModuleMaker>,
+    /// Slot vectors of finished frames, reused by new frames.
+    pub slot_pool: Vec<Vec<Value>>,
     /// The sequence `iterator` type, created on first use.
     pub seq_iter_type: Option<PyRef>,
     /// The `getset_descriptor` type (set during start-up).

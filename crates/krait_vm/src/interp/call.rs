@@ -12,9 +12,17 @@ use std::rc::Rc;
 pub fn make_frame(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Payload::Function(f) = &func.payload else { unreachable!("make_frame on a non-function") };
     let code = f.code.borrow().clone();
-    let mut frame = Box::new(Frame::new(code.clone(), f.globals.clone(), f.builtins.clone(), Value::Null));
+    let mut frame = vm.new_frame(code.clone(), f.globals.clone(), f.builtins.clone(), Value::Null);
     frame.func = Value::Obj(func.clone());
-    bind_arguments(vm, f, &code, args, &mut frame.slots)?;
+    let raw = &code.raw;
+    let simple = raw.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0 && raw.kwonlyargcount == 0;
+    if simple && args.kwnames.is_empty() && args.args.len() == raw.argcount as usize {
+        // The common case: exactly the positional parameters.
+        frame.slots[..args.args.len()].clone_from_slice(args.args);
+    } else if let Err(e) = bind_arguments(vm, f, &code, args, &mut frame.slots) {
+        vm.recycle_frame(frame);
+        return Err(e);
+    }
     if let Some(closure) = &f.closure {
         let nfree = closure.len();
         let n = code.nlocalsplus();

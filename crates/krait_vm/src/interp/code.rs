@@ -30,6 +30,9 @@ pub struct Code {
     pub raw: Rc<CodeObject>,
     /// One entry per code unit; quickening rewrites `op` in place.
     pub instrs: Box<[Cell<Instr>]>,
+    /// Inline-cache words, one per code unit: an instruction's cache data lives in the
+    /// words of the CACHE units that follow it (never read as instructions).
+    pub caches: Box<[Cell<u64>]>,
     pub consts: Box<[Value]>,
     /// co_names as interned str objects.
     pub names: Box<[PyRef]>,

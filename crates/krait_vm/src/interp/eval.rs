@@ -60,7 +60,9 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
         match result {
             Ok(Flow::Call) => {}
             Ok(Flow::Return(v)) => {
-                vm.frames.pop();
+                if let Some(f) = vm.frames.pop() {
+                    vm.recycle_frame(f);
+                }
                 if vm.frames.len() == base {
                     return Ok(Completion::Return(v));
                 }
@@ -101,7 +103,9 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                         frame.ip = h.target as usize;
                         break;
                     }
-                    vm.frames.pop();
+                    if let Some(f) = vm.frames.pop() {
+                        vm.recycle_frame(f);
+                    }
                     if vm.frames.len() == base {
                         return Err(err);
                     }
@@ -190,7 +194,10 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 if arg & 1 != 0 {
                     frame.push(Value::Null);
                 }
-                let v = load_global(vm, frame, name)?;
+                let v = match global_cache_hit(frame, &code.caches[i + 1..i + 4], name) {
+                    Some(v) => v,
+                    None => load_global_and_cache(vm, frame, &code.caches[i + 1..i + 4], name)?,
+                };
                 frame.push(v);
             }
             Opcode::StoreGlobal => {
@@ -612,6 +619,50 @@ fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
     } else {
         frame.ip += arg as usize;
     }
+}
+
+/// LOAD_GLOBAL's inline cache (3 words): the globals dict version, the builtins dict
+/// version, and `VALID | pos << 1 | in_builtins`. Equal dict versions mean the same keys
+/// at the same positions, so the cached position still holds `name`; only its value is read.
+const CACHE_VALID: u64 = 1 << 63;
+
+#[inline]
+fn global_cache_hit(frame: &Frame, cache: &[std::cell::Cell<u64>], name: &PyRef) -> Option<Value> {
+    let tag = cache[2].get();
+    if tag & CACHE_VALID == 0 {
+        return None;
+    }
+    let g = frame.globals.as_dict()?.borrow();
+    if g.version != cache[0].get() {
+        return None;
+    }
+    let pos = ((tag & !CACHE_VALID) >> 1) as usize;
+    if tag & 1 == 0 {
+        return g.entry_if_key(pos, name).map(|e| e.value.clone());
+    }
+    let b = frame.builtins.as_dict()?.borrow();
+    if b.version != cache[1].get() {
+        return None;
+    }
+    b.entry_if_key(pos, name).map(|e| e.value.clone())
+}
+
+#[cold]
+fn load_global_and_cache(vm: &mut Vm, frame: &Frame, cache: &[std::cell::Cell<u64>], name: &PyRef) -> PyResult<Value> {
+    let hash = vm.hash(&Value::Obj(name.clone()))?;
+    let version = |d: &PyRef| d.as_dict().map_or(0, |t| t.borrow().version);
+    if let Some((pos, v)) = dict_ops::get_str_pos(vm, &frame.globals, name, hash) {
+        cache[0].set(version(&frame.globals));
+        cache[2].set(CACHE_VALID | (pos as u64) << 1);
+        return Ok(v);
+    }
+    if let Some((pos, v)) = dict_ops::get_str_pos(vm, &frame.builtins, name, hash) {
+        cache[0].set(version(&frame.globals));
+        cache[1].set(version(&frame.builtins));
+        cache[2].set(CACHE_VALID | (pos as u64) << 1 | 1);
+        return Ok(v);
+    }
+    Err(vm.new_name_not_defined(name))
 }
 
 fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {

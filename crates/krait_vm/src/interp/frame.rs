@@ -30,11 +30,35 @@ pub struct Frame {
     pub reraise_at: Option<usize>,
 }
 
+impl crate::vm::Vm {
+    /// A frame for `code`, reusing a pooled slot vector (calls allocate only the box).
+    pub fn new_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Box<Frame> {
+        let slots = self.slot_pool.pop().unwrap_or_default();
+        Box::new(Frame::with_slots(code, globals, builtins, locals, slots))
+    }
+
+    /// Return a finished frame's slot vector to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
+        let mut slots = std::mem::take(&mut frame.slots);
+        drop(frame);
+        slots.clear();
+        if self.slot_pool.len() < 256 && slots.capacity() <= 4096 {
+            self.slot_pool.push(slots);
+        }
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Frame {
+        Frame::with_slots(code, globals, builtins, locals, Vec::new())
+    }
+
+    /// A frame whose slots reuse `slots`' allocation.
+    fn with_slots(code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, mut slots: Vec<Value>) -> Frame {
         let n = code.nlocalsplus();
         let size = n + code.stacksize();
-        let slots = vec![Value::Null; size];
+        slots.clear();
+        slots.resize(size, Value::Null);
         Frame {
             code,
             slots,

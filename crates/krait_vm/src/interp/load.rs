@@ -20,6 +20,7 @@ impl Vm {
         let filename = self.new_str_ref(&raw.filename);
         Ok(Rc::new(Code {
             instrs: decode(&raw.code),
+            caches: (0..raw.code.len() / 2).map(|_| std::cell::Cell::new(0)).collect(),
             handlers: decode_handlers(&raw.exceptiontable),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),

@@ -21,8 +21,23 @@ pub struct DictTable {
     entries: Vec<Entry>,
     index: HashTable<usize>,
     len: usize,
-    /// Bumped on every insertion or deletion (iterators detect "changed size" with it).
+    /// Changed on every insertion or deletion, to a value no other dict state has had
+    /// (iterators detect "changed size" with it; inline caches key on it: equal versions
+    /// mean the same keys at the same positions).
     pub version: u64,
+}
+
+/// A fresh dict version (CPython's global dict version counter): unique across all dicts.
+#[inline]
+pub fn next_version() -> u64 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    }
+    NEXT.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 impl DictTable {
@@ -42,6 +57,17 @@ impl DictTable {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// The entry at `pos` if it is live and its key is `key` (by identity): the check
+    /// an inline cache makes before trusting a cached position.
+    #[inline]
+    pub fn entry_if_key(&self, pos: usize, key: &crate::object::PyRef) -> Option<&Entry> {
+        let e = self.entries.get(pos)?;
+        match &e.key {
+            Value::Obj(k) if k.is(key) => Some(e),
+            _ => None,
+        }
     }
 
     /// Entry positions whose hash equals `hash`, first-inserted first.
@@ -77,7 +103,7 @@ impl DictTable {
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&i| entries[i].hash as u64);
         self.len += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Remove the entry at a live position, returning its key and value.
@@ -90,7 +116,7 @@ impl DictTable {
         let key = std::mem::replace(&mut e.key, Value::Null);
         let value = std::mem::replace(&mut e.value, Value::Null);
         self.len -= 1;
-        self.version += 1;
+        self.version = next_version();
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
@@ -136,6 +162,6 @@ impl DictTable {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
-        self.version += 1;
+        self.version = next_version();
     }
 }

@@ -67,6 +67,15 @@ pub fn del_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> 
     }
 }
 
+/// Like [`get_str`], also giving the entry's position (for inline caches).
+#[inline]
+pub fn get_str_pos(vm: &Vm, d: &PyRef, name: &PyRef, hash: i64) -> Option<(usize, Value)> {
+    let t = d.as_dict()?.borrow();
+    let key = Value::Obj(name.clone());
+    let pos = t.find(hash, |k| k.is(&key) || vm.eq_fast(k, &key) == Some(true))?;
+    Some((pos, t.entry(pos).value.clone()))
+}
+
 /// Lookup by an interned/exact str name with a precomputed hash — the globals/attribute
 /// path: no Python code can run, so one borrow suffices.
 #[inline]
