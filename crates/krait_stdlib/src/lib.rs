@@ -5,6 +5,7 @@
 
 mod _collections;
 mod _sre;
+mod _functools;
 mod _random;
 mod _string;
 mod _struct;
@@ -18,6 +19,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
+    vm.register_native_module("_functools", _functools::make_module);
     vm.register_native_module("_random", _random::make_module);
     vm.register_native_module("_string", _string::make_module);
     vm.register_native_module("_struct", _struct::make_module);
