@@ -4,6 +4,7 @@
 //! `.pyc` files (compared with CPython 3.11 when present), and a fuzz smoke test of the loader.
 #![forbid(unsafe_code)]
 
+#[allow(dead_code)]
 mod pyc_support;
 
 use pyc_support::{cpython, header, krait, mtime_size, patch, run, Run, TempDir, MAGIC};
