@@ -63,10 +63,8 @@ pub fn groupby_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             let s = st.borrow();
             (s.currkey.clone(), s.tgtkey.clone())
         };
-        if !currkey.is_null() {
-            if tgtkey.is_null() || !keys_equal(vm, &tgtkey, &currkey)? {
-                break;
-            }
+        if !currkey.is_null() && (tgtkey.is_null() || !keys_equal(vm, &tgtkey, &currkey)?) {
+            break;
         }
         if !groupby_step(vm, st)? {
             return Ok(None);
