@@ -9,6 +9,8 @@ pub mod errno;
 pub mod posix;
 mod util;
 pub mod weakref;
+pub mod codecs;
+pub mod io;
 
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
@@ -24,6 +26,8 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "errno" => errno::make_module,
         "posix" => posix::make_module,
         "_weakref" => weakref::make_module,
+        "_codecs" => codecs::make_module,
+        "_io" => io::make_module,
         _ => *vm.native_modules.get(name)?,
     };
     let key = vm.new_str(name);

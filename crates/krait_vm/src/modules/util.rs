@@ -86,3 +86,14 @@ pub fn i64_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         }
     }
 }
+
+/// The native state of `self`, or TypeError.
+pub fn state_of<'a, T: 'static>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a T> {
+    match v.as_obj().and_then(|o| o.native::<T>()) {
+        Some(s) => Ok(s),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("descriptor requires a '{what}' object but received a '{n}'")))
+        }
+    }
+}

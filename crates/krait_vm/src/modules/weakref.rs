@@ -235,7 +235,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             hash: Some(|vm, _| Err(vm.new_type_error("unhashable type: 'weakproxy'"))),
             ..Slots::default()
         };
-        let t = native_type(vm, "weakref", if callable { "weakcallableproxy" } else { "weakproxy" }, None, slots, &[]);
+        let t = native_type(vm, "weakref", name, None, slots, &[]);
         set(vm, &m, name, Value::Obj(t));
     }
     m

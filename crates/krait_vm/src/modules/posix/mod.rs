@@ -198,7 +198,7 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("O_NOCTTY", 0o400), ("O_TRUNC", 0o1000), ("O_APPEND", 0o2000), ("O_NONBLOCK", 0o4000), ("O_NDELAY", 0o4000),
     ("O_DSYNC", 0o10000), ("O_SYNC", 0o4010000), ("O_DIRECTORY", 0o200000), ("O_NOFOLLOW", 0o400000),
     ("O_CLOEXEC", 0o2000000),
-    ("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2), ("SEEK_DATA", 3), ("SEEK_HOLE", 4),
+    ("SEEK_DATA", 3), ("SEEK_HOLE", 4),
     ("EX_OK", 0), ("EX_USAGE", 64), ("EX_DATAERR", 65), ("EX_NOINPUT", 66), ("EX_SOFTWARE", 70), ("EX_OSERR", 71),
     ("EX_IOERR", 74), ("EX_TEMPFAIL", 75), ("EX_NOPERM", 77), ("EX_CONFIG", 78),
     ("WNOHANG", 1), ("WUNTRACED", 2), ("TMP_MAX", 238_328), ("NGROUPS_MAX", 65_536),

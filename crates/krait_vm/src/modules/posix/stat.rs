@@ -2,7 +2,7 @@
 
 use super::{name_value, os_error, path_arg};
 use crate::modules::structseq::{self, StructSeqDef};
-use crate::modules::util::{add_getters, native_type, set};
+use crate::modules::util::{add_getters, native_type, set, state_of};
 use crate::object::{Payload, PyObject, PyRef, Slots, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -101,17 +101,6 @@ struct Scandir {
     base: Value,
     is_bytes: bool,
     orig: Value,
-}
-
-/// The native state of `self`, or TypeError.
-pub fn state_of<'a, T: 'static>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a T> {
-    match v.as_obj().and_then(|o| o.native::<T>()) {
-        Some(s) => Ok(s),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("descriptor requires a '{what}' object but received a '{n}'")))
-        }
-    }
 }
 
 fn scandir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

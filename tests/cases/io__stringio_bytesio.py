@@ -1,0 +1,47 @@
+import _io
+s = _io.StringIO("hello\nworld\r\nx")
+print(repr(s.read(3)), repr(s.readline()), s.tell())
+print([l for l in s])
+s = _io.StringIO()
+print(s.write("a\nb"), repr(s.getvalue()), s.tell())
+s.seek(0)
+print(s.readlines())
+s.seek(1)
+s.truncate()
+print(repr(s.getvalue()))
+s.close()
+print(s.closed)
+try:
+    s.read()
+except ValueError as e:
+    print("ValueError:", e)
+print(repr(_io.StringIO("a\r\nb\rc\n", newline=None).getvalue()))
+print(_io.StringIO("a\r\nb\rc\n", newline="").readlines())
+print(_io.StringIO("a\nb\n", newline="\r\n").getvalue().encode())
+try:
+    _io.StringIO().write(b"x")
+except TypeError as e:
+    print("TypeError:", e)
+b = _io.BytesIO(b"abc\ndef")
+print(b.read(2), b.readline(), b.tell(), b.getvalue())
+b.seek(0, 2)
+b.write(b"!")
+print(b.getvalue(), b.seekable(), b.readable())
+b.seek(10)
+b.write(b"z")
+print(b.getvalue())
+buf = bytearray(3)
+b.seek(0)
+print(b.readinto(buf), buf)
+with _io.BytesIO(b"l1\nl2\n") as f:
+    print(list(f))
+print(f.closed)
+class My(_io.StringIO):
+    def extra(self):
+        return self.getvalue().upper()
+m = My("zz")
+print(m.extra(), isinstance(m, _io._TextIOBase), isinstance(m, _io._IOBase))
+d = _io.IncrementalNewlineDecoder(None, True)
+print(repr(d.decode("a\r")), repr(d.decode("\nb\rc", final=True)), d.newlines)
+print(issubclass(_io.UnsupportedOperation, OSError), issubclass(_io.UnsupportedOperation, ValueError))
+print(_io.DEFAULT_BUFFER_SIZE)
