@@ -36,7 +36,7 @@ struct Options {
 }
 
 fn usage_error(msg: &str) -> u8 {
-    eprint!("{USAGE}compileall.py: error: {msg}\n");
+    eprintln!("{USAGE}compileall.py: error: {msg}");
     2
 }
 

@@ -116,11 +116,11 @@ pub fn main(vm: &mut Vm, args: &[String]) -> u8 {
         }
     }
     if files.is_empty() {
-        eprint!("{USAGE}py_compile.py: error: the following arguments are required: filenames\n");
+        eprintln!("{USAGE}py_compile.py: error: the following arguments are required: filenames");
         return 2;
     }
     if !unknown.is_empty() {
-        eprint!("{USAGE}py_compile.py: error: unrecognized arguments: {}\n", unknown.join(" "));
+        eprintln!("{USAGE}py_compile.py: error: unrecognized arguments: {}", unknown.join(" "));
         return 2;
     }
     if files == ["-"] {
