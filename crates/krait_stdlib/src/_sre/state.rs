@@ -117,6 +117,9 @@ impl State {
             }
             pc = 1 + code.usize_at(1);
         }
+        // With valid code a match found through the prefix or charset is never empty;
+        // this guards iteration against malformed code that claims otherwise.
+        let empty_forbidden = if self.must_advance { ptr } else { NONE };
         if let Some((at, len, skip)) = prefix {
             // The pattern starts with a known literal prefix: try only where it occurs.
             self.must_advance = false;
@@ -129,7 +132,7 @@ impl State {
                         self.ptr = ptr + len;
                         return Ok(true);
                     }
-                    if Matcher::new(self, text, code).run(pc + 2 * skip, false)? {
+                    if Matcher::new(self, text, code).run(pc + 2 * skip, false)? && !(self.ptr == ptr && ptr == empty_forbidden) {
                         return Ok(true);
                     }
                     self.reset();
@@ -145,7 +148,7 @@ impl State {
                 if text.get(ptr).is_some_and(|c| code.charset(set, c.code())) {
                     self.start = ptr;
                     self.ptr = ptr;
-                    if Matcher::new(self, text, code).run(pc, false)? {
+                    if Matcher::new(self, text, code).run(pc, false)? && !(self.ptr == ptr && ptr == empty_forbidden) {
                         return Ok(true);
                     }
                     self.reset();
