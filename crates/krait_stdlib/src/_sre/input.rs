@@ -1,17 +1,21 @@
-//! The subject of a match (CPython's `getstring`/`getslice`): a str as code points (bytes
-//! when it is ASCII) or a bytes-like object as bytes, copied once per call so that
-//! Python code run between matches cannot change it underneath the engine.
+//! The subject of a match (CPython's `getstring`/`getslice`). An ASCII str or a bytes
+//! object is read in place; a non-ASCII str is decoded to code points once (a small
+//! cache keyed by the str object serves `pattern.match(s, pos)` loops); a bytearray is
+//! copied, so that Python code run between matches cannot change it underneath.
 
 use super::state::{SreError, State};
-use krait_vm::object::{Payload, Value};
+use krait_vm::object::{Payload, PyWeak, Value};
 use krait_vm::{PyResult, Vm};
+use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The code units of a subject.
+/// Where the code units of a subject are.
 #[derive(Clone)]
-pub enum Units {
-    /// Bytes, or a str made only of ASCII characters.
-    Narrow(Rc<[u8]>),
+enum Units {
+    /// In the subject object itself: an ASCII str or a bytes object.
+    InPlace,
+    /// A bytearray's bytes at the time of the call.
+    Copied(Rc<[u8]>),
     /// A str with non-ASCII characters, by code point.
     Wide(Rc<[u32]>),
 }
@@ -19,33 +23,70 @@ pub enum Units {
 /// A subject string: its units, whether it is bytes-like, and the object itself.
 #[derive(Clone)]
 pub struct Subject {
-    pub units: Units,
+    units: Units,
     pub is_bytes: bool,
     pub obj: Value,
+}
+
+/// How many decoded non-ASCII subjects are kept.
+const WIDE_CACHE: usize = 4;
+
+thread_local! {
+    /// Recently decoded non-ASCII str subjects, most recent last.
+    static DECODED: RefCell<Vec<(PyWeak, Rc<[u32]>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The code points of non-ASCII str `v` (text `text`), decoded or from the cache.
+fn decode_wide(v: &Value, text: &str) -> Rc<[u32]> {
+    let Some(obj) = v.as_obj() else { return text.chars().map(u32::from).collect() };
+    DECODED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.retain(|(w, _)| w.upgrade().is_some());
+        if let Some((_, cps)) = cache.iter().find(|(w, _)| w.upgrade().is_some_and(|o| o.is(obj))) {
+            return cps.clone();
+        }
+        let cps: Rc<[u32]> = text.chars().map(u32::from).collect();
+        if cache.len() >= WIDE_CACHE {
+            cache.remove(0);
+        }
+        cache.push((obj.downgrade(), cps.clone()));
+        cps
+    })
 }
 
 impl Subject {
     /// `getstring`: str or bytes-like, else TypeError.
     pub fn new(vm: &mut Vm, v: &Value) -> PyResult<Subject> {
-        match v.as_obj().map(|o| &o.payload) {
-            Some(Payload::Str(s)) => {
-                let text = s.as_str();
-                let units = if s.is_ascii() { Units::Narrow(text.as_bytes().into()) } else { Units::Wide(text.chars().map(u32::from).collect()) };
-                Ok(Subject { units, is_bytes: false, obj: v.clone() })
-            }
-            Some(Payload::Bytes(b)) => Ok(Subject { units: Units::Narrow(b.as_ref().into()), is_bytes: true, obj: v.clone() }),
-            Some(Payload::ByteArray(b)) => Ok(Subject { units: Units::Narrow(b.borrow().as_slice().into()), is_bytes: true, obj: v.clone() }),
+        let (units, is_bytes) = match v.as_obj().map(|o| &o.payload) {
+            Some(Payload::Str(s)) if s.is_ascii() => (Units::InPlace, false),
+            Some(Payload::Str(s)) => (Units::Wide(decode_wide(v, s.as_str())), false),
+            Some(Payload::Bytes(_)) => (Units::InPlace, true),
+            Some(Payload::ByteArray(b)) => (Units::Copied(b.borrow().as_slice().into()), true),
             _ => {
                 let n = vm.type_name(v);
-                Err(vm.new_type_error(format!("expected string or bytes-like object, got '{n}'")))
+                return Err(vm.new_type_error(format!("expected string or bytes-like object, got '{n}'")));
             }
+        };
+        Ok(Subject { units, is_bytes, obj: v.clone() })
+    }
+
+    /// The units when they are bytes (bytes-like subjects and ASCII str).
+    fn narrow(&self) -> Option<&[u8]> {
+        match &self.units {
+            Units::InPlace => match self.obj.as_obj().map(|o| &o.payload) {
+                Some(Payload::Str(s)) => Some(s.as_str().as_bytes()),
+                Some(Payload::Bytes(b)) => Some(b),
+                _ => None,
+            },
+            Units::Copied(b) => Some(b),
+            Units::Wide(_) => None,
         }
     }
 
     pub fn len(&self) -> usize {
         match &self.units {
-            Units::Narrow(b) => b.len(),
             Units::Wide(w) => w.len(),
+            _ => self.narrow().map_or(0, <[u8]>::len),
         }
     }
 
@@ -53,29 +94,33 @@ impl Subject {
     pub fn slice(&self, vm: &mut Vm, a: usize, b: usize) -> Value {
         let b = b.min(self.len());
         let a = a.min(b);
-        match &self.units {
-            Units::Narrow(bytes) if self.is_bytes => new_bytes(vm, bytes[a..b].to_vec()),
-            Units::Narrow(bytes) => vm.new_str(&String::from_utf8_lossy(&bytes[a..b])),
-            Units::Wide(cps) => {
-                let s: String = cps[a..b].iter().filter_map(|&c| char::from_u32(c)).collect();
-                vm.new_str(&s)
-            }
+        if let Units::Wide(cps) = &self.units {
+            let s: String = cps[a..b].iter().filter_map(|&c| char::from_u32(c)).collect();
+            return vm.new_str(&s);
+        }
+        let bytes = self.narrow().map(|n| n[a..b].to_vec()).unwrap_or_default();
+        if self.is_bytes {
+            new_bytes(vm, bytes)
+        } else {
+            vm.new_str(&String::from_utf8_lossy(&bytes))
         }
     }
 
     /// `sre_search` on this subject.
     pub fn search(&self, st: &mut State, code: &[u32]) -> Result<bool, SreError> {
-        match &self.units {
-            Units::Narrow(b) => st.search(b, code),
-            Units::Wide(w) => st.search(w, code),
+        match (&self.units, self.narrow()) {
+            (Units::Wide(w), _) => st.search(w, code),
+            (_, Some(b)) => st.search(b, code),
+            _ => Err(SreError::Illegal),
         }
     }
 
     /// `sre_match` on this subject.
     pub fn do_match(&self, st: &mut State, code: &[u32]) -> Result<bool, SreError> {
-        match &self.units {
-            Units::Narrow(b) => st.do_match(b, code),
-            Units::Wide(w) => st.do_match(w, code),
+        match (&self.units, self.narrow()) {
+            (Units::Wide(w), _) => st.do_match(w, code),
+            (_, Some(b)) => st.do_match(b, code),
+            _ => Err(SreError::Illegal),
         }
     }
 }
