@@ -183,7 +183,7 @@ pub fn compare_files(py: &Path, files: &[PathBuf]) -> Result<Report, String> {
             (a, b) => {
                 let (cpython, krait) = (a.err(), b.err());
                 let same = match (&cpython, &krait) {
-                    (Some(x), Some(y)) => error_key(x) == error_key(y),
+                    (Some(x), Some(y)) => same_error(x, y),
                     _ => false,
                 };
                 Outcome::Errors { cpython, krait, same }
@@ -194,11 +194,11 @@ pub fn compare_files(py: &Path, files: &[PathBuf]) -> Result<Report, String> {
     Ok(report)
 }
 
-/// Error kind and line of an error text ("Kind: msg (line N)").
-fn error_key(e: &str) -> (String, String) {
-    let kind = e.split(':').next().unwrap_or("").to_owned();
-    let line = e.rsplit("(line ").next().unwrap_or("").to_owned();
-    (kind, line)
+/// Two error texts ("Kind: msg (line N)") agree on the kind and, when both give one, the line.
+fn same_error(a: &str, b: &str) -> bool {
+    let kind = |e: &str| e.split(':').next().unwrap_or("").to_owned();
+    let line = |e: &str| e.rsplit_once("(line ").map(|(_, l)| l.trim_end_matches(')').to_owned()).filter(|l| l != "None");
+    kind(a) == kind(b) && (line(a).is_none() || line(b).is_none() || line(a) == line(b))
 }
 
 /// Compare CPython's code object `a` with krait's `b`, then their nested code objects pairwise
