@@ -1,4 +1,4 @@
-//! The codecs krait implements natively (utf-8, ascii, latin-1) with the error handlers
+//! The codecs krait implements natively (utf-8, ascii, latin-1, utf-16, utf-32) with the error handlers
 //! strict, ignore, replace, backslashreplace (both ways) and xmlcharrefreplace (encoding):
 //! shared by `bytes.decode`, `str(b, encoding)`, `str.encode` and `bytes(s, encoding)`.
 
@@ -10,6 +10,9 @@ enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// UTF-16 / UTF-32: big-endian or not; `None` reads a BOM (and writes one, little-endian).
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
 }
 
 impl Codec {
@@ -20,6 +23,12 @@ impl Codec {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
             "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
+            "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16(None)),
+            "utf_16_le" | "utf_16le" => Ok(Codec::Utf16(Some(false))),
+            "utf_16_be" | "utf_16be" => Ok(Codec::Utf16(Some(true))),
+            "utf_32" | "utf32" | "u32" => Ok(Codec::Utf32(None)),
+            "utf_32_le" | "utf_32le" => Ok(Codec::Utf32(Some(false))),
+            "utf_32_be" | "utf_32be" => Ok(Codec::Utf32(Some(true))),
             _ => Err(vm.new_lookup_error(format!("unknown encoding: {enc}"))),
         }
     }
@@ -29,6 +38,10 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16(Some(true)) => "utf-16-be",
+            Codec::Utf16(_) => "utf-16-le",
+            Codec::Utf32(Some(true)) => "utf-32-be",
+            Codec::Utf32(_) => "utf-32-le",
         }
     }
 }
@@ -37,43 +50,128 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
     vm.new_lookup_error(format!("unknown error handler name '{errors}'"))
 }
 
+/// One decoding step at a position: decoded text and the bytes it used, or a bad run.
+enum Step {
+    Text(String, usize),
+    Bad(usize, &'static str),
+}
+
+/// UTF-16 code units from `rest` until the first error (CPython's utf-16 decoder rules).
+fn step_utf16(rest: &[u8], be: bool) -> Step {
+    let unit = |i: usize| -> Option<u16> {
+        let b = rest.get(i..i + 2)?;
+        Some(if be { u16::from_be_bytes([b[0], b[1]]) } else { u16::from_le_bytes([b[0], b[1]]) })
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    let bad = loop {
+        let Some(u) = unit(i) else {
+            if i < rest.len() {
+                break Some((rest.len() - i, "truncated data"));
+            }
+            break None;
+        };
+        match u {
+            0xd800..=0xdbff => match unit(i + 2) {
+                Some(lo @ 0xdc00..=0xdfff) => {
+                    let cp = 0x10000 + (((u as u32) - 0xd800) << 10) + (lo as u32 - 0xdc00);
+                    out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                    i += 4;
+                }
+                Some(_) => break Some((2, "illegal UTF-16 surrogate")),
+                None => break Some((rest.len() - i, "unexpected end of data")),
+            },
+            0xdc00..=0xdfff => break Some((2, "illegal encoding")),
+            u => {
+                out.push(char::from_u32(u as u32).unwrap_or('\u{fffd}'));
+                i += 2;
+            }
+        }
+    };
+    match bad {
+        Some((n, reason)) if i == 0 => Step::Bad(n, reason),
+        _ => Step::Text(out, i),
+    }
+}
+
+/// UTF-32 code units from `rest` until the first error.
+fn step_utf32(rest: &[u8], be: bool) -> Step {
+    let mut out = String::new();
+    let mut i = 0;
+    let bad = loop {
+        let Some(b) = rest.get(i..i + 4) else {
+            break (i < rest.len()).then(|| (rest.len() - i, "truncated data"));
+        };
+        let cp = if be { u32::from_be_bytes([b[0], b[1], b[2], b[3]]) } else { u32::from_le_bytes([b[0], b[1], b[2], b[3]]) };
+        match char::from_u32(cp) {
+            Some(c) => out.push(c),
+            None if (0xd800..0xe000).contains(&cp) => break Some((4, "code point in surrogate code point range(0xd800, 0xe000)")),
+            None => break Some((4, "code point not in range(0x110000)")),
+        }
+        i += 4;
+    };
+    match bad {
+        Some((n, reason)) if i == 0 => Step::Bad(n, reason),
+        _ => Step::Text(out, i),
+    }
+}
+
+fn step(codec: Codec, rest: &[u8]) -> Step {
+    let ascii_prefix = |n: usize| Step::Text(rest[..n].iter().map(|&b| b as char).collect(), n);
+    match codec {
+        Codec::Latin1 => Step::Text(rest.iter().map(|&b| b as char).collect(), rest.len()),
+        Codec::Ascii => match rest.iter().position(|&b| b >= 0x80) {
+            Some(0) => Step::Bad(1, "ordinal not in range(128)"),
+            Some(i) => ascii_prefix(i),
+            None => ascii_prefix(rest.len()),
+        },
+        Codec::Utf8 => match std::str::from_utf8(rest) {
+            Ok(s) => Step::Text(s.to_string(), rest.len()),
+            Err(e) if e.valid_up_to() > 0 => {
+                let i = e.valid_up_to();
+                Step::Text(String::from_utf8_lossy(&rest[..i]).into_owned(), i)
+            }
+            Err(e) => match e.error_len() {
+                None => Step::Bad(rest.len(), "unexpected end of data"),
+                Some(n) if matches!(rest[0], 0xc2..=0xf4) => Step::Bad(n, "invalid continuation byte"),
+                Some(n) => Step::Bad(n, "invalid start byte"),
+            },
+        },
+        Codec::Utf16(be) => step_utf16(rest, be.unwrap_or(false)),
+        Codec::Utf32(be) => step_utf32(rest, be.unwrap_or(false)),
+    }
+}
+
+/// Resolve a BOM-reading codec against the data: the byte order and the BOM's length.
+fn resolve_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
+    match codec {
+        Codec::Utf16(None) => match data {
+            [0xff, 0xfe, ..] => (Codec::Utf16(Some(false)), 2),
+            [0xfe, 0xff, ..] => (Codec::Utf16(Some(true)), 2),
+            _ => (Codec::Utf16(Some(false)), 0),
+        },
+        Codec::Utf32(None) => match data {
+            [0xff, 0xfe, 0, 0, ..] => (Codec::Utf32(Some(false)), 4),
+            [0, 0, 0xfe, 0xff, ..] => (Codec::Utf32(Some(true)), 4),
+            _ => (Codec::Utf32(Some(false)), 0),
+        },
+        c => (c, 0),
+    }
+}
+
 /// Decode `data` (PyUnicode_Decode for the native codecs).
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = Codec::lookup(vm, encoding)?;
+    let (codec, mut pos) = resolve_bom(Codec::lookup(vm, encoding)?, data);
     let mut out = String::with_capacity(data.len());
-    let mut pos = 0;
     while pos < data.len() {
-        let rest = &data[pos..];
-        // (length of the decodable prefix, length of the bad run, reason)
-        let (good, bad, reason) = match codec {
-            Codec::Latin1 => {
-                out.extend(rest.iter().map(|&b| b as char));
-                break;
+        let (start, end, reason) = match step(codec, &data[pos..]) {
+            Step::Text(s, n) => {
+                out.push_str(&s);
+                pos += n;
+                continue;
             }
-            Codec::Ascii => match rest.iter().position(|&b| b >= 0x80) {
-                None => (rest.len(), 0, ""),
-                Some(i) => (i, 1, "ordinal not in range(128)"),
-            },
-            Codec::Utf8 => match std::str::from_utf8(rest) {
-                Ok(_) => (rest.len(), 0, ""),
-                Err(e) => {
-                    let i = e.valid_up_to();
-                    match e.error_len() {
-                        None => (i, rest.len() - i, "unexpected end of data"),
-                        Some(n) => {
-                            let start_ok = matches!(rest[i], 0xc2..=0xf4);
-                            (i, n, if start_ok { "invalid continuation byte" } else { "invalid start byte" })
-                        }
-                    }
-                }
-            },
+            Step::Bad(n, reason) => (pos, pos + n, reason),
         };
-        // The prefix is ASCII or valid UTF-8 by construction.
-        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
-        if bad == 0 {
-            break;
-        }
-        let (start, end) = (pos + good, pos + good + bad);
         match errors {
             "strict" | "surrogateescape" | "surrogatepass" => {
                 let obj = super::new_bytes(vm, data.to_vec());
@@ -96,6 +194,20 @@ pub fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
+        Codec::Utf16(be) => {
+            let mut out = if be.is_none() { vec![0xff, 0xfe] } else { Vec::new() };
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if be == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        Codec::Utf32(be) => {
+            let mut out = if be.is_none() { vec![0xff, 0xfe, 0, 0] } else { Vec::new() };
+            for c in text.chars() {
+                out.extend_from_slice(&if be == Some(true) { (c as u32).to_be_bytes() } else { (c as u32).to_le_bytes() });
+            }
+            return Ok(out);
+        }
     };
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::with_capacity(chars.len());

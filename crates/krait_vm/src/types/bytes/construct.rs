@@ -23,6 +23,16 @@ pub const BYTES_METHODS: &[MethodDef] = &[
 /// The arguments of bytes() and bytearray(): `(source, encoding, errors)`, each Null when
 /// omitted.
 pub fn constructor_args(vm: &mut Vm, name: &str, args: Args<'_>) -> PyResult<[Value; 3]> {
+    let given = args.args.len();
+    if given > 3 {
+        return Err(vm.new_type_error(format!("{name}() takes at most 3 arguments ({given} given)")));
+    }
+    for k in args.kwnames {
+        let key = vm.str_of(k);
+        if !matches!(&*key, "source" | "encoding" | "errors") {
+            return Err(vm.new_type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
+        }
+    }
     let sig = Signature::parse("(source=?, encoding=?, errors=?)");
     let b = bind(vm, &sig, name, args)?;
     let a = b.as_slice();

@@ -10,7 +10,7 @@ use crate::vm::{PyResult, Vm};
 pub const METHODS: &[MethodDef] = &[
     method("decode", "(self, /, encoding='utf-8', errors='strict')", decode),
     method("hex", "(self, /, sep=?, bytes_per_sep=1)", hex),
-    method("translate", "(self, table, /, delete=b'')", translate),
+    method("translate", "(self, table, /, delete=?)", translate),
     MethodDef { name: "maketrans", sig: "(frm, to, /)", func: maketrans, kind: MethodKind::StaticMethod },
     method("isascii", "(self, /)", |_, a| test(a, |d| d.is_ascii())),
     method("isalnum", "(self, /)", |_, a| test(a, |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))),
@@ -127,7 +127,7 @@ fn translate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
         Some(t)
     };
-    let delete = super::buffer_arg(vm, &a[2])?;
+    let delete = if a[2].is_null() { Vec::new() } else { super::buffer_arg(vm, &a[2])? };
     let out: Vec<u8> = data(&a[0]).into_iter().filter(|b| !delete.contains(b)).map(|b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
     Ok(new_like(vm, &a[0], out))
 }

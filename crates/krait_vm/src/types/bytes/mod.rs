@@ -114,6 +114,11 @@ fn not_impl(vm: &Vm) -> Value {
     Value::Obj(vm.not_implemented.clone())
 }
 
+/// Whether `v` is an int or has `__index__`.
+fn has_index(vm: &Vm, v: &Value) -> bool {
+    int_arg(v).is_some() || vm.type_of(v).as_type().is_some_and(|t| t.slots().index.is_some())
+}
+
 /// The byte value of an int argument (`__index__`), or the errors CPython gives:
 /// TypeError for a non-integer, ValueError "`what` must be in range(0, 256)".
 fn byte_value(vm: &mut Vm, v: &Value, what: &str) -> PyResult<u8> {
@@ -174,6 +179,9 @@ fn contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let hay = data(v);
     if let Some(needle) = buffer(item) {
         return Ok(search::find_sub(&hay, &needle, 0).is_some());
+    }
+    if !has_index(vm, item) {
+        buffer_arg(vm, item)?;
     }
     let b = byte_value(vm, item, "byte")?;
     Ok(hay.contains(&b))

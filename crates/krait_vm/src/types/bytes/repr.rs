@@ -5,8 +5,9 @@ use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 
 /// `b'...'`: single quotes unless the data has `'` and no `"`; `\t \n \r`, the quote and
-/// the backslash escaped, other bytes outside 0x20..0x7f as `\xNN`.
-pub fn bytes_repr(data: &[u8]) -> String {
+/// the backslash escaped, other bytes outside 0x20..0x7f as `\xNN`. bytearray_repr also
+/// escapes `'` inside double quotes (`for_bytearray`).
+pub fn bytes_repr(data: &[u8], for_bytearray: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
@@ -17,7 +18,7 @@ pub fn bytes_repr(data: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            c if c == quote => {
+            c if c == quote || (c == b'\'' && for_bytearray) => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -31,7 +32,7 @@ pub fn bytes_repr(data: &[u8]) -> String {
 
 /// The repr slot of both types: `b'...'`, or `bytearray(b'...')` with the type's name.
 pub fn repr_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = with_data(v, bytes_repr).unwrap_or_default();
+    let r = with_data(v, |d| bytes_repr(d, is_bytearray(v))).unwrap_or_default();
     if is_bytearray(v) {
         let name = vm.type_name(v);
         return Ok(vm.new_str(&format!("{name}({r})")));
@@ -46,9 +47,11 @@ mod tests {
     #[test]
     fn repr_matches_cpython() {
         // python3 -c "print(repr(b\"a'b\"), repr(b'a\"b'), repr(b'\\'\"'), repr(b'\\t\\n\\r\\\\\\x00\\x7f\\xff'))"
-        assert_eq!(bytes_repr(b"a'b"), "b\"a'b\"");
-        assert_eq!(bytes_repr(b"a\"b"), "b'a\"b'");
-        assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
-        assert_eq!(bytes_repr(b"\t\n\r\\\x00\x7f\xff"), "b'\\t\\n\\r\\\\\\x00\\x7f\\xff'");
+        assert_eq!(bytes_repr(b"a'b", false), "b\"a'b\"");
+        assert_eq!(bytes_repr(b"a\"b", false), "b'a\"b'");
+        assert_eq!(bytes_repr(b"'\"", false), "b'\\'\"'");
+        assert_eq!(bytes_repr(b"\t\n\r\\\x00\x7f\xff", false), "b'\\t\\n\\r\\\\\\x00\\x7f\\xff'");
+        // python3 -c "print(repr(bytearray(b\"it's\")))"
+        assert_eq!(bytes_repr(b"it's", true), "b\"it\\'s\"");
     }
 }

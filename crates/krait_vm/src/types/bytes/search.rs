@@ -90,8 +90,7 @@ fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer(v) {
         return Ok(b);
     }
-    let has_index = crate::types::int::int_arg(v).is_some() || vm.type_of(v).as_type().is_some_and(|t| t.slots().index.is_some());
-    if !has_index {
+    if !super::has_index(vm, v) {
         let n = vm.type_name(v);
         return Err(vm.new_type_error(format!("argument should be integer or bytes-like object, not '{n}'")));
     }

@@ -14,9 +14,9 @@ pub const METHODS: &[MethodDef] = &[
         map(vm, a, |d| d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect())
     }),
     method("title", "(self, /)", |vm, a| map(vm, a, title)),
-    method("center", "(self, width, fillchar=b' ', /)", |vm, a| pad(vm, a, "center")),
-    method("ljust", "(self, width, fillchar=b' ', /)", |vm, a| pad(vm, a, "ljust")),
-    method("rjust", "(self, width, fillchar=b' ', /)", |vm, a| pad(vm, a, "rjust")),
+    method("center", "(self, width, fillchar=?, /)", |vm, a| pad(vm, a, "center")),
+    method("ljust", "(self, width, fillchar=?, /)", |vm, a| pad(vm, a, "ljust")),
+    method("rjust", "(self, width, fillchar=?, /)", |vm, a| pad(vm, a, "rjust")),
     method("zfill", "(self, width, /)", zfill),
     method("expandtabs", "(self, /, tabsize=8)", expandtabs),
 ];
@@ -60,7 +60,7 @@ fn padded(d: &[u8], left: usize, right: usize, fill: u8) -> Vec<u8> {
 
 fn pad(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
     let width = width_arg(vm, &a[1])?;
-    let fill = if let Value::Obj(o) = &a[2] { with_data(&Value::Obj(o.clone()), |f| (f.len() == 1).then(|| f[0])).flatten() } else { None };
+    let fill = if a[2].is_null() { Some(b' ') } else { with_data(&a[2], |f| (f.len() == 1).then(|| f[0])).flatten() };
     let Some(fill) = fill else {
         let n = vm.type_name(&a[2]);
         return Err(vm.new_type_error(format!("{name}() argument 2 must be a byte string of length 1, not {n}")));

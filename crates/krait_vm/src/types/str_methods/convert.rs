@@ -32,63 +32,33 @@ pub fn str_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
         return Ok(new_str_of(vm, cls, &s));
     }
     let obj = if a[0].is_null() { vm.new_str("") } else { a[0].clone() };
-    let bytes: Vec<u8> = match obj.as_obj().map(|o| &o.payload) {
-        Some(crate::object::Payload::Bytes(b)) => b.to_vec(),
-        Some(crate::object::Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => {
-            let n = vm.type_name(&obj);
-            let msg = if pystr(&obj).is_some() { "decoding str is not supported".to_string() } else { format!("decoding to str: need a bytes-like object, {n} found") };
-            return Err(vm.new_type_error(msg));
-        }
+    let Some(bytes) = crate::types::bytes::buffer(&obj) else {
+        let n = vm.type_name(&obj);
+        let msg = if pystr(&obj).is_some() { "decoding str is not supported".to_string() } else { format!("decoding to str: need a bytes-like object, {n} found") };
+        return Err(vm.new_type_error(msg));
     };
-    let enc = if a[1].is_null() { "utf-8".to_string() } else { text(&a[1]).to_string() };
-    let s = decode(vm, &bytes, &enc)?;
+    let enc = if a[1].is_null() { "utf-8".to_string() } else { str_param(vm, &a[1], "str", "encoding")? };
+    let errors = if a[2].is_null() { "strict".to_string() } else { str_param(vm, &a[2], "str", "errors")? };
+    let s = crate::types::bytes::codec::decode(vm, &bytes, &enc, &errors)?;
     Ok(new_str_of(vm, cls, &s))
 }
 
-fn norm_encoding(enc: &str) -> String {
-    enc.to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-fn decode(vm: &mut Vm, b: &[u8], enc: &str) -> PyResult<String> {
-    match norm_encoding(enc).as_str() {
-        "utf_8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_string()),
-            Err(e) => {
-                let pos = e.valid_up_to();
-                Err(vm.new_unicode_error(format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
-            }
-        },
-        "latin_1" | "latin1" | "iso_8859_1" => Ok(b.iter().map(|&c| c as char).collect()),
-        "ascii" | "us_ascii" => match b.iter().position(|&c| c >= 0x80) {
-            None => Ok(b.iter().map(|&c| c as char).collect()),
-            Some(pos) => Err(vm.new_unicode_error(format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos]))),
-        },
-        _ => Err(vm.new_lookup_error(format!("unknown encoding: {enc}"))),
+/// The text of str argument `arg` of `fname`, or CPython's TypeError.
+fn str_param(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
+    match pystr(v) {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("{fname}() argument '{arg}' must be str, not {n}")))
+        }
     }
 }
 
 fn encode(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let s = text(&a[0]);
-    let enc = text(&a[1]).to_string();
-    let bytes: Vec<u8> = match norm_encoding(&enc).as_str() {
-        "utf_8" | "utf8" => s.as_bytes().to_vec(),
-        name @ ("latin_1" | "latin1" | "iso_8859_1" | "ascii" | "us_ascii") => {
-            let (limit, codec) = if name.starts_with('a') || name.starts_with('u') { (0x80, "ascii") } else { (0x100, "latin-1") };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    return Err(vm.new_unicode_error(format!("'{codec}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", c as u32)));
-                }
-            }
-            out
-        }
-        _ => return Err(vm.new_lookup_error(format!("unknown encoding: {enc}"))),
-    };
-    let t = vm.types.bytes.clone();
-    Ok(vm.wrap(crate::object::Payload::Bytes(bytes.into_boxed_slice()), &t))
+    let enc = str_param(vm, &a[1], "encode", "encoding")?;
+    let errors = str_param(vm, &a[2], "encode", "errors")?;
+    let bytes = crate::types::bytes::codec::encode(vm, text(&a[0]), &enc, &errors)?;
+    Ok(crate::types::bytes::new_bytes(vm, bytes))
 }
 
 /// str.maketrans(x[, y[, z]]): a dict from code points to code points, strs or None.

@@ -1,0 +1,45 @@
+# bytes methods: search, split/join/strip, case, padding, hex, translate.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+b = b'hello world, hello bytes'
+print(b.find(b'hello'), b.find(b'hello', 1), b.rfind(b'hello'), b.find(b'zz'), b.find(111), b.find(b'', 30), b.find(b'', 3))
+print(b.index(b'world'), b.rindex(b'l'), b.count(b'l'), b.count(b'l', 0, 5), b.count(b''), b.count(108))
+print(b.startswith(b'hello'), b.startswith((b'x', b'he')), b.endswith(b'bytes'), b.startswith(b'world', 6), b.endswith(b'o', 0, 5))
+show(lambda: b.index(b'zz'))
+show(lambda: b.find('h'))
+show(lambda: b.find(256))
+show(lambda: b.startswith('h'))
+show(lambda: b.startswith(('h',)))
+print(b.replace(b'hello', b'bye'), b.replace(b'l', b'L', 2), b'abc'.replace(b'', b'-'), b'abc'.replace(b'', b'-', 2))
+print(b.partition(b', '), b.rpartition(b'hello'), b'abc'.partition(b'x'), b'abc'.rpartition(b'x'))
+show(lambda: b'abc'.partition(b''))
+print(b'prefix-body'.removeprefix(b'prefix-'), b'body.txt'.removesuffix(b'.txt'), b'x'.removeprefix(b'y'))
+print(b'a,b,,c'.split(b','), b'a,b,,c'.split(b',', 1), b'a,b,,c'.rsplit(b',', 1), b'  a  b c '.split(), b' a b c '.rsplit(None, 1))
+print(b'a b c'.split(maxsplit=1), b'\t\x0b\x0c\r\n x'.split(), b''.split(), b''.split(b','), b'abab'.split(b'ab'))
+show(lambda: b'a'.split(b''))
+print(b'l1\nl2\r\nl3\rl4'.splitlines(), b'l1\nl2\r\n'.splitlines(keepends=True), b''.splitlines())
+print(b'  x  '.strip(), b'  x  '.lstrip(), b'  x  '.rstrip(), b'xxaxx'.strip(b'x'), b'abcba'.strip(b'ab'))
+print(b', '.join([b'a', bytearray(b'b'), memoryview(b'c')]), b''.join([]), b'-'.join(iter([b'x', b'y'])))
+show(lambda: b''.join([b'a', 'b']))
+print(b'Hello World'.lower(), b'Hello World'.upper(), b'Hello World'.swapcase(), b'hello world'.capitalize(),
+      b'hELLO wORLD 1a'.title(), b"they're".title(), b'\xe9a'.upper())
+print(b'abc'.isalpha(), b'abc1'.isalnum(), b'123'.isdigit(), b' \t'.isspace(), b'abc'.islower(), b'ABC'.isupper(),
+      b'Hello World'.istitle(), b'\x80'.isascii(), b''.isalpha(), b'1'.islower(), b'Ab'.istitle())
+print(b'ab'.center(6), b'ab'.center(5, b'*'), b'ab'.ljust(4, b'.'), b'ab'.rjust(4), b'ab'.center(1), b'abc'.center(8))
+show(lambda: b'ab'.center(5, 'x'))
+show(lambda: b'ab'.center(5, b'xy'))
+print(b'42'.zfill(5), b'-42'.zfill(5), b'+x'.zfill(4), b'abc'.zfill(2), b'a\tbc\td'.expandtabs(), b'a\tb\nc\td'.expandtabs(4))
+print(b'\x01\xab'.hex(), b'abcdef'.hex(':'), b'abcde'.hex(':', 2), b'abcde'.hex(b'-', -2), b''.hex(), bytearray(b'\x00').hex())
+show(lambda: b'ab'.hex('::'))
+show(lambda: b'ab'.hex(1))
+t = bytes.maketrans(b'abc', b'xyz')
+print(len(t), b'aabbcc'.translate(t), b'abc'.translate(None, b'b'), b'abc'.translate(t, delete=b'a'))
+show(lambda: bytes.maketrans(b'a', b'bc'))
+show(lambda: b'a'.translate(b'short'))
+ba = bytearray(b'Mixed Case')
+print(ba.upper(), ba.split(), ba.partition(b' '), ba.replace(b'e', b'E'), ba.strip(b'M'), ba.center(12, b'_'))
+print(type(ba.upper()).__name__, type(ba.split()[0]).__name__, type(b'x'.join([ba])).__name__, type(ba.join([b'x'])).__name__)
