@@ -8,6 +8,16 @@ use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
+    // repr(NotImplemented) and repr(...) (`NotImplemented_repr`, `ellipsis_repr`).
+    let singletons: [(PyRef, crate::object::UnaryFn); 2] = [
+        (vm.types.not_implemented_type.clone(), |vm, _| Ok(vm.new_str("NotImplemented"))),
+        (vm.types.ellipsis_type.clone(), |vm, _| Ok(vm.new_str("Ellipsis"))),
+    ];
+    for (ty, repr) in singletons {
+        if let Some(t) = ty.as_type() {
+            t.slots.borrow_mut().repr = Some(repr);
+        }
+    }
     let t = vm.types.object.clone();
     {
         let mut s = t.as_type().expect("type").slots.borrow_mut();
