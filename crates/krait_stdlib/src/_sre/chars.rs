@@ -1,7 +1,8 @@
 //! Character predicates and case mappings of the SRE engine (sre.c's `SRE_IS_*`,
 //! `sre_lower_*`, `sre_upper_*`, `sre_category`): ASCII, locale (C locale) and Unicode
-//! (unicodedata 14.0 tables where Rust's differ from CPython's definitions).
+//! (CPython's unicodedata 14.0 tables for digits, spaces and alphanumerics).
 
+use super::alnum_table::ALNUM;
 use super::constants::*;
 
 /// First code point (digit zero) of each run of ten Unicode decimal digits (category Nd).
@@ -18,6 +19,21 @@ const SPACES: [u32; 29] = [
     0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
     0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
 ];
+
+/// Code points that have case mappings in Rust's (newer) Unicode tables but none in
+/// unicodedata 14.0, which CPython 3.11 uses.
+const CASED_AFTER_14: [(u32, u32); 10] = [
+    (0x19B, 0x19B), (0x264, 0x264), (0x1C89, 0x1C8A), (0xA7CB, 0xA7CF), (0xA7D2, 0xA7D5), (0xA7DA, 0xA7DC),
+    (0x10D50, 0x10D65), (0x10D70, 0x10D85), (0x16EA0, 0x16EB8), (0x16EBB, 0x16ED3),
+];
+
+/// The character for Rust's case mappings, unless CPython 3.11 maps it to itself.
+fn case_mapped(ch: u32) -> Option<char> {
+    if CASED_AFTER_14.iter().any(|&(a, b)| (a..=b).contains(&ch)) {
+        return None;
+    }
+    char::from_u32(ch)
+}
 
 fn is_ascii_digit(ch: u32) -> bool {
     (0x30..=0x39).contains(&ch)
@@ -63,13 +79,13 @@ fn is_uni_linebreak(ch: u32) -> bool {
     matches!(ch, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
 }
 
-/// `SRE_UNI_IS_WORD`: `Py_UNICODE_ISALNUM` (approximated by Rust's alphanumeric
-/// property) or underscore.
+/// `SRE_UNI_IS_WORD`: `Py_UNICODE_ISALNUM` or underscore.
 pub fn is_uni_word(ch: u32) -> bool {
     if ch < 128 {
         return is_ascii_word(ch);
     }
-    char::from_u32(ch).is_some_and(char::is_alphanumeric)
+    let idx = ALNUM.partition_point(|&(first, _)| first <= ch);
+    idx > 0 && ch <= ALNUM[idx - 1].1
 }
 
 /// `sre_lower_ascii`.
@@ -91,7 +107,7 @@ pub fn lower_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return lower_ascii(ch);
     }
-    char::from_u32(ch).and_then(|c| c.to_lowercase().next()).map_or(ch, u32::from)
+    case_mapped(ch).and_then(|c| c.to_lowercase().next()).map_or(ch, u32::from)
 }
 
 /// `sre_upper_unicode` (`Py_UNICODE_TOUPPER`: the first code point of the full mapping).
@@ -99,7 +115,7 @@ pub fn upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return upper_locale(ch);
     }
-    char::from_u32(ch).and_then(|c| c.to_uppercase().next()).map_or(ch, u32::from)
+    case_mapped(ch).and_then(|c| c.to_uppercase().next()).map_or(ch, u32::from)
 }
 
 /// `char_loc_ignore`.

@@ -2,6 +2,7 @@
 //! `re`. `re._compiler` turns a pattern into SRE code and calls `compile`; the Pattern,
 //! Match and Scanner types run that code with a backtracking matcher.
 
+mod alnum_table;
 mod chars;
 mod constants;
 mod input;
