@@ -50,8 +50,8 @@ pub struct Vm {
     pub ellipsis: PyRef,
     /// Native modules registered from outside the VM crate (krait_stdlib), by name.
     pub native_modules: HashMap<&'static str, crate::modules::ModuleMaker>,
-    /// Slot vectors of finished frames, reused by new frames.
-    pub slot_pool: Vec<Vec<Value>>,
+    /// Finished frames (with their slot vectors), reused by new frames.
+    pub frame_pool: Vec<Box<crate::interp::frame::Frame>>,
     /// The sequence `iterator` type, created on first use.
     pub seq_iter_type: Option<PyRef>,
     /// The `getset_descriptor` type (set during start-up).

@@ -104,7 +104,7 @@ impl Vm {
             wrapper_types: None,
             getset_type: None,
             seq_iter_type: None,
-            slot_pool: Vec::new(),
+            frame_pool: Vec::new(),
             gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),

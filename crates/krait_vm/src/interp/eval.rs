@@ -307,11 +307,13 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                     }
                 }
             }
-            Opcode::KwNames => {
-                frame.push_kwnames(arg);
-            }
+            Opcode::KwNames => frame.kwnames = Some(arg),
             Opcode::Call => {
-                let kwnames = frame.take_kwnames(&code);
+                // KW_NAMES left the index of a constant tuple of keyword names.
+                let kw: &[Value] = match frame.kwnames.take() {
+                    Some(k) => code.consts[k as usize].as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]),
+                    None => &[],
+                };
                 let argc = arg as usize;
                 let sp = frame.sp;
                 let (callable, start) = if frame.slots[sp - argc - 2].is_null() {
@@ -319,25 +321,21 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                 } else {
                     (frame.slots[sp - argc - 2].clone(), sp - argc - 1)
                 };
-                let kw: Vec<Value> = kwnames;
                 if let Value::Obj(f) = &callable {
                     if let Payload::Function(_) = f.payload {
-                        let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: &kw })?;
-                        for _ in 0..argc + 2 {
-                            frame.pop();
-                        }
                         if vm.frames.len() >= vm.recursion_limit {
                             return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
                         }
+                        let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
+                        frame.drop_top(argc + 2);
                         vm.frames.push(new_frame);
                         return Ok(Flow::Call);
                     }
                 }
-                let args: Vec<Value> = frame.slots[start..sp].to_vec();
-                let r = vm.call(&callable, Args { args: &args, kwnames: &kw });
-                for _ in 0..argc + 2 {
-                    frame.pop();
-                }
+                // The arguments are passed in place; the callee cannot reach this
+                // frame's value stack.
+                let r = vm.call(&callable, Args { args: &frame.slots[start..sp], kwnames: kw });
+                frame.drop_top(argc + 2);
                 frame.push(r?);
             }
             Opcode::MakeFunction => {
@@ -803,17 +801,3 @@ fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult<PyErr> 
     Ok(PyErr(inst))
 }
 
-impl Frame {
-    /// Remember KW_NAMES' constant index for the next CALL (kept in the frame's `lasti`
-    /// neighbour field to avoid a per-call allocation).
-    fn push_kwnames(&mut self, const_index: u32) {
-        self.kwnames = Some(const_index);
-    }
-
-    fn take_kwnames(&mut self, code: &Code) -> Vec<Value> {
-        match self.kwnames.take() {
-            Some(i) => code.consts[i as usize].as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default(),
-            None => Vec::new(),
-        }
-    }
-}

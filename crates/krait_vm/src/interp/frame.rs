@@ -31,19 +31,26 @@ pub struct Frame {
 }
 
 impl crate::vm::Vm {
-    /// A frame for `code`, reusing a pooled slot vector (calls allocate only the box).
+    /// A frame for `code`, reusing a pooled frame and its slot vector when one is free
+    /// (a call then allocates nothing).
     pub fn new_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Box<Frame> {
-        let slots = self.slot_pool.pop().unwrap_or_default();
-        Box::new(Frame::with_slots(code, globals, builtins, locals, slots))
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                let slots = std::mem::take(&mut f.slots);
+                *f = Frame::with_slots(code, globals, builtins, locals, slots);
+                f
+            }
+            None => Box::new(Frame::with_slots(code, globals, builtins, locals, Vec::new())),
+        }
     }
 
-    /// Return a finished frame's slot vector to the pool (its values are dropped now).
+    /// Return a finished frame to the pool; its values are dropped now.
     pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
-        let mut slots = std::mem::take(&mut frame.slots);
-        drop(frame);
-        slots.clear();
-        if self.slot_pool.len() < 256 && slots.capacity() <= 4096 {
-            self.slot_pool.push(slots);
+        frame.slots.clear();
+        frame.func = Value::Null;
+        frame.locals = Value::Null;
+        if self.frame_pool.len() < 256 && frame.slots.capacity() <= 4096 {
+            self.frame_pool.push(frame);
         }
     }
 }
@@ -96,6 +103,16 @@ impl Frame {
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
         &self.slots[self.sp - n]
+    }
+
+    /// Discard the top `n` values.
+    #[inline]
+    pub fn drop_top(&mut self, n: usize) {
+        let start = self.sp - n;
+        for v in &mut self.slots[start..self.sp] {
+            *v = Value::Null;
+        }
+        self.sp = start;
     }
 
     /// Pop the top `n` values, bottom first.
