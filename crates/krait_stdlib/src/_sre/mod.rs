@@ -11,6 +11,8 @@ mod matchobj;
 mod pattern;
 mod scanner;
 mod state;
+#[cfg(test)]
+mod tests;
 mod unit;
 
 use crate::util;
