@@ -19,12 +19,16 @@ const METHODS: &[MethodDef] = &[
     method("pop", "(self, index=-1, /)", pop),
     method("remove", "(self, value, /)", remove),
     method("clear", "(self, /)", |_, a| {
-        cell(&a[0]).map(|c| c.borrow_mut().clear());
+        if let Some(c) = cell(&a[0]) {
+            c.borrow_mut().clear();
+        }
         Ok(Value::None)
     }),
     method("copy", "(self, /)", |vm, a| Ok(new_bytearray(vm, data(&a[0])))),
     method("reverse", "(self, /)", |_, a| {
-        cell(&a[0]).map(|c| c.borrow_mut().reverse());
+        if let Some(c) = cell(&a[0]) {
+            c.borrow_mut().reverse();
+        }
         Ok(Value::None)
     }),
 ];

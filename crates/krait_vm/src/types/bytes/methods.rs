@@ -73,7 +73,7 @@ pub fn to_hex(d: &[u8], sep: Option<char>, per_sep: i64) -> String {
     let group = per_sep.unsigned_abs() as usize;
     for (i, b) in d.iter().enumerate() {
         if let Some(s) = sep.filter(|_| group > 0 && i > 0) {
-            let boundary = if per_sep > 0 { (d.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per_sep > 0 { (d.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(s);
             }
