@@ -64,4 +64,6 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Iterator types of the builtin containers.
     pub iter_types: crate::types::iterators::IterTypes,
+    /// `types.GenericAlias`, `types.UnionType` and the alias iterator (set during start-up).
+    pub alias_types: Option<crate::types::generic_alias::AliasTypes>,
 }

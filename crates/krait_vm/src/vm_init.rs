@@ -108,6 +108,7 @@ impl Vm {
             gen_types: None,
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
+            alias_types: None,
         };
         let wrappers = crate::types::slot_descriptors::init(&mut vm);
         vm.wrapper_types = Some(wrappers);
@@ -138,6 +139,7 @@ impl Vm {
             td.flags.set(td.flags.get() | TypeFlags::MAPPING);
         }
         inherit_builtin_slots(&mut vm);
+        crate::types::generic_alias::init(&mut vm);
         crate::modules::init(&mut vm);
         vm
     }

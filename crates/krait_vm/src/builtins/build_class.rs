@@ -16,8 +16,13 @@ pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if name.as_obj().and_then(|o| o.as_str()).is_none() {
         return Err(vm.new_type_error("__build_class__: name is not a string"));
     }
-    let bases = a[2].clone();
-    let base_list = vm.collect(&bases)?;
+    let orig_bases = a[2].clone();
+    let base_list = update_bases(vm, &orig_bases)?;
+    let bases = if base_list.len() == super::tuple_items(&orig_bases).len() && base_list.iter().zip(super::tuple_items(&orig_bases)).all(|(x, y)| x.is(y)) {
+        orig_bases.clone()
+    } else {
+        vm.new_tuple(base_list.clone())
+    };
     let kwds = a[4].clone();
     // The metaclass: explicit, else the most derived metaclass of the bases.
     let mut meta: Value = if a[3].is_none() {
@@ -57,6 +62,10 @@ pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let mut frame = make_frame(vm, &func, Args::positional(&[]))?;
     frame.locals = ns.clone();
     let cell = run_frame(vm, frame)?;
+    if !bases.is(&orig_bases) {
+        let key = vm.new_str("__orig_bases__");
+        vm.set_item(&ns, &key, orig_bases)?;
+    }
     let mut args = vec![name, bases, ns];
     args.extend(kwvalues.iter().cloned());
     let cls = vm.call(&meta, Args { args: &args, kwnames: &kwnames })?;
@@ -66,6 +75,28 @@ pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
     }
     Ok(cls)
+}
+
+// update_bases
+/// The bases after replacing each non-class base by its `__mro_entries__(bases)` (PEP 560).
+fn update_bases(vm: &mut Vm, bases: &Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    for b in super::tuple_items(bases).to_vec() {
+        if b.as_obj().is_some_and(|o| o.as_type().is_some()) {
+            out.push(b);
+            continue;
+        }
+        let Some(meth) = vm.get_attr_opt_str(&b, "__mro_entries__")? else {
+            out.push(b);
+            continue;
+        };
+        let entries = vm.call_positional(&meth, std::slice::from_ref(bases))?;
+        if entries.as_obj().and_then(|o| o.as_tuple()).is_none() {
+            return Err(vm.new_type_error("__mro_entries__ must return a tuple"));
+        }
+        out.extend(super::tuple_items(&entries).iter().cloned());
+    }
+    Ok(out)
 }
 
 fn dict_to_kwargs(vm: &mut Vm, kwds: &Value) -> (Vec<Value>, Vec<Value>) {

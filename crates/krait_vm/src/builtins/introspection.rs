@@ -89,15 +89,6 @@ fn hook(vm: &mut Vm, cls: &Value, name: &str) -> Option<Value> {
     vm.lookup_type_attr(&meta, &key)
 }
 
-/// The member types of a `X | Y` union object (`types.UnionType`), as a tuple.
-fn union_args(vm: &mut Vm, cls: &Value) -> PyResult<Option<Value>> {
-    if is_type(cls) || vm.type_name(cls) != "UnionType" {
-        return Ok(None);
-    }
-    let key = vm.intern("__args__");
-    Ok(lookup(vm, cls, &key)?.filter(|a| a.as_obj().is_some_and(|o| o.as_tuple().is_some())))
-}
-
 /// PyObject_IsInstance.
 pub fn object_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if let Value::Obj(c) = cls {
@@ -118,7 +109,7 @@ pub fn object_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool
         let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(obj)))?;
         return vm.is_true(&r);
     }
-    if let Some(args) = union_args(vm, cls)? {
+    if let Some(args) = crate::types::union::union_args(cls) {
         return object_isinstance(vm, obj, &args);
     }
     if !is_type(cls) {
@@ -144,7 +135,7 @@ pub fn object_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<
         let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(derived)))?;
         return vm.is_true(&r);
     }
-    if let Some(args) = union_args(vm, cls)? {
+    if let Some(args) = crate::types::union::union_args(cls) {
         return object_issubclass(vm, derived, &args);
     }
     let (Value::Obj(d), Value::Obj(c)) = (derived, cls) else {

@@ -22,6 +22,10 @@ impl Vm {
             None => {
                 if let Value::Obj(o) = container {
                     if let Payload::Type(_) = o.payload {
+                        // PyObject_GetItem: `type[X]` is a GenericAlias.
+                        if o.is(&self.types.type_) {
+                            return Ok(crate::types::generic_alias::new_generic_alias(self, container.clone(), key.clone()));
+                        }
                         let name = self.intern("__class_getitem__");
                         if let Some(cgi) = self.get_attr_opt(container, &name)? {
                             return self.call_positional(&cgi, std::slice::from_ref(key));

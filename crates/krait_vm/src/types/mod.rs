@@ -8,6 +8,7 @@ pub mod descriptors;
 pub mod dict_ops;
 pub mod dict_type;
 pub mod function;
+pub mod generic_alias;
 pub mod generator;
 pub mod getset;
 pub mod methods;
@@ -34,6 +35,7 @@ pub mod seq_common;
 pub mod set_type;
 pub mod slice;
 pub mod tuple;
+pub mod union;
 
 /// Install the slots and methods of the container types and slice.
 pub fn containers_init(vm: &mut crate::vm::Vm) {
