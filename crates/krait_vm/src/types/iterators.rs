@@ -18,6 +18,8 @@ pub struct IterTypes {
     pub dict_reverse_keys: PyRef,
     pub set: PyRef,
     pub range: PyRef,
+    /// The iterator of ranges with bounds beyond i64.
+    pub longrange: PyRef,
     /// The dict view types (`dict_keys`, `dict_values`, `dict_items`).
     pub keys_view: PyRef,
     pub values_view: PyRef,
@@ -46,6 +48,7 @@ impl IterTypes {
             dict_reverse_keys: mk("dict_reversekeyiterator"),
             set: mk("set_iterator"),
             range: mk("range_iterator"),
+            longrange: mk_with("longrange_iterator", Slots { iter: Some(iter_self), next: Some(crate::types::range_big::iter_next), ..Slots::default() }),
             keys_view: mk_with("dict_keys", crate::types::dict_type::view_slots(true)),
             values_view: mk_with("dict_values", crate::types::dict_type::view_slots(false)),
             items_view: mk_with("dict_items", crate::types::dict_type::view_slots(true)),

@@ -14,6 +14,7 @@ pub mod getset;
 pub mod methods;
 pub mod module;
 pub mod range;
+pub mod range_big;
 pub mod native;
 pub mod object;
 pub mod registry;

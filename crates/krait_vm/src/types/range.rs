@@ -1,10 +1,13 @@
-//! The `range` type (bounds that fit in i64): length, indexing and slicing, fast `in`
+//! The `range` type (bounds that fit in i64; larger ones are in range_big.rs): length, indexing and slicing, fast `in`
 //! for ints, iteration and reversal, comparison and hash as CPython computes them.
 
 use crate::object::hash::hash_tuple;
 use crate::object::{Args, CmpOp, Payload, PyRef, Value};
 use crate::types::iterators::{new_iter, IterKind};
 use crate::types::methods::method;
+use crate::types::range_big;
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
 use crate::types::slice::{index_exact, slice_indices, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
@@ -17,10 +20,13 @@ pub fn init(vm: &mut Vm) {
         s.hash = Some(range_hash);
         s.richcompare = Some(range_richcompare);
         s.len = Some(|vm, v| {
+            if let Some(b) = range_big::big_parts(v) {
+                return range_big::len(vm, &b);
+            }
             let r = parts(v);
             usize::try_from(r.len()).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
         });
-        s.bool = Some(|_, v| Ok(parts(v).len() != 0));
+        s.bool = Some(|_, v| Ok(range_big::big_parts(v).map_or_else(|| parts(v).len() != 0, |b| !b.len().is_zero())));
         s.getitem = Some(range_getitem);
         s.contains = Some(range_contains);
         s.iter = Some(|vm, v| Ok(iter_of(vm, v, false)));
@@ -29,6 +35,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(&t, "range", &[
         method("index", "(self, value, /)", range_index),
         method("count", "(self, value, /)", |vm, a| {
+            if let Some(b) = range_big::big_parts(&a[0]) {
+                return range_big::search(vm, &b, &a[0], &a[1], range_big::Search::Count);
+            }
             let r = parts(&a[0]);
             if let Value::Int(_) | Value::Bool(_) = a[1] {
                 return Ok(Value::Int(r.position(&a[1]).is_some() as i64));
@@ -109,38 +118,34 @@ fn make(vm: &mut Vm, b: Bounds) -> Value {
     vm.wrap(Payload::Range { start: Value::Int(b.start), stop: Value::Int(b.stop), step: Value::Int(b.step) }, &t)
 }
 
-fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match crate::types::slice::index_clamped(vm, v)? {
-        Some(i) if crate::types::int::int_arg(v).is_none_or(|a| matches!(a, crate::types::int::IntArg::Small(_))) => Ok(i),
-        Some(_) => Err(vm.new_overflow_error("range() bounds beyond 64 bits are not supported by krait yet")),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")))
-        }
-    }
-}
-
 fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     if !args.kwnames.is_empty() {
         return Err(vm.new_type_error("range() takes no keyword arguments"));
     }
-    let b = match args.pos() {
-        [stop] => Bounds { start: 0, stop: bound_arg(vm, stop)?, step: 1 },
-        [a, b] => Bounds { start: bound_arg(vm, a)?, stop: bound_arg(vm, b)?, step: 1 },
+    let idx = crate::types::int::index_of;
+    let (start, stop, step) = match args.pos() {
+        [stop] => (BigInt::zero(), idx(vm, stop)?, BigInt::from(1)),
+        [a, b] => (idx(vm, a)?, idx(vm, b)?, BigInt::from(1)),
         [a, b, c] => {
-            let step = bound_arg(vm, c)?;
-            if step == 0 {
+            let (a, b, c) = (idx(vm, a)?, idx(vm, b)?, idx(vm, c)?);
+            if c.is_zero() {
                 return Err(vm.new_value_error("range() arg 3 must not be zero"));
             }
-            Bounds { start: bound_arg(vm, a)?, stop: bound_arg(vm, b)?, step }
+            (a, b, c)
         }
         [] => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
         more => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {}", more.len()))),
     };
-    Ok(make(vm, b))
+    match (start.to_i64(), stop.to_i64(), step.to_i64()) {
+        (Some(start), Some(stop), Some(step)) => Ok(make(vm, Bounds { start, stop, step })),
+        _ => Ok(range_big::new_range(vm, start, stop, step)),
+    }
 }
 
 fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(b) = range_big::big_parts(v) {
+        return Ok(vm.new_str(&range_big::repr(&b)));
+    }
     let b = parts(v);
     let text = if b.step == 1 { format!("range({}, {})", b.start, b.stop) } else { format!("range({}, {}, {})", b.start, b.stop, b.step) };
     Ok(vm.new_str(&text))
@@ -148,6 +153,9 @@ fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// range_hash: hash((len, start, step)) with None for the parts that do not matter.
 fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Some(b) = range_big::big_parts(v) {
+        return range_big::hash(vm, &b);
+    }
     let b = parts(v);
     let len = b.len();
     let none = vm.hash(&Value::None)?;
@@ -166,6 +174,10 @@ fn range_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<V
     if !is_range(a) || !is_range(b) || !matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return Ok(Value::Obj(vm.not_implemented.clone()));
     }
+    if range_big::big_parts(a).is_some() || range_big::big_parts(b).is_some() {
+        let eq = range_big::equal(&range_big::bounds(a), &range_big::bounds(b));
+        return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
+    }
     let (x, y) = (parts(a), parts(b));
     let (lx, ly) = (x.len(), y.len());
     let eq = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
@@ -173,6 +185,9 @@ fn range_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<V
 }
 
 fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(b) = range_big::big_parts(v) {
+        return range_big::getitem(vm, &b, key);
+    }
     let b = parts(v);
     let len = b.len();
     if slice_parts(key).is_some() {
@@ -194,6 +209,9 @@ fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    if let Some(b) = range_big::big_parts(v) {
+        return range_big::search(vm, &b, v, x, range_big::Search::Contains).map(|r| matches!(r, Value::Bool(true)));
+    }
     let b = parts(v);
     if matches!(x, Value::Int(_) | Value::Bool(_)) {
         return Ok(b.position(x).is_some());
@@ -207,6 +225,9 @@ fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
 }
 
 fn range_index(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    if let Some(b) = range_big::big_parts(&a[0]) {
+        return range_big::search(vm, &b, &a[0], &a[1], range_big::Search::Index);
+    }
     let b = parts(&a[0]);
     if let Some(i) = b.position(&a[1]) {
         return Ok(Value::Int(i as i64));
@@ -224,6 +245,9 @@ fn range_index(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 fn iter_of(vm: &mut Vm, v: &Value, reversed: bool) -> Value {
+    if let Some(b) = range_big::big_parts(v) {
+        return range_big::iter(vm, &b, reversed);
+    }
     let b = parts(v);
     let len = b.len();
     let (first, step) = if reversed { (b.at(len - 1), b.step.wrapping_neg()) } else { (b.start, b.step) };
@@ -231,16 +255,24 @@ fn iter_of(vm: &mut Vm, v: &Value, reversed: bool) -> Value {
     new_iter(&t, IterKind::Range { next: Cell::new(first), step }, v.clone(), len.clamp(0, usize::MAX as i128) as usize)
 }
 
+/// Bound `i` (0 start, 1 stop, 2 step) of a range, as stored.
+fn range_field(v: &Value, i: usize) -> Value {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Range { start, stop, step }) => [start, stop, step][i].clone(),
+        _ => Value::None,
+    }
+}
+
 fn get_start(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    Ok(Value::Int(parts(&a[0]).start))
+    Ok(range_field(&a[0], 0))
 }
 
 fn get_stop(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    Ok(Value::Int(parts(&a[0]).stop))
+    Ok(range_field(&a[0], 1))
 }
 
 fn get_step(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    Ok(Value::Int(parts(&a[0]).step))
+    Ok(range_field(&a[0], 2))
 }
 
 #[cfg(test)]
