@@ -5,6 +5,7 @@ pub mod math;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod thread;
 pub mod errno;
 pub mod posix;
 mod util;
@@ -22,6 +23,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "sys" => sys::make_module,
         "builtins" => |vm| vm.builtins.clone(),
         "time" => time::make_module,
+        "_thread" => thread::make_module,
         "_opcode" => _opcode::make_module,
         "errno" => errno::make_module,
         "posix" => posix::make_module,
