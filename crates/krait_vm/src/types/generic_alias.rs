@@ -335,7 +335,7 @@ fn ga_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> 
         return vm.generic_get_attr(v, name);
     }
     let origin = state(vm, v)?.origin.clone();
-    vm.get_attr(&origin, name).map(Some)
+    vm.get_attr_opt(&origin, name)
 }
 
 // ga_richcompare

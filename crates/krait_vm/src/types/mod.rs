@@ -17,6 +17,7 @@ pub mod range;
 pub mod range_big;
 pub mod native;
 pub mod object;
+pub mod object_reduce;
 pub mod registry;
 pub mod set;
 pub mod slot_descriptors;

@@ -51,6 +51,7 @@ pub fn init(vm: &mut Vm) {
         MethodDef { name: "__new__", sig: "(cls, /, *args, **kwargs)", func: object_new_method, kind: MethodKind::StaticMethod },
     ];
     vm.add_methods(&t, "object", METHODS);
+    vm.add_methods(&t, "object", crate::types::object_reduce::METHODS);
 }
 
 /// `__class__` (on object) and `__dict__` (on classes whose instances have one): added
@@ -139,10 +140,19 @@ fn object_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
         }
     }
     if t.has_flag(TypeFlags::IS_ABSTRACT) {
-        let n = t.name();
-        return Err(vm.new_type_error(format!("Can't instantiate abstract class {n}")));
+        return Err(abstract_error(vm, cls));
     }
     Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
+}
+
+// object_new: "Can't instantiate abstract class X with abstract method(s) a, b".
+fn abstract_error(vm: &mut Vm, cls: &PyRef) -> crate::vm::PyErr {
+    let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
+    let names = vm.get_attr_str(&Value::Obj(cls.clone()), "__abstractmethods__").and_then(|m| vm.collect(&m)).unwrap_or_default();
+    let mut names: Vec<String> = names.iter().map(|v| vm.str_of(v).to_string()).collect();
+    names.sort();
+    let s = if names.len() > 1 { "s" } else { "" };
+    vm.new_type_error(format!("Can't instantiate abstract class {n} with abstract method{s} {}", names.join(", ")))
 }
 
 fn object_new_method(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -154,8 +164,7 @@ fn object_new_method(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let cls = cls.clone();
     let t = cls.as_type().expect("type");
     if t.has_flag(TypeFlags::IS_ABSTRACT) {
-        let n = t.name();
-        return Err(vm.new_type_error(format!("Can't instantiate abstract class {n}")));
+        return Err(abstract_error(vm, &cls));
     }
     Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
 }

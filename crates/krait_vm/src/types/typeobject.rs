@@ -149,6 +149,12 @@ fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult
             *t.qualname.borrow_mut() = vm.str_of(&value).to_string();
             return Ok(());
         }
+        // type_set_abstractmethods: the flag object.__new__ checks follows the value.
+        "__abstractmethods__" => {
+            let abstract_ = !value.is_null() && vm.is_true(&value)?;
+            let f = t.flags.get() & !TypeFlags::IS_ABSTRACT;
+            t.flags.set(if abstract_ { f | TypeFlags::IS_ABSTRACT } else { f });
+        }
         _ => {}
     }
     let d = t.dict.clone();
