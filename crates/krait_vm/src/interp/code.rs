@@ -3,6 +3,7 @@
 //! Python values, and the decoded exception table.
 
 use crate::object::{PyRef, Value};
+
 use krait_bytecode::{CodeObject, Opcode};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,6 +14,33 @@ use std::rc::Rc;
 pub struct Instr {
     pub op: Opcode,
     pub arg: u32,
+}
+
+/// What an attribute instruction learnt about `type(obj)` and the name, valid while the
+/// type version is unchanged (see `types::bootstrap::current_type_version`).
+#[derive(Default)]
+pub struct AttrCache {
+    /// The type the entry is for (None: empty).
+    pub ty: Option<PyRef>,
+    pub version: u32,
+    pub kind: AttrKind,
+    /// The class attribute (for `Method` and `ClassValue`).
+    pub value: Value,
+}
+
+/// How `obj.name` resolves for instances of a cached type whose attribute access is the
+/// generic one.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum AttrKind {
+    /// Not cacheable: take the generic path.
+    #[default]
+    Generic,
+    /// No class attribute: only the instance dict.
+    InstanceOnly,
+    /// A class attribute that is not a descriptor: the instance dict, then this value.
+    ClassValue,
+    /// A plain method (function or method descriptor): the instance dict, else bind it.
+    Method,
 }
 
 /// An exception-table entry in code units.
@@ -33,6 +61,9 @@ pub struct Code {
     /// Inline-cache words, one per code unit: an instruction's cache data lives in the
     /// words of the CACHE units that follow it (never read as instructions).
     pub caches: Box<[Cell<u64>]>,
+    /// Attribute caches of LOAD_ATTR/LOAD_METHOD/STORE_ATTR, indexed by the number in
+    /// the instruction's first cache word.
+    pub attr_caches: Box<[std::cell::RefCell<AttrCache>]>,
     pub consts: Box<[Value]>,
     /// co_names as interned str objects.
     pub names: Box<[PyRef]>,

@@ -430,10 +430,10 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             }
             Opcode::LoadAttr => {
                 let obj = frame.pop();
-                let v = vm.get_attr(&obj, &code.names[arg as usize])?;
+                let v = ops::attr::load_attr(vm, &code, i, &obj, &code.names[arg as usize])?;
                 frame.push(v);
             }
-            Opcode::LoadMethod => ops::calls::load_method(vm, frame, &code.names[arg as usize])?,
+            Opcode::LoadMethod => ops::attr::load_method(vm, frame, &code, i, &code.names[arg as usize])?,
             Opcode::CallFunctionEx => ops::calls::call_function_ex(vm, frame, arg)?,
             Opcode::BuildSet => ops::build::build_set(vm, frame, arg as usize)?,
             Opcode::SetAdd => ops::build::set_add(vm, frame, arg as usize)?,
@@ -466,7 +466,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             Opcode::StoreAttr => {
                 let obj = frame.pop();
                 let v = frame.pop();
-                vm.set_attr(&obj, &code.names[arg as usize], v)?;
+                ops::attr::store_attr(vm, &code, i, &obj, &code.names[arg as usize], v)?;
             }
             Opcode::DeleteAttr => {
                 let obj = frame.pop();

@@ -18,9 +18,12 @@ impl Vm {
         let name = self.intern(&raw.name);
         let qualname = self.new_str_ref(&raw.qualname);
         let filename = self.new_str_ref(&raw.filename);
+        let instrs = decode(&raw.code);
+        let caches: Box<[std::cell::Cell<u64>]> = (0..raw.code.len() / 2).map(|_| std::cell::Cell::new(0)).collect();
         Ok(Rc::new(Code {
-            instrs: decode(&raw.code),
-            caches: (0..raw.code.len() / 2).map(|_| std::cell::Cell::new(0)).collect(),
+            attr_caches: (0..count_attr_sites(&instrs, &caches)).map(|_| Default::default()).collect(),
+            caches,
+            instrs,
             handlers: decode_handlers(&raw.exceptiontable),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
@@ -81,4 +84,20 @@ impl Vm {
 
 fn is_identifier_like(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Number each LOAD_ATTR / LOAD_METHOD / STORE_ATTR: the number goes in its first cache
+/// word and indexes `Code::attr_caches`.
+fn count_attr_sites(instrs: &[std::cell::Cell<super::code::Instr>], caches: &[std::cell::Cell<u64>]) -> usize {
+    use krait_bytecode::Opcode;
+    let mut n = 0;
+    for (i, ins) in instrs.iter().enumerate() {
+        if matches!(ins.get().op, Opcode::LoadAttr | Opcode::LoadMethod | Opcode::StoreAttr) {
+            if let Some(c) = caches.get(i + 1) {
+                c.set(n as u64);
+                n += 1;
+            }
+        }
+    }
+    n
 }

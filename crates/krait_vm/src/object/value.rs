@@ -58,6 +58,14 @@ impl Value {
     }
 }
 
+impl Default for Value {
+    /// `Null`: the empty slot.
+    #[inline]
+    fn default() -> Value {
+        Value::Null
+    }
+}
+
 impl From<PyRef> for Value {
     #[inline]
     fn from(o: PyRef) -> Value {

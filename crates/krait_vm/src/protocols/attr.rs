@@ -8,8 +8,9 @@ use crate::vm::{PyResult, Vm};
 impl Vm {
     /// Look `name` up along `ty`'s MRO (`_PyType_Lookup`); `None` when absent.
     pub fn lookup_type_attr(&mut self, ty: &PyRef, name: &PyRef) -> Option<Value> {
-        let hash = self.hash(&Value::Obj(name.clone())).ok()?;
-        let mro = ty.as_type()?.mro.borrow().clone();
+        let hash = self.str_hash(name)?;
+        // Dict lookups by str name run no Python code, so the MRO can stay borrowed.
+        let mro = ty.as_type()?.mro.borrow();
         mro.iter().find_map(|t| dict_ops::get_str(self, &t.as_type()?.dict, name, hash))
     }
 
@@ -60,7 +61,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             let d = o.dict.borrow().clone();
             if let Some(d) = d {
-                let hash = self.hash(&Value::Obj(name.clone()))?;
+                let hash = self.str_hash(name).unwrap_or(0);
                 if let Some(v) = dict_ops::get_str(self, &d, name, hash) {
                     return Ok(Some(v));
                 }

@@ -5,6 +5,18 @@ use crate::object::{Payload, Value};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
+    /// The hash of a str object (cached in the object after the first call).
+    #[inline]
+    pub fn str_hash(&self, s: &crate::object::PyRef) -> Option<i64> {
+        let p = s.as_str()?;
+        if let Some(h) = p.cached_hash() {
+            return Some(h);
+        }
+        let h = crate::object::hash::hash_str(self.hash_key, p.as_str());
+        p.set_hash(h);
+        Some(h)
+    }
+
     /// `hash(v)` (PyObject_Hash).
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {

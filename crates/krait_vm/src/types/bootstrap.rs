@@ -48,15 +48,18 @@ pub fn new_type(
 
 /// A fresh type version tag (attribute caches compare against it).
 pub fn next_version() -> u32 {
-    thread_local! {
-        static NEXT: Cell<u32> = const { Cell::new(1) };
-    }
-    NEXT.with(|n| {
-        let v = n.get();
-        n.set(v.wrapping_add(1).max(1));
-        v
-    })
+    TYPE_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed).wrapping_add(1)
 }
+
+/// The latest type version handed out: it changes whenever any type is created or any
+/// type's namespace changes, so an attribute cache filled at one value is valid while it
+/// stays the same (subclasses included, without tracking them).
+#[inline]
+pub fn current_type_version() -> u32 {
+    TYPE_VERSION.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static TYPE_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl crate::vm::Vm {
     /// A new builtin (non-heap) type `name` deriving from `base` (default `object`) with

@@ -71,9 +71,24 @@ pub fn del_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> 
 #[inline]
 pub fn get_str_pos(vm: &Vm, d: &PyRef, name: &PyRef, hash: i64) -> Option<(usize, Value)> {
     let t = d.as_dict()?.borrow();
-    let key = Value::Obj(name.clone());
-    let pos = t.find(hash, |k| k.is(&key) || vm.eq_fast(k, &key) == Some(true))?;
+    let pos = t.find(hash, |k| same_str_key(vm, k, name))?;
     Some((pos, t.entry(pos).value.clone()))
+}
+
+/// Whether dict key `k` equals the str `name` without running Python code: identity
+/// (interned names), else equal text for an exact str key.
+#[inline]
+fn same_str_key(vm: &Vm, k: &Value, name: &PyRef) -> bool {
+    match k {
+        Value::Obj(o) => {
+            o.is(name)
+                || match (o.as_str(), name.as_str()) {
+                    (Some(a), Some(b)) => vm.is_exact(o, &vm.types.str) && a.as_str() == b.as_str(),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
 }
 
 /// Lookup by an interned/exact str name with a precomputed hash — the globals/attribute
@@ -81,7 +96,6 @@ pub fn get_str_pos(vm: &Vm, d: &PyRef, name: &PyRef, hash: i64) -> Option<(usize
 #[inline]
 pub fn get_str(vm: &Vm, d: &PyRef, name: &PyRef, hash: i64) -> Option<Value> {
     let t = d.as_dict()?.borrow();
-    let key = Value::Obj(name.clone());
-    let pos = t.find(hash, |k| k.is(&key) || vm.eq_fast(k, &key) == Some(true))?;
+    let pos = t.find(hash, |k| same_str_key(vm, k, name))?;
     Some(t.entry(pos).value.clone())
 }
