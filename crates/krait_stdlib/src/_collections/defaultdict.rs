@@ -92,7 +92,7 @@ fn dd_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             None => String::new(),
         }
     };
-    let name = vm.type_name(v);
+    let name = vm.short_type_name(v);
     let text = format!("{name}({frepr}, {})", vm.str_of(&base));
     Ok(vm.new_str(&text))
 }

@@ -323,7 +323,7 @@ fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn deque_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let items = snapshot(vm, v)?;
     let maxlen = st(vm, v)?.borrow().maxlen;
-    let name = vm.type_name(v);
+    let name = vm.short_type_name(v);
     let Some(o) = v.as_obj() else { return Ok(vm.new_str("deque()")) };
     let o = o.clone();
     repr_guarded(vm, &o, "[...]", |vm| {

@@ -47,7 +47,7 @@ pub fn count_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let s = st.borrow();
         (s.cur.clone(), s.step.clone())
     };
-    let name = vm.type_name(v);
+    let name = vm.short_type_name(v);
     let c = vm.repr(&cur)?;
     let step_is_one = matches!(step, Value::Int(1));
     let text = if step_is_one {
@@ -145,7 +145,7 @@ pub fn repeat_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let s = st.borrow();
         (s.object.clone(), s.left)
     };
-    let name = vm.type_name(v);
+    let name = vm.short_type_name(v);
     let r = vm.repr(&object)?;
     let r = r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
     let text = match left {

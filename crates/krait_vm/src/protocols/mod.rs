@@ -28,10 +28,18 @@ impl Vm {
         }
     }
 
-    /// The type's name, for messages (`'int'`).
-    pub fn type_name(&self, v: &Value) -> String {
+    /// The type's bare name (`_PyType_Name`), as reprs such as `deque([...])` show it.
+    pub fn short_type_name(&self, v: &Value) -> String {
         match v {
             Value::Obj(o) => o.type_name(),
+            _ => self.type_name(v),
+        }
+    }
+
+    /// The type's `tp_name`, for messages (`'int'`, `'itertools.count'`).
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Obj(o) => self.tp_name(&o.class()),
             Value::Int(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Bool(_) => "bool".into(),

@@ -44,6 +44,9 @@ impl Vm {
                 }
             }
         }
+        if let Some(e) = crate::types::seq_common::sequence_op_error(self, a, b, op) {
+            return Err(e);
+        }
         let (na, nb) = (self.type_name(a), self.type_name(b));
         let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
         let msg = if op == BinOp::Pow && !inplace {

@@ -126,12 +126,9 @@ fn assign_slice(vm: &mut Vm, v: &Value, l: &RefCell<Vec<Value>>, key: &Value, va
     } else if items_of(&value).is_some_and(|_| value.is(v)) {
         Some(snapshot(v))
     } else {
-        if vm.type_of(&value).as_type().and_then(|t| t.slots().iter).is_none() {
-            let extended = slice_parts(key).is_some_and(|(_, _, st)| !st.is_none() && !matches!(st, Value::Int(1)));
-            let msg = if extended { "must assign iterable to extended slice" } else { "can only assign an iterable" };
-            return Err(vm.new_type_error(msg));
-        }
-        Some(vm.collect(&value)?)
+        let extended = slice_parts(key).is_some_and(|(_, _, st)| !st.is_none() && !matches!(st, Value::Int(1)));
+        let msg = if extended { "must assign iterable to extended slice" } else { "can only assign an iterable" };
+        Some(crate::types::seq_common::sequence_fast(vm, &value, msg)?)
     };
     let len = l.borrow().len();
     let s = slice_indices(vm, key, len)?;
@@ -205,8 +202,7 @@ fn list_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
                 return Ok(not_impl(vm));
             }
             if items_of(b).is_none() {
-                let n = vm.type_name(b);
-                return Err(vm.new_type_error(format!("can only concatenate list (not \"{n}\") to list")));
+                return Ok(not_impl(vm));
             }
             let mut x = snapshot(a);
             x.extend(snapshot(b));

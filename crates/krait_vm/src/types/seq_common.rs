@@ -1,9 +1,9 @@
 //! Helpers shared by the sequence types: repr with a recursion guard, lexicographic
-//! comparison, `seq * n`, item search, and the fallible stable sort behind list.sort.
+//! comparison, PySequence_Fast, `seq * n`, item search, and the fallible stable sort behind list.sort.
 
-use crate::object::{CmpOp, PyRef, Value};
+use crate::object::{BinOp, CmpOp, PyRef, Value};
 use crate::types::int::{int_arg, IntArg};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
 
 thread_local! {
@@ -72,6 +72,63 @@ pub fn compare_seqs(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResul
         CmpOp::Ne => Ok(Value::Bool(true)),
         _ => vm.rich_compare(&a[i], &b[i], op),
     }
+}
+
+/// PySequence_Fast: the items of any iterable (a list or tuple is copied without
+/// iterating); a TypeError from `iter()` becomes TypeError(`msg`).
+pub fn sequence_fast(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+    if let Value::Obj(o) = v {
+        if let Some(t) = o.as_tuple() {
+            return Ok(t.to_vec());
+        }
+        if let Some(l) = o.as_list() {
+            return Ok(l.borrow().clone());
+        }
+    }
+    let it = match vm.iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.type_error.clone()) => return Err(vm.new_type_error(msg)),
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// The TypeError of `a + b` / `a * b` (also in place) when no slot handled them and a
+/// builtin sequence takes part: PyNumber_Add's sq_concat fallback and PyNumber_Multiply's
+/// sequence_repeat; `None` when no builtin sequence is involved.
+pub fn sequence_op_error(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyErr> {
+    let is_seq = |vm: &mut Vm, v: &Value| {
+        let t = vm.type_of(v);
+        let ty = &vm.types;
+        [&ty.list, &ty.tuple, &ty.str, &ty.bytes, &ty.bytearray].into_iter().any(|s| vm.is_subtype(&t, s))
+    };
+    match op {
+        BinOp::Add if is_seq(vm, a) => Some(concat_error(vm, a, b)),
+        BinOp::Mul => {
+            let other = if is_seq(vm, a) { b } else if is_seq(vm, b) { a } else { return None };
+            let n = vm.type_name(other);
+            Some(vm.new_type_error(format!("can't multiply sequence by non-int of type '{n}'")))
+        }
+        _ => None,
+    }
+}
+
+/// The TypeError of `seq + other` when `other` cannot be concatenated (list_concat,
+/// tuple_concat, PyUnicode_Concat and bytes_concat's messages).
+pub fn concat_error(vm: &mut Vm, seq: &Value, other: &Value) -> PyErr {
+    let n = vm.type_name(other);
+    let t = vm.type_of(seq);
+    for (ty, name) in [(vm.types.list.clone(), "list"), (vm.types.tuple.clone(), "tuple"), (vm.types.str.clone(), "str")] {
+        if vm.is_subtype(&t, &ty) {
+            return vm.new_type_error(format!("can only concatenate {name} (not \"{n}\") to {name}"));
+        }
+    }
+    let s = vm.type_name(seq);
+    vm.new_type_error(format!("can't concat {n} to {s}"))
 }
 
 /// The repeat count of `seq * n`, or `None` when `n` is not an integer.

@@ -116,8 +116,7 @@ fn tuple_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value>
                 return Ok(not_impl(vm));
             }
             if !is_tuple(b) {
-                let n = vm.type_name(b);
-                return Err(vm.new_type_error(format!("can only concatenate tuple (not \"{n}\") to tuple")));
+                return Ok(not_impl(vm));
             }
             let mut x = items(a).to_vec();
             x.extend_from_slice(items(b));

@@ -124,10 +124,37 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
             let dt = vm.types.dict.clone();
             vm.wrap(Payload::Dict(std::cell::RefCell::new(copy)), &dt)
         }
-        "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => vm.new_str("builtins"),
+        "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => match vm.native_type_module(cls) {
+            Some(m) => m,
+            None => vm.new_str("builtins"),
+        },
         "__doc__" if !t.has_flag(TypeFlags::HEAPTYPE) => Value::None,
         _ => return Ok(None),
     }))
+}
+
+impl Vm {
+    /// type_module for a native type: the `__module__` a native module put in the type's
+    /// own dict (`None` when absent: the type is in `builtins`).
+    pub fn native_type_module(&self, ty: &PyRef) -> Option<Value> {
+        let key = self.interned.get("__module__")?;
+        let hash = self.str_hash(key)?;
+        dict_ops::get_str(self, &ty.as_type()?.dict, key, hash)
+    }
+
+    /// A type's `tp_name` as CPython's messages show it: `module.Name` for a native type
+    /// of a module other than builtins, else the bare name.
+    pub fn tp_name(&self, ty: &PyRef) -> String {
+        let Some(t) = ty.as_type() else { return String::new() };
+        let name = t.name();
+        if t.has_flag(TypeFlags::HEAPTYPE) {
+            return name;
+        }
+        match self.native_type_module(ty).as_ref().and_then(Value::as_obj).and_then(|o| o.as_str()) {
+            Some(m) if m.as_str() != "builtins" => format!("{}.{name}", m.as_str()),
+            _ => name,
+        }
+    }
 }
 
 /// Setting a class attribute: store in the dict, refresh slots if it is a dunder.
@@ -135,7 +162,7 @@ fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult
     let Some(cls) = v.as_obj().cloned() else { return Ok(()) };
     let Some(t) = cls.as_type() else { return Ok(()) };
     if !t.has_flag(TypeFlags::HEAPTYPE) {
-        let n = t.name();
+        let n = vm.tp_name(&cls);
         let a = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
         return Err(vm.new_type_error(format!("cannot set '{a}' attribute of immutable type '{n}'")));
     }

@@ -320,9 +320,9 @@ fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let text = match name {
         Some(n) => {
             let r = vm.repr(&n)?;
-            format!("<_io.{tn} name={}>", r.as_str().map(|s| s.as_str()).unwrap_or(""))
+            format!("<{tn} name={}>", r.as_str().map(|s| s.as_str()).unwrap_or(""))
         }
-        None => format!("<_io.{tn}>"),
+        None => format!("<{tn}>"),
     };
     Ok(vm.new_str(&text))
 }

@@ -156,8 +156,7 @@ fn inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     match op {
         BinOp::Add => {
             let Some(extra) = buffer(b) else {
-                let (na, nb) = (vm.type_name(a), vm.type_name(b));
-                return Err(vm.new_type_error(format!("can't concat {nb} to {na}")));
+                return Err(crate::types::seq_common::concat_error(vm, a, b));
             };
             c.borrow_mut().extend(extra);
             Ok(a.clone())

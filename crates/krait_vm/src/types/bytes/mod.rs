@@ -191,10 +191,7 @@ fn binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     match op {
         BinOp::Add => {
             let Some(mut x) = with_data(a, <[u8]>::to_vec) else { return Ok(not_impl(vm)) };
-            let Some(y) = buffer(b) else {
-                let (na, nb) = (vm.type_name(a), vm.type_name(b));
-                return Err(vm.new_type_error(format!("can't concat {nb} to {na}")));
-            };
+            let Some(y) = buffer(b) else { return Ok(not_impl(vm)) };
             x.extend_from_slice(&y);
             Ok(new_like(vm, a, x))
         }

@@ -168,10 +168,7 @@ fn str_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             if pystr(a).is_none() {
                 return Ok(not_impl(vm));
             }
-            let Some(y) = pystr(b) else {
-                let n = vm.type_name(b);
-                return Err(vm.new_type_error(format!("can only concatenate str (not \"{n}\") to str")));
-            };
+            let Some(y) = pystr(b) else { return Ok(not_impl(vm)) };
             let mut out = String::with_capacity(text(a).len() + y.as_str().len());
             out.push_str(text(a));
             out.push_str(y.as_str());
