@@ -8,7 +8,6 @@ use crate::types::methods::method;
 use crate::types::range_big;
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
-use crate::types::slice::{index_exact, slice_indices, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
 
@@ -24,7 +23,7 @@ pub fn init(vm: &mut Vm) {
                 return range_big::len(vm, &b);
             }
             let r = parts(v);
-            usize::try_from(r.len()).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
+            isize::try_from(r.len()).map(|n| n as usize).map_err(|_| vm.new_overflow_error("Python int too large to convert to C ssize_t"))
         });
         s.bool = Some(|_, v| Ok(range_big::big_parts(v).map_or_else(|| parts(v).len() != 0, |b| !b.len().is_zero())));
         s.getitem = Some(range_getitem);
@@ -108,7 +107,7 @@ fn int_of(v: &Value) -> i64 {
 /// The bounds of a range value.
 pub fn parts(v: &Value) -> Bounds {
     match v.as_obj().map(|o| &o.payload) {
-        Some(Payload::Range { start, stop, step }) => Bounds { start: int_of(start), stop: int_of(stop), step: int_of(step).max(i64::MIN + 1) },
+        Some(Payload::Range { start, stop, step }) => Bounds { start: int_of(start), stop: int_of(stop), step: int_of(step) },
         _ => Bounds { start: 0, stop: 0, step: 1 },
     }
 }
@@ -188,20 +187,10 @@ fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if let Some(b) = range_big::big_parts(v) {
         return range_big::getitem(vm, &b, key);
     }
-    let b = parts(v);
+    // Slices (whose bounds may be big) and non-int indices take the general path.
+    let (Value::Int(i), b) = (key, parts(v)) else { return range_big::getitem(vm, &range_big::bounds(v), key) };
     let len = b.len();
-    if slice_parts(key).is_some() {
-        let s = slice_indices(vm, key, len as usize)?;
-        let start = b.at(s.start as i128);
-        let step = b.step.saturating_mul(s.step);
-        let stop = b.at(s.start as i128 + s.len as i128 * s.step as i128);
-        return Ok(make(vm, Bounds { start, stop, step }));
-    }
-    let Some(i) = index_exact(vm, key)? else {
-        let n = vm.type_name(key);
-        return Err(vm.new_type_error(format!("range indices must be integers or slices, not {n}")));
-    };
-    let i = if i < 0 { i as i128 + len } else { i as i128 };
+    let i = if *i < 0 { *i as i128 + len } else { *i as i128 };
     if !(0..len).contains(&i) {
         return Err(vm.new_index_error("range object index out of range"));
     }
@@ -250,9 +239,22 @@ fn iter_of(vm: &mut Vm, v: &Value, reversed: bool) -> Value {
     }
     let b = parts(v);
     let len = b.len();
-    let (first, step) = if reversed { (b.at(len - 1), b.step.wrapping_neg()) } else { (b.start, b.step) };
+    // range_iter / range_reverse: i64 arithmetic only when the length and the value past
+    // the last one fit, else a longrange_iterator.
+    let fits = len <= i64::MAX as i128
+        && if reversed {
+            b.step != i64::MIN && b.start.checked_sub(b.step).is_some()
+        } else if b.step > 0 {
+            b.stop <= i64::MAX - (b.step - 1)
+        } else {
+            b.stop >= i64::MIN + (-1 - b.step)
+        };
+    if !fits {
+        return range_big::iter(vm, &range_big::bounds(v), reversed);
+    }
+    let (first, step) = if reversed { (b.at(len - 1), -b.step) } else { (b.start, b.step) };
     let t = vm.iter_types.range.clone();
-    new_iter(&t, IterKind::Range { next: Cell::new(first), step }, v.clone(), len.clamp(0, usize::MAX as i128) as usize)
+    new_iter(&t, IterKind::Range { next: Cell::new(first), step }, v.clone(), len as usize)
 }
 
 /// Bound `i` (0 start, 1 stop, 2 step) of a range, as stored.
