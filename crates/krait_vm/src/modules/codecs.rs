@@ -1,158 +1,17 @@
-//! The `_codecs` module and the codec core shared with `_io`: UTF-8, ASCII and Latin-1
-//! encoding/decoding with the strict, ignore, replace, backslashreplace and
-//! surrogateescape error handlers, plus the codec search-function registry
-//! (`register`, `lookup`) that `codecs.py` builds on.
+//! The `_codecs` module: the native codecs' functions (`utf_8_decode`, ...) over the codec
+//! core in `types::bytes::codec`, and the codec search-function registry (`register`,
+//! `lookup`) that `codecs.py` builds on.
 
-use super::util::{bytes_arg, new_bytes, new_module_with, set, str_arg};
+use super::util::{new_module_with, set, str_arg};
+use crate::types::bytes::codec::{decode_with, encode_with, Codec};
+use crate::types::bytes::{buffer_arg, new_bytes};
 use crate::object::{PyRef, Value};
 use crate::types::methods::method;
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
-/// The codecs implemented natively.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-impl Codec {
-    /// The codec for an encoding name (normalised as `encodings.normalize_encoding`).
-    pub fn from_name(name: &str) -> Option<Codec> {
-        let n = normalize(name);
-        Some(match n.as_str() {
-            "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
-            "ascii" | "us_ascii" | "646" => Codec::Ascii,
-            "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "l1" | "latin" => Codec::Latin1,
-            _ => return None,
-        })
-    }
-
-    /// The codec's canonical name (`CodecInfo.name`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "iso8859-1",
-        }
-    }
-
-    fn short(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-        }
-    }
-}
-
-/// Lower-case, with spaces and hyphens as underscores.
+/// Lower-case, with spaces and hyphens as underscores (the registry's cache key).
 pub fn normalize(name: &str) -> String {
     name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-/// A codec from an `encoding` argument, or LookupError.
-pub fn codec_arg(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    Codec::from_name(name).ok_or_else(|| vm.new_lookup_error(format!("unknown encoding: {name}")))
-}
-
-fn decode_error(vm: &mut Vm, codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let cls = vm.exc.unicode_decode_error.clone();
-    let args = vec![vm.new_str(codec.short()), new_bytes(vm, data), Value::Int(start as i64), Value::Int(end as i64), vm.new_str(reason)];
-    vm.new_exception(&cls, args)
-}
-
-fn encode_error(vm: &mut Vm, codec: Codec, text: &str, start: usize, reason: &str) -> PyErr {
-    let cls = vm.exc.unicode_encode_error.clone();
-    let args = vec![vm.new_str(codec.short()), vm.new_str(text), Value::Int(start as i64), Value::Int(start as i64 + 1), vm.new_str(reason)];
-    vm.new_exception(&cls, args)
-}
-
-/// Decode `data`; the result and the number of bytes consumed (less than all when
-/// `final_` is false and `data` ends inside a UTF-8 sequence).
-pub fn decode(vm: &mut Vm, codec: Codec, errors: &str, data: &[u8], final_: bool) -> PyResult<(String, usize)> {
-    let mut out = String::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        let (bad_len, reason) = match codec {
-            Codec::Latin1 => {
-                out.extend(data[i..].iter().map(|&b| b as char));
-                i = data.len();
-                continue;
-            }
-            Codec::Ascii => match data[i..].iter().position(|&b| b >= 0x80) {
-                None => {
-                    out.extend(data[i..].iter().map(|&b| b as char));
-                    i = data.len();
-                    continue;
-                }
-                Some(p) => {
-                    out.extend(data[i..i + p].iter().map(|&b| b as char));
-                    i += p;
-                    (1, "ordinal not in range(128)")
-                }
-            },
-            Codec::Utf8 => match std::str::from_utf8(&data[i..]) {
-                Ok(s) => {
-                    out.push_str(s);
-                    i = data.len();
-                    continue;
-                }
-                Err(e) => {
-                    let good = e.valid_up_to();
-                    out.push_str(std::str::from_utf8(&data[i..i + good]).unwrap_or_default());
-                    i += good;
-                    match e.error_len() {
-                        None if !final_ => return Ok((out, i)),
-                        None => (data.len() - i, "unexpected end of data"),
-                        Some(n) => (n, if data[i] >= 0x80 && data[i] < 0xc2 || data[i] > 0xf4 { "invalid start byte" } else { "invalid continuation byte" }),
-                    }
-                }
-            },
-        };
-        match errors {
-            "ignore" => {}
-            "replace" => out.push('\u{fffd}'),
-            "backslashreplace" => data[i..i + bad_len].iter().for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
-            "surrogateescape" => {
-                // Lone surrogates cannot live in a Rust string: use the replacement character.
-                out.extend(std::iter::repeat('\u{fffd}').take(bad_len));
-            }
-            "strict" => return Err(decode_error(vm, codec, data, i, i + bad_len, reason)),
-            other => return Err(vm.new_lookup_error(format!("unknown error handler name '{other}'"))),
-        }
-        i += bad_len;
-    }
-    Ok((out, i))
-}
-
-/// Encode `text` with `codec` and error handler `errors`.
-pub fn encode(vm: &mut Vm, codec: Codec, errors: &str, text: &str) -> PyResult<Vec<u8>> {
-    let limit = match codec {
-        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-    };
-    let mut out = Vec::with_capacity(text.len());
-    for (pos, c) in text.chars().enumerate() {
-        let cp = c as u32;
-        if cp < limit {
-            out.push(cp as u8);
-            continue;
-        }
-        match errors {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            "backslashreplace" => {
-                let esc = if cp < 0x100 { format!("\\x{cp:02x}") } else if cp < 0x10000 { format!("\\u{cp:04x}") } else { format!("\\U{cp:08x}") };
-                out.extend_from_slice(esc.as_bytes());
-            }
-            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{cp};").as_bytes()),
-            "strict" | "surrogateescape" => return Err(encode_error(vm, codec, text, pos, &format!("ordinal not in range({limit})"))),
-            other => return Err(vm.new_lookup_error(format!("unknown error handler name '{other}'"))),
-        }
-    }
-    Ok(out)
 }
 
 /// An `errors` argument (None → "strict").
@@ -165,10 +24,10 @@ pub fn errors_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
 
 /// `<codec>_decode(data, errors=None, final=False)` → (str, consumed).
 fn decode_fn(vm: &mut Vm, a: &[Value], codec: Codec) -> PyResult<Value> {
-    let data = bytes_arg(vm, &a[0], "")?;
+    let data = buffer_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1])?;
     let final_ = a[2].is_null() || vm.is_true(&a[2])?;
-    let (s, n) = decode(vm, codec, &errors, &data, final_)?;
+    let (s, n) = decode_with(vm, codec, &data, &errors, final_)?;
     let s = vm.new_str(&s);
     Ok(vm.new_tuple(vec![s, Value::Int(n as i64)]))
 }
@@ -177,8 +36,8 @@ fn decode_fn(vm: &mut Vm, a: &[Value], codec: Codec) -> PyResult<Value> {
 fn encode_fn(vm: &mut Vm, a: &[Value], codec: Codec) -> PyResult<Value> {
     let text = str_arg(vm, &a[0], "argument 1")?;
     let errors = errors_arg(vm, &a[1])?;
-    let b = encode(vm, codec, &errors, &text)?;
-    let b = new_bytes(vm, &b);
+    let b = encode_with(vm, codec, &text, &errors)?;
+    let b = new_bytes(vm, b);
     Ok(vm.new_tuple(vec![b, Value::Int(text.chars().count() as i64)]))
 }
 

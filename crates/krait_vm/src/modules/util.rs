@@ -1,7 +1,7 @@
 //! Helpers shared by the boot modules: building a module from a function table, native
 //! types with methods and read-only properties, and bytes-like argument access.
 
-use crate::object::{Payload, PyRef, Slots, Value};
+use crate::object::{PyRef, Slots, Value};
 use crate::types::methods::MethodDef;
 use crate::types::native::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -39,29 +39,6 @@ pub fn add_getters(vm: &mut Vm, ty: &PyRef, owner: &'static str, getters: &[(&'s
     for &(name, get) in getters {
         crate::types::int::add_property(vm, ty, owner, name, get);
     }
-}
-
-/// The bytes of a bytes or bytearray object.
-pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
-    match &v.as_obj()?.payload {
-        Payload::Bytes(b) => Some(b.to_vec()),
-        Payload::ByteArray(b) => Some(b.borrow().clone()),
-        _ => None,
-    }
-}
-
-/// The bytes of a bytes-like argument, or TypeError naming `what`.
-pub fn bytes_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
-    bytes_of(v).ok_or_else(|| {
-        let n = vm.type_name(v);
-        vm.new_type_error(format!("{what}a bytes-like object is required, not '{n}'"))
-    })
-}
-
-/// A new bytes object.
-pub fn new_bytes(vm: &mut Vm, data: &[u8]) -> Value {
-    let t = vm.types.bytes.clone();
-    vm.wrap(Payload::Bytes(data.into()), &t)
 }
 
 /// The text of a str argument, or TypeError naming `what`.

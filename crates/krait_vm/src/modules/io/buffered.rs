@@ -4,7 +4,8 @@
 
 use super::{bind_args, closed_error, new_native, size_arg, unsupported, DEFAULT_BUFFER_SIZE};
 use crate::modules::posix::fds;
-use crate::modules::util::{add_getters, bytes_arg, bytes_of, i64_arg, native_type, new_bytes, set, state_of};
+use crate::modules::util::{add_getters, i64_arg, native_type, set, state_of};
+use crate::types::bytes::{buffer_arg, new_bytes};
 use crate::object::{Args, PyRef, Slots, TypeFlags, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -83,7 +84,7 @@ fn flush_writes(vm: &mut Vm, v: &Value) -> PyResult<()> {
     let w = wraw(vm, v)?;
     let mut off = 0;
     while off < data.len() {
-        let chunk = new_bytes(vm, &data[off..]);
+        let chunk = new_bytes(vm, data[off..].to_vec());
         let n = vm.call_method(&w, "write", &[chunk])?;
         let n = if n.is_none() { 0 } else { i64_arg(vm, &n)?.max(0) as usize };
         if n == 0 {
@@ -115,7 +116,7 @@ fn drop_read_buffer(vm: &mut Vm, v: &Value) -> PyResult<()> {
 fn fill(vm: &mut Vm, v: &Value, n: usize) -> PyResult<bool> {
     let r = raw(vm, v)?;
     let chunk = vm.call_method(&r, "read", &[Value::Int(n as i64)])?;
-    let data = bytes_of(&chunk).unwrap_or_default();
+    let data = crate::types::bytes::data(&chunk);
     if data.is_empty() {
         return Ok(false);
     }
@@ -145,7 +146,7 @@ fn take(vm: &mut Vm, v: &Value, n: usize) -> PyResult<Value> {
         s.rpos = end;
         d
     };
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn available(vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -194,7 +195,7 @@ fn peek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let s = cell(vm, &a[0])?.borrow();
         s.rbuf[s.rpos..].to_vec()
     };
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn readline(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -227,13 +228,13 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     };
     let n = target.borrow().len();
     let data = read(vm, &[a[0].clone(), Value::Int(n as i64)])?;
-    let data = bytes_of(&data).unwrap_or_default();
+    let data = crate::types::bytes::data(&data);
     target.borrow_mut()[..data.len()].copy_from_slice(&data);
     Ok(Value::Int(data.len() as i64))
 }
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let data = bytes_arg(vm, &a[1], "")?;
+    let data = buffer_arg(vm, &a[1])?;
     check_open(vm, &a[0])?;
     if !cell(vm, &a[0])?.borrow().writable {
         return Err(unsupported(vm, "write"));

@@ -1,7 +1,8 @@
 //! `BytesIO`: an in-memory binary stream (bytesio.c).
 
 use super::{bind_args, closed_error, new_native, size_arg};
-use crate::modules::util::{add_getters, bytes_arg, i64_arg, native_type, new_bytes, set};
+use crate::modules::util::{add_getters, i64_arg, native_type, set};
+use crate::types::bytes::{buffer_arg, new_bytes};
 use crate::object::{Args, Payload, PyRef, Slots, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -35,7 +36,7 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         s.pos = end.max(s.pos);
         s.buf[start..end].to_vec()
     };
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn readline(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -51,7 +52,7 @@ fn readline(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         s.pos = end.max(s.pos);
         s.buf[start..end].to_vec()
     };
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -69,7 +70,7 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let data = bytes_arg(vm, &a[1], "")?;
+    let data = buffer_arg(vm, &a[1])?;
     let c = st(vm, &a[0])?;
     let mut s = c.borrow_mut();
     let pos = s.pos;
@@ -109,7 +110,7 @@ fn truncate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let a = bind_args(vm, "(initial_bytes=None)", "BytesIO", args)?;
-    let data = if a[0].is_none() || a[0].is_null() { Vec::new() } else { bytes_arg(vm, &a[0], "")? };
+    let data = if a[0].is_none() || a[0].is_null() { Vec::new() } else { buffer_arg(vm, &a[0])? };
     let c: &Cell = crate::modules::util::state_of(vm, v, "_io.BytesIO")?;
     *c.borrow_mut() = State { buf: data, pos: 0, closed: false };
     Ok(())
@@ -125,7 +126,7 @@ pub fn make_type(vm: &mut Vm, m: &PyRef, base: &PyRef) {
     let t = native_type(vm, "_io", "BytesIO", Some(base), slots, &[
         method("getvalue", "(self, /)", |vm, a| {
             let data = st(vm, &a[0])?.borrow().buf.clone();
-            Ok(new_bytes(vm, &data))
+            Ok(new_bytes(vm, data))
         }),
         method("read", "(self, size=-1, /)", read),
         method("read1", "(self, size=-1, /)", read),

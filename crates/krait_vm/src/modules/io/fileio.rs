@@ -4,7 +4,8 @@
 use super::{bind_args, closed_error, new_native, size_arg, unsupported};
 use crate::modules::posix::fds;
 use crate::modules::posix::{os_error, path_arg};
-use crate::modules::util::{add_getters, bytes_arg, i64_arg, native_type, new_bytes, set, state_of};
+use crate::modules::util::{add_getters, i64_arg, native_type, set, state_of};
+use crate::types::bytes::{buffer_arg, new_bytes};
 use crate::object::{Args, Payload, PyRef, Slots, TypeFlags, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -154,7 +155,7 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = size_arg(vm, &a[1])?;
     let fd = check(vm, &a[0], true)?;
     let data = io_err(vm, fds::read_fd(fd, n))?;
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -170,7 +171,7 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = check(vm, &a[0], false)?;
-    let data = bytes_arg(vm, &a[1], "")?;
+    let data = buffer_arg(vm, &a[1])?;
     let n = io_err(vm, fds::write_fd(fd, &data))?;
     Ok(Value::Int(n as i64))
 }

@@ -2,7 +2,8 @@
 //! generic methods work through the object's own Python-level methods (iobase.c).
 
 use super::{closed_error, unsupported, DEFAULT_BUFFER_SIZE};
-use crate::modules::util::{add_getters, bytes_of, native_type, new_bytes, set};
+use crate::modules::util::{add_getters, native_type, set};
+use crate::types::bytes::new_bytes;
 use crate::object::{PyRef, Slots, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -73,7 +74,7 @@ fn base_readline(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let mut out = Vec::new();
     while limit.is_none_or(|l| out.len() < l) {
         let b = vm.call_method(&a[0], "read", &[Value::Int(1)])?;
-        let Some(chunk) = bytes_of(&b) else {
+        let Some(chunk) = crate::types::bytes::with_data(&b, <[u8]>::to_vec) else {
             let n = vm.type_name(&b);
             return Err(vm.new_os_error(format!("read() should have returned a bytes object, not '{n}'")));
         };
@@ -85,7 +86,7 @@ fn base_readline(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             break;
         }
     }
-    Ok(new_bytes(vm, &out))
+    Ok(new_bytes(vm, out))
 }
 
 // iobase_readlines
@@ -121,8 +122,8 @@ fn raw_read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let got = crate::modules::util::i64_arg(vm, &got)?.clamp(0, n as i64) as usize;
-    let data = bytes_of(&buf).unwrap_or_default();
-    Ok(new_bytes(vm, &data[..got.min(data.len())]))
+    let data = crate::types::bytes::data(&buf);
+    Ok(new_bytes(vm, data[..got.min(data.len())].to_vec()))
 }
 
 // rawiobase_readall
@@ -136,13 +137,13 @@ fn raw_readall(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             }
             break;
         }
-        let data = bytes_of(&chunk).unwrap_or_default();
+        let data = crate::types::bytes::data(&chunk);
         if data.is_empty() {
             break;
         }
         out.extend_from_slice(&data);
     }
-    Ok(new_bytes(vm, &out))
+    Ok(new_bytes(vm, out))
 }
 
 /// A method that raises UnsupportedOperation(`msg`).

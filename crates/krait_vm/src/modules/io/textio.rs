@@ -4,8 +4,10 @@
 
 use super::stringio::Newline;
 use super::{bind_args, closed_error, new_native, size_arg, DEFAULT_BUFFER_SIZE};
-use crate::modules::codecs::{self, Codec};
-use crate::modules::util::{add_getters, bytes_of, i64_arg, native_type, new_bytes, set, state_of, str_arg};
+use crate::modules::codecs;
+use crate::types::bytes::codec::{decode_with, encode_with, Codec};
+use crate::modules::util::{add_getters, i64_arg, native_type, set, state_of, str_arg};
+use crate::types::bytes::new_bytes;
 use crate::object::{Args, PyRef, Slots, TypeFlags, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -52,7 +54,7 @@ fn check_open(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn fill(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let b = buffer(vm, v)?;
     let chunk = vm.call_method(&b, "read", &[Value::Int(DEFAULT_BUFFER_SIZE as i64)])?;
-    let data = bytes_of(&chunk).unwrap_or_default();
+    let data = crate::types::bytes::data(&chunk);
     let c = cell(vm, v)?;
     let (codec, errors, mut bytes) = {
         let s = c.borrow();
@@ -60,7 +62,7 @@ fn fill(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     };
     let at_eof = data.is_empty();
     bytes.extend_from_slice(&data);
-    let (text, used) = codecs::decode(vm, codec, &errors, &bytes, at_eof)?;
+    let (text, used) = decode_with(vm, codec, &bytes, &errors, at_eof)?;
     let mut s = c.borrow_mut();
     s.decoded.extend(text.chars());
     s.pending = bytes[used..].to_vec();
@@ -156,8 +158,8 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Newline::Fixed(nl) if nl != "\n" => text.replace('\n', nl),
         _ => text.clone(),
     };
-    let data = codecs::encode(vm, codec, &errors, &out)?;
-    let data = new_bytes(vm, &data);
+    let data = encode_with(vm, codec, &out, &errors)?;
+    let data = new_bytes(vm, data);
     vm.call_method(&b, "write", &[data])?;
     if lb && (text.contains('\n') || text.contains('\r')) {
         vm.call_method(&b, "flush", &[])?;
@@ -174,7 +176,7 @@ fn tell(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let s = cell(vm, &a[0])?.borrow();
         (s.codec.unwrap_or(Codec::Utf8), s.decoded.iter().collect::<String>(), s.pending.len())
     };
-    let unread = codecs::encode(vm, codec, "replace", &rest)?.len() + pending;
+    let unread = encode_with(vm, codec, &rest, "replace")?.len() + pending;
     Ok(Value::Int(p - unread as i64))
 }
 
@@ -203,7 +205,7 @@ fn seek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let a = bind_args(vm, "(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)", "TextIOWrapper", args)?;
     let encoding = if a[1].is_none() || vm.str_of(&a[1]).as_ref() == "locale" { super::default_encoding().to_string() } else { str_arg(vm, &a[1], "TextIOWrapper() argument 'encoding'")? };
-    let codec = codecs::codec_arg(vm, &encoding)?;
+    let codec = Codec::lookup(vm, &encoding)?;
     let errors = codecs::errors_arg(vm, &a[2])?;
     let newline = Newline::from_arg(vm, &a[3])?;
     let line_buffering = vm.is_true(&a[4])?;
@@ -380,7 +382,7 @@ pub fn make_types(vm: &mut Vm, m: &PyRef, base: &PyRef) {
                 (s.decoder.clone(), s.pendingcr)
             };
             let (buf, flag) = if decoder.is_none() {
-                (new_bytes(vm, b""), 0)
+                (new_bytes(vm, b"".to_vec()), 0)
             } else {
                 let st = vm.call_method(&decoder, "getstate", &[])?;
                 let items = vm.collect(&st)?;

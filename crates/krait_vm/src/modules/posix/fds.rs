@@ -4,7 +4,8 @@
 
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
-use crate::modules::util::{bytes_arg, i64_arg, new_bytes, set};
+use crate::modules::util::{i64_arg, set};
+use crate::types::bytes::{buffer_arg, new_bytes};
 use crate::object::{PyRef, Value};
 use crate::types::native::NativeFn;
 use crate::vm::{PyResult, Vm};
@@ -198,12 +199,12 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(errno_error(vm, 22));
     }
     let data = fd_result(vm, read_fd(fd, Some(n as usize)))?;
-    Ok(new_bytes(vm, &data))
+    Ok(new_bytes(vm, data))
 }
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = i64_arg(vm, &a[0])?;
-    let data = bytes_arg(vm, &a[1], "")?;
+    let data = buffer_arg(vm, &a[1])?;
     let n = fd_result(vm, write_fd(fd, &data))?;
     Ok(Value::Int(n as i64))
 }

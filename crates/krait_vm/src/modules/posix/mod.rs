@@ -68,7 +68,7 @@ pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<PathArg> {
 /// A file name in the type of the argument it came from (str or bytes).
 pub fn name_value(vm: &mut Vm, name: &OsStr, as_bytes: bool) -> Value {
     if as_bytes {
-        super::util::new_bytes(vm, name.as_bytes())
+        crate::types::bytes::new_bytes(vm, name.as_bytes().to_vec())
     } else {
         vm.new_str(&name.to_string_lossy())
     }
@@ -124,7 +124,7 @@ fn chdir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn environ(vm: &mut Vm) -> Value {
     let d = vm.new_dict_ref();
     for (k, v) in std::env::vars_os() {
-        let (k, v) = (super::util::new_bytes(vm, k.as_bytes()), super::util::new_bytes(vm, v.as_bytes()));
+        let (k, v) = (crate::types::bytes::new_bytes(vm, k.as_bytes().to_vec()), crate::types::bytes::new_bytes(vm, v.as_bytes().to_vec()));
         // bytes keys run no Python code.
         let _ = vm.dict_set_item(&d, k, v);
     }
@@ -163,7 +163,7 @@ fn urandom(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let mut buf = vec![0u8; n as usize];
     let r = std::fs::File::open("/dev/urandom").and_then(|mut f| std::io::Read::read_exact(&mut f, &mut buf));
     r.map_err(|e| os_error(vm, &e, None, None))?;
-    Ok(super::util::new_bytes(vm, &buf))
+    Ok(crate::types::bytes::new_bytes(vm, buf.to_vec()))
 }
 
 /// An id read from the `Uid:`/`Gid:` line of /proc/self/status (`index` 0 real, 1 effective).

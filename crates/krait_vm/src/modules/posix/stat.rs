@@ -123,7 +123,7 @@ fn scandir_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let ent = ent.map_err(|e| os_error(vm, &e, Some(&s.orig), None))?;
     let name = name_value(vm, &ent.file_name(), s.is_bytes);
     // os.path.join(base, name) as CPython's DirEntry does.
-    let base = if s.is_bytes { crate::modules::util::bytes_of(&s.base).unwrap_or_default() } else { vm.str_of(&s.base).as_bytes().to_vec() };
+    let base = if s.is_bytes { crate::types::bytes::data(&s.base) } else { vm.str_of(&s.base).as_bytes().to_vec() };
     let mut joined = base;
     if !joined.is_empty() && !joined.ends_with(b"/") {
         joined.push(b'/');

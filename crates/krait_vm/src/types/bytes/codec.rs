@@ -1,12 +1,14 @@
 //! The codecs krait implements natively (utf-8, ascii, latin-1, utf-16, utf-32) with the error handlers
 //! strict, ignore, replace, backslashreplace (both ways) and xmlcharrefreplace (encoding):
-//! shared by `bytes.decode`, `str(b, encoding)`, `str.encode` and `bytes(s, encoding)`.
+//! shared by `bytes.decode`, `str(b, encoding)`, `str.encode`, `bytes(s, encoding)`, the
+//! `_codecs` module and `_io.TextIOWrapper` (which decodes incrementally).
 
 use crate::object::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
+/// A natively implemented codec.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
@@ -17,7 +19,7 @@ enum Codec {
 
 impl Codec {
     /// The codec for an encoding name, normalised as `encodings.normalize_encoding` does.
-    fn lookup(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
+    pub fn lookup(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
         let norm: String = enc.trim().chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c.to_ascii_lowercase() } else { '_' }).collect();
         match norm.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
@@ -161,7 +163,14 @@ fn resolve_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
 
 /// Decode `data` (PyUnicode_Decode for the native codecs).
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let (codec, mut pos) = resolve_bom(Codec::lookup(vm, encoding)?, data);
+    let codec = Codec::lookup(vm, encoding)?;
+    decode_with(vm, codec, data, errors, true).map(|(s, _)| s)
+}
+
+/// Decode `data` with `codec`: the text and the number of bytes used, which is less than
+/// all when `final_` is false and `data` ends inside a character (the incremental decoders).
+pub fn decode_with(vm: &mut Vm, codec: Codec, data: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
+    let (codec, mut pos) = resolve_bom(codec, data);
     let mut out = String::with_capacity(data.len());
     while pos < data.len() {
         let (start, end, reason) = match step(codec, &data[pos..]) {
@@ -170,26 +179,34 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 pos += n;
                 continue;
             }
+            Step::Bad(n, reason) if !final_ && pos + n == data.len() && matches!(reason, "unexpected end of data" | "truncated data") => break,
             Step::Bad(n, reason) => (pos, pos + n, reason),
         };
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
+            "strict" | "surrogatepass" => {
                 let obj = super::new_bytes(vm, data.to_vec());
                 return Err(unicode_error(vm, true, codec, obj, start, end, reason));
             }
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),
             "backslashreplace" => data[start..end].iter().for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
+            // Lone surrogates cannot live in a Rust string: the replacement character stands in.
+            "surrogateescape" => out.extend(std::iter::repeat_n('\u{fffd}', end - start)),
             _ => return Err(unknown_handler(vm, errors)),
         }
         pos = end;
     }
-    Ok(out)
+    Ok((out, pos))
 }
 
 /// Encode `text` (PyUnicode_AsEncodedString for the native codecs).
 pub fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = Codec::lookup(vm, encoding)?;
+    encode_with(vm, codec, text, errors)
+}
+
+/// Encode `text` with `codec`.
+pub fn encode_with(vm: &mut Vm, codec: Codec, text: &str, errors: &str) -> PyResult<Vec<u8>> {
     let limit = match codec {
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
         Codec::Ascii => 0x80,
