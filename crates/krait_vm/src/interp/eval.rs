@@ -38,8 +38,6 @@ pub enum Completion {
 
 /// What an instruction asks the loop to do next.
 enum Flow {
-    /// A new frame was pushed.
-    Call,
     /// The current frame returned this value.
     Return(Value),
     /// The current frame yielded this value.
@@ -55,10 +53,9 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
     loop {
         let result = match pending.take() {
             Some(e) => Err(e),
-            None => step_frame(vm),
+            None => step_frame(vm, base),
         };
         match result {
-            Ok(Flow::Call) => {}
             Ok(Flow::Return(v)) => {
                 if let Some(f) = vm.frames.pop() {
                     vm.recycle_frame(f);
@@ -157,10 +154,14 @@ fn record_traceback(vm: &mut Vm, err: &PyErr) {
 }
 
 /// Execute instructions of the innermost frame until it calls, returns or raises.
-fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
+/// Execute instructions until the frame at `base` returns, a frame yields or makes a
+/// generator, or an error is raised. Calls to Python functions and returns to callers
+/// above `base` switch frames inside this loop.
+fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
+    'frames: loop {
     // SAFETY: the frame is boxed, so its address is stable while `vm.frames` grows; it
-    // is only popped by `run` after this function returns, and native code reached from
-    // here only reads `vm.frames` (it never removes the innermost frame).
+    // is only popped after this loop leaves it (by `continue 'frames` or returning), and
+    // native code reached from here only reads `vm.frames` (it never removes it).
     let frame: &mut Frame = unsafe { &mut *(&mut **vm.frames.last_mut().expect("frame") as *mut Frame) };
     let code = frame.code.clone();
     let instrs = &code.instrs;
@@ -280,7 +281,15 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
             Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump(frame, op, arg),
             Opcode::ReturnValue => {
                 let v = frame.pop();
-                return Ok(Flow::Return(v));
+                if vm.frames.len() == base + 1 {
+                    return Ok(Flow::Return(v));
+                }
+                // Return to a caller run by this loop.
+                if let Some(f) = vm.frames.pop() {
+                    vm.recycle_frame(f);
+                }
+                vm.frames.last_mut().expect("caller frame").push(v);
+                continue 'frames;
             }
             Opcode::ReturnGenerator => return Ok(Flow::MakeGenerator),
             Opcode::YieldValue => {
@@ -329,7 +338,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
                         let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
                         frame.drop_top(argc + 2);
                         vm.frames.push(new_frame);
-                        return Ok(Flow::Call);
+                        continue 'frames;
                     }
                 }
                 // The arguments are passed in place; the callee cannot reach this
@@ -608,6 +617,7 @@ fn step_frame(vm: &mut Vm) -> PyResult<Flow> {
         }
     }
 }
+    }
 
 #[inline]
 fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
@@ -676,7 +686,7 @@ fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
 
 fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
     if let Value::Obj(l) = &frame.locals {
-        if l.as_dict().is_some() {
+        if vm.is_exact(l, &vm.types.dict) {
             if let Some(v) = dict_ops::get_item(vm, l, &Value::Obj(name.clone()))? {
                 return Ok(v);
             }
@@ -694,7 +704,7 @@ fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
 
 fn store_name(vm: &mut Vm, frame: &Frame, key: Value, v: Value) -> PyResult<()> {
     match &frame.locals {
-        Value::Obj(l) if l.as_dict().is_some() => dict_ops::set_item(vm, l, key, v),
+        Value::Obj(l) if vm.is_exact(l, &vm.types.dict) => dict_ops::set_item(vm, l, key, v),
         Value::Obj(_) => {
             let l = frame.locals.clone();
             vm.set_item(&l, &key, v)

@@ -84,7 +84,11 @@ impl Frame {
 
     #[inline]
     pub fn push(&mut self, v: Value) {
-        self.slots[self.sp] = v;
+        let slot = &mut self.slots[self.sp];
+        debug_assert!(slot.is_null());
+        // SAFETY: slots at and above the stack pointer always hold Null (pop and
+        // drop_top leave Null behind), so overwriting one without dropping it leaks nothing.
+        unsafe { std::ptr::write(slot, v) };
         self.sp += 1;
     }
 
