@@ -64,6 +64,9 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Iterator types of the builtin containers.
     pub iter_types: crate::types::iterators::IterTypes,
+    /// Types private to builtin functions and native modules (callable_iterator, the
+    /// file type, struct_time ...), by key: see `builtins::vm_type`.
+    pub private_types: HashMap<&'static str, PyRef>,
     /// `types.GenericAlias`, `types.UnionType` and the alias iterator (set during start-up).
     pub alias_types: Option<crate::types::generic_alias::AliasTypes>,
 }

@@ -107,23 +107,13 @@ pub(crate) fn sorted_list(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: V
     Ok(list)
 }
 
-thread_local! {
-    /// Types private to builtin functions and modules (callable_iterator, the file type,
-    /// struct_time ...), per VM: keyed by a weak reference to the VM's builtins dict.
-    static VM_TYPES: std::cell::RefCell<Vec<(crate::object::PyWeak, &'static str, PyRef)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// The private type registered under `key` for this VM.
 pub fn vm_type(vm: &Vm, key: &str) -> Option<PyRef> {
-    VM_TYPES.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|(w, _, _)| w.upgrade().is_some());
-        t.iter().find(|(w, k, _)| *k == key && w.upgrade().is_some_and(|d| d.is(&vm.builtins_dict))).map(|(_, _, ty)| ty.clone())
-    })
+    vm.private_types.get(key).cloned()
 }
 
 /// Register a private type for this VM (see [`vm_type`]).
-pub fn set_vm_type(vm: &Vm, key: &'static str, ty: PyRef) {
-    VM_TYPES.with(|t| t.borrow_mut().push((vm.builtins_dict.downgrade(), key, ty)));
+pub fn set_vm_type(vm: &mut Vm, key: &'static str, ty: PyRef) {
+    vm.private_types.insert(key, ty);
 }
 

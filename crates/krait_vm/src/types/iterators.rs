@@ -20,6 +20,8 @@ pub struct IterTypes {
     pub range: PyRef,
     /// The iterator of ranges with bounds beyond i64.
     pub longrange: PyRef,
+    pub bytes: PyRef,
+    pub bytearray: PyRef,
     /// The dict view types (`dict_keys`, `dict_values`, `dict_items`).
     pub keys_view: PyRef,
     pub values_view: PyRef,
@@ -49,6 +51,8 @@ impl IterTypes {
             set: mk("set_iterator"),
             range: mk("range_iterator"),
             longrange: mk_with("longrange_iterator", Slots { iter: Some(iter_self), next: Some(crate::types::range_big::iter_next), ..Slots::default() }),
+            bytes: mk_with("bytes_iterator", Slots { iter: Some(iter_self), next: Some(crate::types::bytes::iter_next), ..Slots::default() }),
+            bytearray: mk_with("bytearray_iterator", Slots { iter: Some(iter_self), next: Some(crate::types::bytes::iter_next), ..Slots::default() }),
             keys_view: mk_with("dict_keys", crate::types::dict_type::view_slots(true)),
             values_view: mk_with("dict_values", crate::types::dict_type::view_slots(false)),
             items_view: mk_with("dict_items", crate::types::dict_type::view_slots(true)),

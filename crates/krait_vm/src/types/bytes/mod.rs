@@ -7,6 +7,7 @@ pub mod codec;
 mod construct;
 mod format;
 mod iter;
+pub use iter::next as iter_next;
 mod memoryview;
 mod methods;
 mod repr;
@@ -23,6 +24,7 @@ use std::cell::RefCell;
 
 /// Install the slots and methods of bytes, bytearray and memoryview.
 pub fn init(vm: &mut Vm) {
+    iter::init(vm);
     for t in [vm.types.bytes.clone(), vm.types.bytearray.clone()] {
         let Some(ty) = t.as_type() else { continue };
         let mut s = ty.slots.borrow_mut();
