@@ -1,24 +1,10 @@
 //! Character predicates and case mappings of the SRE engine (sre.c's `SRE_IS_*`,
 //! `sre_lower_*`, `sre_upper_*`, `sre_category`): ASCII, locale (C locale) and Unicode
-//! (CPython's unicodedata 14.0 tables for digits, spaces and alphanumerics).
+//! (CPython's unicodedata 14.0 tables: digits and spaces from `krait_format::unicode`,
+//! alphanumerics from `alnum_table`).
 
 use super::alnum_table::ALNUM;
 use super::constants::*;
-
-/// First code point (digit zero) of each run of ten Unicode decimal digits (category Nd).
-const DECIMAL_ZEROS: [u32; 66] = [
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
-    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
-    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
-    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
-    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
-];
-
-/// Code points for which `Py_UNICODE_ISSPACE` holds.
-const SPACES: [u32; 29] = [
-    0x9, 0xA, 0xB, 0xC, 0xD, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
-];
 
 /// Code points that have case mappings in Rust's (newer) Unicode tables but none in
 /// unicodedata 14.0, which CPython 3.11 uses.
@@ -65,13 +51,12 @@ pub fn is_linebreak(ch: u32) -> bool {
 
 /// `Py_UNICODE_ISDECIMAL`.
 fn is_uni_digit(ch: u32) -> bool {
-    let idx = DECIMAL_ZEROS.partition_point(|&z| z <= ch);
-    idx > 0 && ch - DECIMAL_ZEROS[idx - 1] < 10
+    char::from_u32(ch).and_then(krait_format::unicode::decimal_value).is_some()
 }
 
 /// `Py_UNICODE_ISSPACE`.
 fn is_uni_space(ch: u32) -> bool {
-    SPACES.binary_search(&ch).is_ok()
+    char::from_u32(ch).is_some_and(krait_format::unicode::is_space)
 }
 
 /// `Py_UNICODE_ISLINEBREAK`.
