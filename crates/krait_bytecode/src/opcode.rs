@@ -55,11 +55,15 @@ macro_rules! define_opcodes {
                 }
             }
 
-            /// How the argument is interpreted.
+            /// How the argument is interpreted (a table lookup).
+            #[inline(always)]
             pub const fn arg_kind(self) -> ArgKind {
-                match self {
-                    $(Opcode::$variant => ArgKind::$kind,)*
-                }
+                const TABLE: [ArgKind; 256] = {
+                    let mut t = [ArgKind::None_; 256];
+                    $(t[$num] = ArgKind::$kind;)*
+                    t
+                };
+                TABLE[self as usize]
             }
 
             /// Number of CACHE code units that follow the instruction (a table lookup:

@@ -484,14 +484,19 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::BinarySubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                let r = vm.get_item(&container, &key)?;
+                let r = match fast_index(vm, &container, &key) {
+                    Some(v) => v,
+                    None => vm.get_item(&container, &key)?,
+                };
                 frame.push(r);
             }
             Opcode::StoreSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
                 let v = frame.pop();
-                vm.set_item(&container, &key, v)?;
+                if let Some(v) = fast_store_index(vm, &container, &key, v) {
+                    vm.set_item(&container, &key, v)?;
+                }
             }
             Opcode::DeleteSubscr => {
                 let key = frame.pop();
@@ -515,6 +520,27 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::UnpackSequence => {
                 let seq = frame.pop();
+                // Exact tuples and lists of the right length unpack without a copy.
+                if let Value::Obj(o) = &seq {
+                    let n = arg as usize;
+                    if vm.is_exact(o, &vm.types.tuple) {
+                        if let Some(t) = o.as_tuple().filter(|t| t.len() == n) {
+                            for v in t.iter().rev() {
+                                frame.push(v.clone());
+                            }
+                            continue;
+                        }
+                    } else if vm.is_exact(o, &vm.types.list) {
+                        let done = o.as_list().map(|l| l.borrow()).filter(|l| l.len() == n).map(|l| {
+                            for v in l.iter().rev() {
+                                frame.push(v.clone());
+                            }
+                        });
+                        if done.is_some() {
+                            continue;
+                        }
+                    }
+                }
                 let items = vm.collect(&seq)?;
                 if items.len() != arg as usize {
                     let msg = if items.len() > arg as usize {
@@ -618,6 +644,48 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     }
 }
     }
+
+/// `seq[i]` for an exact list or tuple and an int index in range, without the generic
+/// protocol; `None` for everything else (including errors, which the slow path reports).
+#[inline]
+fn fast_index(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return None };
+    let pick = |len: usize| -> Option<usize> {
+        let i = if *i < 0 { *i + len as i64 } else { *i };
+        (0..len as i64).contains(&i).then_some(i as usize)
+    };
+    if vm.is_exact(o, &vm.types.list) {
+        let l = o.as_list()?.borrow();
+        return pick(l.len()).map(|i| l[i].clone());
+    }
+    if vm.is_exact(o, &vm.types.tuple) {
+        let t = o.as_tuple()?;
+        return pick(t.len()).map(|i| t[i].clone());
+    }
+    None
+}
+
+/// `list[i] = v` for an exact list and an in-range int index; gives `v` back otherwise.
+#[inline]
+fn fast_store_index(vm: &Vm, container: &Value, key: &Value, v: Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return Some(v) };
+    if !vm.is_exact(o, &vm.types.list) {
+        return Some(v);
+    }
+    let Some(cell) = o.as_list() else { return Some(v) };
+    let old = {
+        let mut l = cell.borrow_mut();
+        let len = l.len() as i64;
+        let i = if *i < 0 { *i + len } else { *i };
+        if !(0..len).contains(&i) {
+            return Some(v);
+        }
+        std::mem::replace(&mut l[i as usize], v)
+    };
+    // The old value is dropped after the borrow ends (its finaliser may touch the list).
+    drop(old);
+    None
+}
 
 #[inline]
 fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
