@@ -34,19 +34,7 @@ pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         a[3].clone()
     };
     if let Some(m) = meta.as_obj().filter(|m| m.as_type().is_some()).cloned() {
-        let mut winner = m;
-        for b in &base_list {
-            let bt = vm.type_of(b);
-            if vm.is_subtype(&winner, &bt) {
-                continue;
-            }
-            if vm.is_subtype(&bt, &winner) {
-                winner = bt;
-                continue;
-            }
-            return Err(vm.new_type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
-        }
-        meta = Value::Obj(winner);
+        meta = Value::Obj(crate::types::typeobject::calculate_metaclass(vm, &m, &base_list)?);
     }
     let (kwnames, kwvalues) = dict_to_kwargs(vm, &kwds);
     // The namespace from __prepare__, else a dict.

@@ -362,6 +362,13 @@ impl Vm {
     /// no explicit method of that name), then inherit the slots it leaves empty.
     pub fn ready_type(&mut self, ty: &PyRef) {
         let Some(t) = ty.as_type() else { return };
+        // type_ready: every builtin type's dict has a `__doc__` (None when undocumented).
+        if !t.has_flag(TypeFlags::HEAPTYPE) {
+            let key = Value::Obj(self.intern("__doc__"));
+            if crate::types::dict_ops::get_item(self, &t.dict, &key).ok().flatten().is_none() {
+                let _ = crate::types::dict_ops::set_item(self, &t.dict, key, Value::None);
+            }
+        }
         if !t.has_flag(TypeFlags::HEAPTYPE) && self.wrapper_types.is_some() {
             let own = t.slots();
             let base = t.mro.borrow().get(1).and_then(|b| b.as_type().map(|bt| bt.slots())).unwrap_or_default();

@@ -128,7 +128,6 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
             Some(m) => m,
             None => vm.new_str("builtins"),
         },
-        "__doc__" if !t.has_flag(TypeFlags::HEAPTYPE) => Value::None,
         _ => return Ok(None),
     }))
 }
@@ -229,8 +228,35 @@ fn type_new_slot(vm: &mut Vm, meta: &PyRef, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.new_type_error(format!("type.__new__() argument 3 must be dict, not {n}")));
         }
     };
+    // A more derived metaclass of the bases with its own __new__ makes the class.
+    let winner = calculate_metaclass(vm, meta, &bases)?;
+    if !winner.is(meta) {
+        if let Some(new) = winner.as_type().and_then(|t| t.slots().new) {
+            if !std::ptr::fn_addr_eq(new, type_new_slot as crate::object::NewFn) {
+                return new(vm, &winner, args);
+            }
+        }
+    }
     let kw: Vec<(Value, Value)> = args.kwnames.iter().cloned().zip(args.kwvalues().iter().cloned()).collect();
-    create_class(vm, meta, &name, bases, &ns, &kw).map(Value::Obj)
+    create_class(vm, &winner, &name, bases, &ns, &kw).map(Value::Obj)
+}
+
+// _PyType_CalculateMetaclass
+/// The most derived of `meta` and the types of `bases`; TypeError when they conflict.
+pub fn calculate_metaclass(vm: &mut Vm, meta: &PyRef, bases: &[Value]) -> PyResult<PyRef> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bt = vm.type_of(b);
+        if vm.is_subtype(&winner, &bt) {
+            continue;
+        }
+        if vm.is_subtype(&bt, &winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.new_type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+    }
+    Ok(winner)
 }
 
 /// CPython's `type_new`: bases, MRO, namespace copy, flags, slots, `__set_name__` and

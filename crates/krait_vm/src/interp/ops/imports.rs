@@ -70,7 +70,7 @@ pub fn import_star(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
         let key = vm.intern(&text);
         let v = vm.get_attr(&module, &key)?;
         match &locals {
-            Value::Obj(l) if l.as_dict().is_some() => dict_ops::set_item(vm, l, Value::Obj(key), v)?,
+            Value::Obj(l) if vm.is_exact(l, &vm.types.dict) => dict_ops::set_item(vm, l, Value::Obj(key), v)?,
             Value::Obj(_) => vm.set_item(&locals, &Value::Obj(key), v)?,
             _ => return Err(vm.new_system_error("no locals found during 'import *'")),
         }

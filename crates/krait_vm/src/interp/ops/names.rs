@@ -16,9 +16,14 @@ fn name_text(code: &Code, i: usize) -> String {
 pub fn delete_name(vm: &mut Vm, frame: &mut Frame, code: &Code, namei: usize) -> PyResult<()> {
     let key = Value::Obj(code.names[namei].clone());
     let locals = frame.locals.clone();
+    // DELETE_NAME: PyObject_DelItem on the namespace; a KeyError becomes NameError.
     let found = match &locals {
-        Value::Obj(l) if l.as_dict().is_some() => dict_ops::del_item(vm, l, &key)?.is_some(),
-        Value::Obj(_) => vm.set_item(&locals, &key, Value::Null).is_ok(),
+        Value::Obj(l) if vm.is_exact(l, &vm.types.dict) => dict_ops::del_item(vm, l, &key)?.is_some(),
+        Value::Obj(_) => match vm.set_item(&locals, &key, Value::Null) {
+            Ok(()) => true,
+            Err(e) if vm.isinstance(&Value::Obj(e.0.clone()), &Value::Obj(vm.exc.key_error.clone()))? => false,
+            Err(e) => return Err(e),
+        },
         _ => false,
     };
     if !found {
@@ -79,9 +84,16 @@ pub fn delete_deref(vm: &mut Vm, frame: &mut Frame, code: &Code, i: usize) -> Py
 pub fn load_classderef(vm: &mut Vm, frame: &mut Frame, code: &Code, i: usize) -> PyResult<Value> {
     let name: PyRef = code.localsplusnames[i].clone();
     if let Value::Obj(l) = &frame.locals {
-        if l.as_dict().is_some() {
+        if vm.is_exact(l, &vm.types.dict) {
             if let Some(v) = dict_ops::get_item(vm, l, &Value::Obj(name))? {
                 return Ok(v);
+            }
+        } else {
+            let l = frame.locals.clone();
+            match vm.get_item(&l, &Value::Obj(name)) {
+                Ok(v) => return Ok(v),
+                Err(e) if vm.isinstance(&Value::Obj(e.0.clone()), &Value::Obj(vm.exc.key_error.clone()))? => {}
+                Err(e) => return Err(e),
             }
         }
     }
@@ -97,7 +109,7 @@ pub fn setup_annotations(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
     let key = Value::Obj(vm.intern("__annotations__"));
     let locals = frame.locals.clone();
     let Value::Obj(l) = &locals else { return Err(vm.new_system_error("no locals found when setting up annotations")) };
-    if l.as_dict().is_some() {
+    if vm.is_exact(l, &vm.types.dict) {
         if dict_ops::get_item(vm, l, &key)?.is_none() {
             let d = vm.new_dict();
             dict_ops::set_item(vm, l, key, d)?;
