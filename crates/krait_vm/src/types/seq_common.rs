@@ -56,16 +56,7 @@ pub fn compare_seqs(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResul
         i += 1;
     }
     if i >= a.len() || i >= b.len() {
-        let (x, y) = (a.len(), b.len());
-        let r = match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        };
-        return Ok(Value::Bool(r));
+        return Ok(Value::Bool(crate::types::int::ordering_matches(a.len().cmp(&b.len()), op)));
     }
     match op {
         CmpOp::Eq => Ok(Value::Bool(false)),

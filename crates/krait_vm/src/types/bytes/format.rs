@@ -119,7 +119,7 @@ fn convert_one(vm: &mut Vm, v: &Value, spec: &PercentSpec) -> PyResult<Vec<u8>> 
             krait_format::percent_format_int(&n, spec, vm.int_max_str_digits)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let f = float_for(vm, v)?;
+            let f = crate::types::str_methods::convert::float_for(vm, v, "float argument required")?;
             krait_format::percent_format_float(f, spec)
         }
         c => Err(krait_format::unsupported_format_character(c, spec.index)),
@@ -154,18 +154,3 @@ fn int_for(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
     Err(vm.new_type_error(format!("%{conv} format: {what} is required, not {n}")))
 }
 
-fn float_for(vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    match v {
-        Value::Float(f) => return Ok(*f),
-        Value::Int(i) => return Ok(*i as f64),
-        Value::Bool(b) => return Ok(*b as i64 as f64),
-        _ => {}
-    }
-    if let Some(f) = vm.type_of(v).as_type().and_then(|t| t.slots().float) {
-        if let Value::Float(x) = f(vm, v)? {
-            return Ok(x);
-        }
-    }
-    let n = vm.type_name(v);
-    Err(vm.new_type_error(format!("float argument required, not {n}")))
-}

@@ -4,6 +4,7 @@
 use super::{buffer, data, new_bytes, new_like, with_data};
 use crate::object::Value;
 use crate::types::methods::{method, MethodDef, MethodKind};
+use crate::types::str_methods::convert::str_param;
 use crate::types::str_methods::pystr;
 use crate::vm::{PyResult, Vm};
 
@@ -47,16 +48,6 @@ fn istitle(d: &[u8]) -> bool {
         }
     }
     cased
-}
-
-fn str_param(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
-    match pystr(v) {
-        Some(s) => Ok(s.as_str().to_string()),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("{fname}() argument '{arg}' must be str, not {n}")))
-        }
-    }
 }
 
 fn decode(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

@@ -144,14 +144,7 @@ fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> 
     let other = if is_bytearray(a) { buffer(b) } else { with_data(b, <[u8]>::to_vec).filter(|_| !is_bytearray(b)) };
     let (Some(x), Some(y)) = (with_data(a, <[u8]>::to_vec), other) else { return Ok(not_impl(vm)) };
     let o = x.cmp(&y);
-    Ok(Value::Bool(match op {
-        CmpOp::Lt => o.is_lt(),
-        CmpOp::Le => o.is_le(),
-        CmpOp::Eq => o.is_eq(),
-        CmpOp::Ne => o.is_ne(),
-        CmpOp::Gt => o.is_gt(),
-        CmpOp::Ge => o.is_ge(),
-    }))
+    Ok(Value::Bool(crate::types::int::ordering_matches(o, op)))
 }
 
 fn index_type_error(vm: &mut Vm, v: &Value, key: &Value) -> PyErr {

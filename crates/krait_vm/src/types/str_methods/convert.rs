@@ -44,7 +44,7 @@ pub fn str_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// The text of str argument `arg` of `fname`, or CPython's TypeError.
-fn str_param(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
+pub(crate) fn str_param(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
     match pystr(v) {
         Some(s) => Ok(s.as_str().to_string()),
         None => {
@@ -232,7 +232,7 @@ fn convert_one(vm: &mut Vm, v: &Value, spec: &krait_format::PercentSpec) -> PyRe
             krait_format::percent_format_int(&n, spec, vm.int_max_str_digits)
         }
         _ => {
-            let f = float_for(vm, v)?;
+            let f = float_for(vm, v, "must be real number")?;
             krait_format::percent_format_float(f, spec)
         }
     };
@@ -268,7 +268,8 @@ fn int_for(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
     Err(vm.new_type_error(msg))
 }
 
-fn float_for(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+/// The float value of a `%`-format argument (`__float__`), or TypeError("{what}, not T").
+pub(crate) fn float_for(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
     match v {
         Value::Float(f) => return Ok(*f),
         Value::Int(i) => return Ok(*i as f64),
@@ -281,7 +282,7 @@ fn float_for(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         }
     }
     let n = vm.type_name(v);
-    Err(vm.new_type_error(format!("must be real number, not {n}")))
+    Err(vm.new_type_error(format!("{what}, not {n}")))
 }
 
 /// ascii(): non-ASCII characters of a repr escaped.

@@ -2,7 +2,7 @@
 //! iteration, the constructor) and its methods, split by family into submodules.
 
 mod case;
-mod convert;
+pub(crate) mod convert;
 mod format;
 mod printable;
 pub mod repr;
@@ -109,14 +109,7 @@ fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Val
     let (Some(x), Some(y)) = (pystr(a), pystr(b)) else { return Ok(not_impl(vm)) };
     // UTF-8 byte order equals code point order.
     let o = x.as_str().cmp(y.as_str());
-    Ok(Value::Bool(match op {
-        CmpOp::Lt => o.is_lt(),
-        CmpOp::Le => o.is_le(),
-        CmpOp::Eq => o.is_eq(),
-        CmpOp::Ne => o.is_ne(),
-        CmpOp::Gt => o.is_gt(),
-        CmpOp::Ge => o.is_ge(),
-    }))
+    Ok(Value::Bool(crate::types::int::ordering_matches(o, op)))
 }
 
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
