@@ -109,16 +109,8 @@ fn field_get(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn full_name(vm: &mut Vm, ty: &PyRef) -> String {
-    let short = ty.as_type().map(|t| t.name()).unwrap_or_default();
-    match vm.type_module_name(ty) {
-        Some(m) if m != "builtins" => format!("{m}.{short}"),
-        _ => short,
-    }
-}
-
 fn no_new(vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
-    let n = full_name(vm, cls);
+    let n = vm.tp_name(cls);
     Err(vm.new_type_error(format!("cannot create '{n}' instances")))
 }
 
@@ -127,7 +119,7 @@ fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let a = bind(vm, &Signature::parse("(sequence, dict=None)"), "structseq", args)?.as_slice().to_vec();
     let items = vm.collect(&a[0])?;
     let (visible, fields) = shape(vm, cls);
-    let n = full_name(vm, cls);
+    let n = vm.tp_name(cls);
     let (min, max) = (visible, fields.len());
     let len = items.len();
     if len < min || len > max {
@@ -146,7 +138,7 @@ fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
 /// `module.name(field=value, ...)` over the visible fields.
 fn structseq_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ty = vm.type_of(v);
-    let n = full_name(vm, &ty);
+    let n = vm.tp_name(&ty);
     let (visible, fields) = shape(vm, &ty);
     let items = crate::builtins::tuple_items(v).to_vec();
     let mut parts = Vec::with_capacity(visible);
