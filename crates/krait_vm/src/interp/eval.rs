@@ -178,7 +178,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::PushNull => frame.push(Value::Null),
             Opcode::LoadConst => frame.push(code.consts[arg as usize].clone()),
             Opcode::LoadFast => {
-                let v = frame.slots[arg as usize].clone();
+                let v = frame.local_mut(arg as usize).clone();
                 if v.is_null() {
                     let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
                     return Err(vm.new_unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value")));
@@ -187,7 +187,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::StoreFast => {
                 let v = frame.pop();
-                frame.slots[arg as usize] = v;
+                *frame.local_mut(arg as usize) = v;
             }
             Opcode::DeleteFast => frame.slots[arg as usize] = Value::Null,
             Opcode::LoadGlobal => {

@@ -36,17 +36,40 @@ impl crate::vm::Vm {
     pub fn new_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
-                let slots = std::mem::take(&mut f.slots);
-                *f = Frame::with_slots(code, globals, builtins, locals, slots);
+                // A pooled frame holds only Null slots: size them and reset the fields
+                // in place (no struct copy).
+                let n = code.nlocalsplus();
+                let size = n + code.stacksize();
+                if f.slots.len() >= size {
+                    // SAFETY: every slot of a pooled frame is Null (recycle_frame), and
+                    // Null needs no drop, so forgetting the tail leaks nothing.
+                    unsafe { f.slots.set_len(size) };
+                } else {
+                    f.slots.resize(size, Value::Null);
+                }
+                f.code = code;
+                f.globals = globals;
+                f.builtins = builtins;
+                f.locals = locals;
+                f.sp = n;
+                f.ip = 0;
+                f.lasti = 0;
+                f.is_generator = false;
+                f.kwnames = None;
+                f.reraise_at = None;
                 f
             }
             None => Box::new(Frame::with_slots(code, globals, builtins, locals, Vec::new())),
         }
     }
 
-    /// Return a finished frame to the pool; its values are dropped now.
+    /// Return a finished frame to the pool; its values are dropped now and every slot is
+    /// left Null (what `new_frame` relies on).
     pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
-        frame.slots.clear();
+        let sp = frame.sp;
+        for v in &mut frame.slots[..sp] {
+            *v = Value::Null;
+        }
         frame.func = Value::Null;
         frame.locals = Value::Null;
         if self.frame_pool.len() < 256 && frame.slots.capacity() <= 4096 {
@@ -82,31 +105,50 @@ impl Frame {
         }
     }
 
+    // The value stack is accessed without bounds checks: its depth never exceeds
+    // co_stacksize, which the compiler computes as CPython does (checked against CPython
+    // on the whole stdlib) and the verifier checks for code loaded from .pyc files.
+
     #[inline]
     pub fn push(&mut self, v: Value) {
-        let slot = &mut self.slots[self.sp];
-        debug_assert!(slot.is_null());
-        // SAFETY: slots at and above the stack pointer always hold Null (pop and
-        // drop_top leave Null behind), so overwriting one without dropping it leaks nothing.
-        unsafe { std::ptr::write(slot, v) };
+        debug_assert!(self.sp < self.slots.len() && self.slots[self.sp].is_null());
+        // SAFETY: sp < len (stack depth bound above); slots at and above the stack pointer
+        // always hold Null (pop and drop_top leave Null), so overwriting one without
+        // dropping it leaks nothing.
+        unsafe { std::ptr::write(self.slots.as_mut_ptr().add(self.sp), v) };
         self.sp += 1;
     }
 
     #[inline]
     pub fn pop(&mut self) -> Value {
+        debug_assert!(self.sp > 0 && self.sp <= self.slots.len());
         self.sp -= 1;
-        std::mem::replace(&mut self.slots[self.sp], Value::Null)
+        // SAFETY: sp was a valid index (a pop always follows a push of that slot).
+        unsafe { std::mem::replace(self.slots.get_unchecked_mut(self.sp), Value::Null) }
     }
 
     #[inline]
     pub fn top(&self) -> &Value {
-        &self.slots[self.sp - 1]
+        debug_assert!(self.sp > 0 && self.sp <= self.slots.len());
+        // SAFETY: the stack is not empty when an instruction reads its top.
+        unsafe { self.slots.get_unchecked(self.sp - 1) }
     }
 
     /// The `n`-th item from the top (1 = top).
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {
-        &self.slots[self.sp - n]
+        debug_assert!(n >= 1 && n <= self.sp && self.sp <= self.slots.len());
+        // SAFETY: instructions only peek at entries their stack effect guarantees.
+        unsafe { self.slots.get_unchecked(self.sp - n) }
+    }
+
+    /// Local slot `i` (a LOAD_FAST/STORE_FAST argument, < co_nlocalsplus: checked by the
+    /// compiler and the verifier).
+    #[inline]
+    pub fn local_mut(&mut self, i: usize) -> &mut Value {
+        debug_assert!(i < self.code.nlocalsplus());
+        // SAFETY: i < nlocalsplus <= slots.len().
+        unsafe { self.slots.get_unchecked_mut(i) }
     }
 
     /// Discard the top `n` values.
