@@ -89,11 +89,15 @@ impl Vm {
         if let Some(f) = t.as_type().and_then(|t| t.slots().contains) {
             return f(self, container, item);
         }
-        if t.as_type().and_then(|t| t.slots().iter).is_none() {
-            let n = self.type_name(container);
-            return Err(self.new_type_error(format!("argument of type '{n}' is not iterable")));
-        }
-        let it = self.iter(container)?;
+        // _PySequence_IterSearch: a TypeError from iter() names the container.
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(e) if self.is_subtype(&e.0.class(), &self.exc.type_error.clone()) => {
+                let n = self.type_name(container);
+                return Err(self.new_type_error(format!("argument of type '{n}' is not iterable")));
+            }
+            Err(e) => return Err(e),
+        };
         while let Some(v) = self.next(&it)? {
             if self.eq(&v, item)? {
                 return Ok(true);

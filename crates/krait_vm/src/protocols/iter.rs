@@ -9,7 +9,15 @@ impl Vm {
         let ty = self.type_of(v);
         let slots = ty.as_type().map(|t| t.slots()).unwrap_or_default();
         match slots.iter {
-            Some(f) => f(self, v),
+            Some(f) => {
+                let it = f(self, v)?;
+                let it_type = self.type_of(&it);
+                if it_type.as_type().and_then(|t| t.slots().next).is_none() {
+                    let n = self.type_name(&it);
+                    return Err(self.new_type_error(format!("iter() returned non-iterator of type '{n}'")));
+                }
+                Ok(it)
+            }
             None if slots.getitem.is_some() && !ty.as_type().is_some_and(|t| t.has_flag(crate::object::TypeFlags::MAPPING) && !t.has_flag(crate::object::TypeFlags::HEAPTYPE)) => {
                 let t = self.seq_iter_type();
                 let state = SeqIter { seq: std::cell::RefCell::new(v.clone()), index: std::cell::Cell::new(0) };
