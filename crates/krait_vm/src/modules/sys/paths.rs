@@ -46,8 +46,15 @@ pub fn stdlib_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let path = std::env::var_os("PATH")?;
-    for name in ["python3.11", "python3"] {
-        for dir in std::env::split_paths(&path) {
+    // The first python3.11/python3 on PATH wins, as a shell would pick it.
+    for dir in std::env::split_paths(&path) {
+        for name in ["python3.11", "python3"] {
+            if !dir.join(name).is_file() {
+                continue;
+            }
+            if let Some(lib) = pyenv_stdlib(&dir) {
+                return Some(lib);
+            }
             let Ok(exe) = std::fs::canonicalize(dir.join(name)) else { continue };
             let Some(lib) = exe.parent().and_then(Path::parent).map(|p| p.join("lib").join("python3.11")) else { continue };
             if lib.join("os.py").is_file() {
@@ -56,6 +63,25 @@ pub fn stdlib_dir() -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// For a version manager's shim directory (`<root>/shims` beside `<root>/versions`), the
+/// stdlib of the newest installed 3.11.x.
+fn pyenv_stdlib(dir: &Path) -> Option<PathBuf> {
+    if dir.file_name()? != "shims" {
+        return None;
+    }
+    let versions = dir.parent()?.join("versions");
+    let mut best: Option<(u32, PathBuf)> = None;
+    for entry in std::fs::read_dir(versions).ok()?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(patch) = name.strip_prefix("3.11.").and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let lib = entry.path().join("lib").join("python3.11");
+        if lib.join("os.py").is_file() && best.as_ref().is_none_or(|(b, _)| patch > *b) {
+            best = Some((patch, lib));
+        }
+    }
+    best.map(|(_, lib)| lib)
 }
 
 /// `sys.prefix`: the installation prefix of the standard library found, or ''.
