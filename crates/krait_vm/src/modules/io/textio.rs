@@ -5,7 +5,7 @@
 use super::stringio::Newline;
 use super::{bind_args, closed_error, new_native, size_arg, DEFAULT_BUFFER_SIZE};
 use crate::modules::codecs;
-use crate::types::bytes::codec::{decode_with, encode_with, Codec};
+use crate::types::bytes::codec::{decode_with, encode_with, resolve_bom, Codec};
 use crate::modules::util::{add_getters, i64_arg, native_type, set, state_of, str_arg};
 use crate::types::bytes::new_bytes;
 use crate::object::{Args, PyRef, Slots, TypeFlags, Value};
@@ -64,6 +64,10 @@ fn fill(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     bytes.extend_from_slice(&data);
     let (text, used) = decode_with(vm, codec, &bytes, &errors, at_eof)?;
     let mut s = c.borrow_mut();
+    if used > 0 {
+        // The byte order a BOM chose holds for the rest of the stream.
+        s.codec = Some(resolve_bom(codec, &bytes).0);
+    }
     s.decoded.extend(text.chars());
     s.pending = bytes[used..].to_vec();
     s.eof = at_eof;
@@ -159,6 +163,7 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         _ => text.clone(),
     };
     let data = encode_with(vm, codec, &out, &errors)?;
+    cell(vm, &a[0])?.borrow_mut().codec = Some(codec.after_bom());
     let data = new_bytes(vm, data);
     vm.call_method(&b, "write", &[data])?;
     if lb && (text.contains('\n') || text.contains('\r')) {

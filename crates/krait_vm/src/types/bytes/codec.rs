@@ -35,6 +35,16 @@ impl Codec {
         }
     }
 
+    /// The codec that continues a stream begun by this one: a BOM-writing codec writes its
+    /// BOM (little-endian) only first.
+    pub fn after_bom(self) -> Codec {
+        match self {
+            Codec::Utf16(None) => Codec::Utf16(Some(false)),
+            Codec::Utf32(None) => Codec::Utf32(Some(false)),
+            c => c,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
@@ -145,7 +155,7 @@ fn step(codec: Codec, rest: &[u8]) -> Step {
 }
 
 /// Resolve a BOM-reading codec against the data: the byte order and the BOM's length.
-fn resolve_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
+pub fn resolve_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
     match codec {
         Codec::Utf16(None) => match data {
             [0xff, 0xfe, ..] => (Codec::Utf16(Some(false)), 2),
