@@ -12,7 +12,7 @@ print(Sub.__module__, Sub.__mro__)
 
 for t in ["itertools.count()[0]", "len(itertools.count())", "itertools.count() + 1",
           "itertools.count() < itertools.count()", "iter(collections.deque()) + 1",
-          "-itertools.repeat(1)", "itertools.count()()"]:
+          "-itertools.repeat(1)", "itertools.count()()", "hash(collections.deque())"]:
     try:
         eval(t)
     except TypeError as e:

@@ -37,7 +37,7 @@ impl Vm {
                 match slot {
                     Some(f) => f(self, v),
                     None => {
-                        let name = o.type_name();
+                        let name = self.type_name(v);
                         Err(self.new_type_error(format!("unhashable type: '{name}'")))
                     }
                 }
