@@ -50,6 +50,14 @@ fn run(parsed: args::Parsed) -> u8 {
         let value = vm.new_str(&prefix);
         let _ = vm.set_attr(&Value::Obj(vm.sys.clone()), &key, value);
     }
+    let code = run_command(&mut vm, &parsed, &prog);
+    // Py_FinalizeEx: the atexit callbacks run once the program (or its traceback) is done.
+    vm.run_atexit();
+    code
+}
+
+/// Run what the command line asks for; the exit status.
+fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
     let (source, filename) = match &parsed.command {
         Command::Version => {
             println!("Python 3.11.7");
@@ -60,7 +68,7 @@ fn run(parsed: args::Parsed) -> u8 {
             return 0;
         }
         Command::Code(code) => (code.clone(), "<string>".to_string()),
-        Command::Module(m) => return run_module(&mut vm, m, &parsed.script_argv[1..]),
+        Command::Module(m) => return run_module(vm, m, &parsed.script_argv[1..]),
         Command::File(path) if looks_like_pyc(std::path::Path::new(path)) => {
             let result = std::fs::read(path).map_err(|e| e.to_string());
             return match result {

@@ -8,7 +8,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 mod build_class;
 mod code;
 pub mod file;
-mod introspection;
+pub(crate) mod introspection;
 pub(crate) mod io;
 mod iter_types;
 mod iteration;

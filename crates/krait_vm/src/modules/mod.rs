@@ -1,6 +1,13 @@
 //! Native modules built into the VM.
 
 pub mod _opcode;
+pub mod atexit;
+pub mod gc;
+pub mod imp;
+pub mod locale;
+pub mod marshal;
+pub mod signal;
+pub mod warnings;
 pub mod math;
 pub mod structseq;
 pub mod sys;
@@ -16,9 +23,9 @@ pub mod io;
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
 
-/// The native module `name`, created on first use and cached in `sys.modules`.
-pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
-    let make: fn(&mut Vm) -> PyRef = match name {
+/// The function that builds native module `name`, if krait has one.
+pub fn module_maker(vm: &Vm, name: &str) -> Option<ModuleMaker> {
+    Some(match name {
         "math" => math::make_module,
         "sys" => sys::make_module,
         "builtins" => |vm| vm.builtins.clone(),
@@ -30,8 +37,20 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
         "_weakref" => weakref::make_module,
         "_codecs" => codecs::make_module,
         "_io" => io::make_module,
+        "_imp" => imp::make_module,
+        "marshal" => marshal::make_module,
+        "atexit" => atexit::make_module,
+        "gc" => gc::make_module,
+        "_signal" => signal::make_module,
+        "_locale" => locale::make_module,
+        "_warnings" => warnings::make_module,
         _ => *vm.native_modules.get(name)?,
-    };
+    })
+}
+
+/// The native module `name`, created on first use and cached in `sys.modules`.
+pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<PyRef> {
+    let make = module_maker(vm, name)?;
     let key = vm.new_str(name);
     let modules = vm.modules.clone();
     if let Ok(Some(Value::Obj(m))) = crate::types::dict_ops::get_item(vm, &modules, &key) {

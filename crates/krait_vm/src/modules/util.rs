@@ -74,3 +74,13 @@ pub fn state_of<'a, T: 'static>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResu
         }
     }
 }
+
+/// Functions `(name, signature, func)` of module `m` that all receive `state` as their
+/// first argument (per-module state for modules whose functions share it); each
+/// signature names that first parameter.
+pub fn add_bound(vm: &mut Vm, m: &PyRef, module: &'static str, state: &Value, defs: &[(&'static str, &'static str, NativeFn)]) {
+    for &(name, sig, func) in defs {
+        let f = vm.new_native_function(name, module, sig, func, state.clone(), false);
+        set(vm, m, name, Value::Obj(f));
+    }
+}

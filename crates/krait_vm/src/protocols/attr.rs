@@ -37,10 +37,16 @@ impl Vm {
     /// `getattr(obj, name, <missing>)`: `None` when absent (AttributeError swallowed).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
-        if let Some(f) = ty.as_type().and_then(|t| t.slots().getattro) {
-            return f(self, obj, name);
+        let r = match ty.as_type().and_then(|t| t.slots().getattro) {
+            Some(f) => f(self, obj, name),
+            None => self.generic_get_attr(obj, name),
+        };
+        // _PyObject_LookupAttr: an AttributeError raised on the way (a property, a
+        // module's __getattr__, a class's __getattr__) also means "absent".
+        match r {
+            Err(e) if self.is_subtype(&e.0.class(), &self.exc.attribute_error.clone()) => Ok(None),
+            r => r,
         }
-        self.generic_get_attr(obj, name)
     }
 
     /// PyObject_GenericGetAttr.

@@ -45,7 +45,10 @@ const HASH_INFO: StructSeqDef = StructSeqDef {
 const THREAD_INFO: StructSeqDef = StructSeqDef { name: "sys.thread_info", fields: &["name", "lock", "version"], visible: 3, constructible: false };
 
 /// Module names compiled into krait (no file on sys.path needed).
-pub const BUILTIN_MODULE_NAMES: &[&str] = &["_codecs", "_io", "_opcode", "_thread", "_weakref", "builtins", "errno", "math", "posix", "sys", "time"];
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_codecs", "_imp", "_io", "_locale", "_opcode", "_signal", "_thread", "_warnings", "_weakref", "atexit", "builtins", "errno", "gc", "marshal", "math",
+    "posix", "sys", "time",
+];
 
 fn seq(vm: &mut Vm, def: &StructSeqDef, values: Vec<Value>) -> Value {
     let t = structseq::new_type(vm, def);

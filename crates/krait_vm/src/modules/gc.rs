@@ -1,0 +1,132 @@
+//! The `gc` module (CPython's Modules/gcmodule.c interface). krait frees objects by
+//! reference counting; this module keeps the collector's settings (enabled flag,
+//! thresholds, debug flags, freeze count) so programs that tune it run, and `collect`
+//! reports 0 objects found.
+
+use super::util::{add_bound, i64_arg, new_module_with, set};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::methods::method;
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+
+/// The collector settings (the bound `self` of the module's functions).
+struct GcState {
+    enabled: Cell<bool>,
+    threshold: Cell<[i64; 3]>,
+    debug: Cell<i64>,
+}
+
+fn state(v: &Value) -> Option<&GcState> {
+    v.as_obj().and_then(|o| o.native::<GcState>())
+}
+
+// gc_set_threshold: the given thresholds replace the first ones.
+fn set_threshold(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let given = crate::builtins::tuple_items(&a[1]).to_vec();
+    if given.is_empty() {
+        return Err(vm.new_type_error("set_threshold() takes at least 1 argument (0 given)"));
+    }
+    if given.len() > 3 {
+        return Err(vm.new_type_error(format!("set_threshold() takes at most 3 arguments ({} given)", given.len())));
+    }
+    let Some(s) = state(&a[0]) else { return Ok(Value::None) };
+    let mut t = s.threshold.get();
+    for (i, v) in given.iter().enumerate() {
+        t[i] = i64_arg(vm, v)?;
+    }
+    s.threshold.set(t);
+    Ok(Value::None)
+}
+
+// gc_collect_impl
+fn collect(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let g = i64_arg(vm, &a[1])?;
+    if !(0..=2).contains(&g) {
+        return Err(vm.new_value_error("invalid generation"));
+    }
+    Ok(Value::Int(0))
+}
+
+// gc_is_tracked: atoms are never tracked; a dict only while it holds a tracked object.
+fn is_tracked(vm: &mut Vm, v: &Value) -> bool {
+    let Value::Obj(o) = v else { return false };
+    let cls = o.class();
+    let atomic = [&vm.types.int, &vm.types.float, &vm.types.complex, &vm.types.str, &vm.types.bytes, &vm.types.bool];
+    if atomic.iter().any(|t| cls.is(t)) {
+        return false;
+    }
+    match &o.payload {
+        Payload::Dict(d) if cls.is(&vm.types.dict) => {
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect();
+            items.iter().any(|(k, x)| is_tracked(vm, k) || is_tracked(vm, x))
+        }
+        Payload::Tuple(t) if cls.is(&vm.types.tuple) => !t.is_empty(),
+        _ => true,
+    }
+}
+
+/// Build the `gc` module.
+pub fn make_module(vm: &mut Vm) -> PyRef {
+    let m = new_module_with(vm, "gc", &[
+        method("is_tracked", "(obj, /)", |vm, a| Ok(Value::Bool(is_tracked(vm, &a[0])))),
+        method("is_finalized", "(obj, /)", |_, _| Ok(Value::Bool(false))),
+        method("get_count", "()", |vm, _| Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))),
+        method("freeze", "()", |_, _| Ok(Value::None)),
+        method("unfreeze", "()", |_, _| Ok(Value::None)),
+        method("get_freeze_count", "()", |_, _| Ok(Value::Int(0))),
+        method("get_objects", "(generation=None)", |vm, _| Ok(vm.new_list(vec![]))),
+        method("get_referrers", "(*objs)", |vm, _| Ok(vm.new_list(vec![]))),
+        method("get_referents", "(*objs)", |vm, _| Ok(vm.new_list(vec![]))),
+        method("get_stats", "()", |vm, _| {
+            let mut gens = Vec::new();
+            for _ in 0..3 {
+                let d = vm.new_dict_ref();
+                for k in ["collections", "collected", "uncollectable"] {
+                    let key = vm.new_str(k);
+                    vm.dict_set_item(&d, key, Value::Int(0))?;
+                }
+                gens.push(Value::Obj(d));
+            }
+            Ok(vm.new_list(gens))
+        }),
+    ]);
+    let st = GcState { enabled: Cell::new(true), threshold: Cell::new([700, 10, 10]), debug: Cell::new(0) };
+    let st = vm.wrap(Payload::Native(Box::new(st)), &vm.types.object.clone());
+    add_bound(vm, &m, "gc", &st, &[
+        ("enable", "(gc, /)", |_, a| {
+            if let Some(s) = state(&a[0]) {
+                s.enabled.set(true);
+            }
+            Ok(Value::None)
+        }),
+        ("disable", "(gc, /)", |_, a| {
+            if let Some(s) = state(&a[0]) {
+                s.enabled.set(false);
+            }
+            Ok(Value::None)
+        }),
+        ("isenabled", "(gc, /)", |_, a| Ok(Value::Bool(state(&a[0]).is_some_and(|s| s.enabled.get())))),
+        ("collect", "(gc, /, generation=2)", collect),
+        ("get_threshold", "(gc, /)", |vm, a| {
+            let t = state(&a[0]).map_or([700, 10, 10], |s| s.threshold.get());
+            Ok(vm.new_tuple(t.iter().map(|&x| Value::Int(x)).collect()))
+        }),
+        ("set_threshold", "(gc, /, *thresholds)", set_threshold),
+        ("get_debug", "(gc, /)", |_, a| Ok(Value::Int(state(&a[0]).map_or(0, |s| s.debug.get())))),
+        ("set_debug", "(gc, flags, /)", |vm, a| {
+            let f = i64_arg(vm, &a[1])?;
+            if let Some(s) = state(&a[0]) {
+                s.debug.set(f);
+            }
+            Ok(Value::None)
+        }),
+    ]);
+    for (name, v) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+        set(vm, &m, name, Value::Int(v));
+    }
+    for name in ["garbage", "callbacks"] {
+        let l = vm.new_list(vec![]);
+        set(vm, &m, name, l);
+    }
+    m
+}
