@@ -4,7 +4,6 @@
 use krait_vm::builtins::{set_vm_type, vm_type};
 use krait_vm::object::{Args, Payload, PyRef, Slots, Value};
 use krait_vm::types::methods::MethodDef;
-use krait_vm::types::native::{bind, Signature};
 use krait_vm::{PyResult, Vm};
 use num_traits::ToPrimitive;
 use std::cell::RefCell;
@@ -72,7 +71,7 @@ pub fn expect<'a, T: 'static>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult
 
 /// Bind `args` to signature `sig` of function `name` (for `new` slots).
 pub fn parse(vm: &mut Vm, sig: &'static str, name: &str, args: Args<'_>) -> PyResult<Vec<Value>> {
-    Ok(bind(vm, &Signature::parse(sig), name, args)?.as_slice().to_vec())
+    krait_vm::types::native::bind_static(vm, sig, name, args)
 }
 
 /// TypeError "`name`() takes no keyword arguments" when any were given.

@@ -3,7 +3,6 @@
 
 use super::{err_matches, set_vm_type, vm_type};
 use crate::object::{Args, Payload, PyObject, PyRef, Slots, TypeFlags, Value};
-use crate::types::native::{bind, Signature};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -54,7 +53,7 @@ fn iter_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn parse(vm: &mut Vm, sig: &'static str, name: &str, args: Args<'_>) -> PyResult<Vec<Value>> {
-    Ok(bind(vm, &Signature::parse(sig), name, args)?.as_slice().to_vec())
+    crate::types::native::bind_static(vm, sig, name, args)
 }
 
 /// enumerate(iterable, start=0)

@@ -180,7 +180,7 @@ fn frame_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (tb_new).
 fn traceback_new(vm: &mut Vm, cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
-    let sig = crate::types::native::Signature::parse("(tb_next, tb_frame, tb_lasti, tb_lineno)");
+    let sig = crate::types::native::Signature::cached("(tb_next, tb_frame, tb_lasti, tb_lineno)");
     let b = crate::types::native::bind(vm, &sig, "traceback", args)?;
     let a = b.as_slice();
     if !a[0].is_none() && !is_traceback(&a[0]) {

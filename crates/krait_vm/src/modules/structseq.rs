@@ -3,7 +3,6 @@
 //! `sys.flags`, `sys.float_info` ...
 
 use crate::object::{Args, Payload, PyObject, PyRef, Slots, TypeFlags, Value};
-use crate::types::native::{bind, Signature};
 use crate::vm::{PyResult, Vm};
 
 /// The shape of a struct sequence type.
@@ -116,7 +115,7 @@ fn no_new(vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
 
 /// structseq_new(type, sequence, dict=None)
 fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let a = bind(vm, &Signature::parse("(sequence, dict=None)"), "structseq", args)?.as_slice().to_vec();
+    let a = crate::types::native::bind_static(vm, "(sequence, dict=None)", "structseq", args)?;
     let items = vm.collect(&a[0])?;
     let (visible, fields) = shape(vm, cls);
     let n = vm.tp_name(cls);

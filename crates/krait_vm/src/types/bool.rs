@@ -34,7 +34,7 @@ fn bool_new(vm: &mut Vm, _cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     if !args.kwnames.is_empty() {
         return Err(vm.new_type_error("bool() takes no keyword arguments"));
     }
-    let sig = Signature::parse("(x=False, /)");
+    let sig = Signature::cached("(x=False, /)");
     let bound = bind(vm, &sig, "bool", args)?;
     vm.is_true(&bound.as_slice()[0]).map(Value::Bool)
 }

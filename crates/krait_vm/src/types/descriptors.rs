@@ -250,7 +250,7 @@ fn init_property(vm: &mut Vm) {
     {
         let mut s = t.as_type().expect("type").slots.borrow_mut();
         s.new = Some(|vm, cls, args| {
-            let sig = crate::types::native::Signature::parse("(fget=None, fset=None, fdel=None, doc=None)");
+            let sig = crate::types::native::Signature::cached("(fget=None, fset=None, fdel=None, doc=None)");
             let b = crate::types::native::bind(vm, &sig, "property", args)?;
             let a = b.as_slice();
             let doc = if a[3].is_none() && !a[0].is_none() { vm.get_attr_str(&a[0], "__doc__").unwrap_or(Value::None) } else { a[3].clone() };

@@ -74,6 +74,15 @@ impl Signature {
         sig
     }
 
+    /// The parsed signature for a static signature text, parsed once per thread and
+    /// shared (for native code that binds arguments itself, e.g. in `new` slots).
+    pub fn cached(text: &'static str) -> Rc<Signature> {
+        thread_local! {
+            static CACHE: std::cell::RefCell<std::collections::HashMap<usize, Rc<Signature>>> = Default::default();
+        }
+        CACHE.with(|c| c.borrow_mut().entry(text.as_ptr() as usize ^ text.len() << 48).or_insert_with(|| Rc::new(Signature::parse(text))).clone())
+    }
+
     /// The number of required positional parameters.
     fn required_positional(&self) -> usize {
         self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
@@ -143,6 +152,13 @@ pub mod smallvec_like {
             if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap[..] }
         }
     }
+}
+
+/// Bind `args` to a static signature text (parsed once) and return the values, for
+/// native code that binds its own arguments (`new` slots, module helpers).
+pub fn bind_static(vm: &mut Vm, sig: &'static str, fname: &str, args: Args<'_>) -> PyResult<Vec<Value>> {
+    let sig = Signature::cached(sig);
+    Ok(bind(vm, &sig, fname, args)?.as_slice().to_vec())
 }
 
 /// Map positional and keyword arguments onto `sig` (CPython's argument clinic rules and

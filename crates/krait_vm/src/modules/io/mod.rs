@@ -14,7 +14,6 @@ mod textio;
 use super::util::{new_module_with, set};
 use crate::object::{Args, Payload, PyObject, PyRef, Value};
 use crate::types::methods::method;
-use crate::types::native::{bind, Signature};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
@@ -46,7 +45,7 @@ pub fn new_native(cls: &PyRef, state: impl std::any::Any) -> Value {
 
 /// Bind slot arguments (`__new__`/`__init__`) to a signature.
 pub fn bind_args(vm: &mut Vm, sig: &'static str, fname: &str, args: Args<'_>) -> PyResult<Vec<Value>> {
-    Ok(bind(vm, &Signature::parse(sig), fname, args)?.as_slice().to_vec())
+    crate::types::native::bind_static(vm, sig, fname, args)
 }
 
 /// A size argument: None or negative means "everything".

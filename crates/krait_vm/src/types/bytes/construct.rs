@@ -33,7 +33,7 @@ pub fn constructor_args(vm: &mut Vm, name: &str, args: Args<'_>) -> PyResult<[Va
             return Err(vm.new_type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
         }
     }
-    let sig = Signature::parse("(source=?, encoding=?, errors=?)");
+    let sig = Signature::cached("(source=?, encoding=?, errors=?)");
     let b = bind(vm, &sig, name, args)?;
     let a = b.as_slice();
     Ok([a[0].clone(), a[1].clone(), a[2].clone()])

@@ -125,7 +125,7 @@ fn new_view(vm: &mut Vm, ty: &PyRef, obj: Value, start: usize, step: i64, len: u
 
 /// memoryview(object).
 fn memoryview_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let sig = crate::types::native::Signature::parse("(object)");
+    let sig = crate::types::native::Signature::cached("(object)");
     let b = crate::types::native::bind(vm, &sig, "memoryview", args)?;
     let obj = b.as_slice()[0].clone();
     if let Some(m) = view(&obj) {

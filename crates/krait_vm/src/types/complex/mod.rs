@@ -115,7 +115,7 @@ fn complex_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 /// complex_new: `complex(real=0, imag=0)` with string parsing.
 fn complex_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let sig = Signature::parse("(real=?, imag=?)");
+    let sig = Signature::cached("(real=?, imag=?)");
     let bound = bind(vm, &sig, "complex", args)?;
     let (r, i) = (bound.as_slice()[0].clone(), bound.as_slice()[1].clone());
     let c = complex_from(vm, &r, &i)?;

@@ -130,7 +130,7 @@ fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// float's `new` slot: `float()`, `float(x)` (float_new_impl).
 fn float_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let sig = Signature::parse("(x=0.0, /)");
+    let sig = Signature::cached("(x=0.0, /)");
     let bound = bind(vm, &sig, "float", args)?;
     let f = float_from(vm, &bound.as_slice()[0])?;
     Ok(new_float_of_class(vm, cls, f))

@@ -18,7 +18,7 @@ pub fn int_to_f64(vm: &mut Vm, v: IntArg<'_>) -> PyResult<f64> {
 
 /// int's `new` slot: `int()`, `int(x)`, `int(x, base)` (long_new_impl).
 pub(super) fn int_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let sig = Signature::parse("(x=?, /, base=?)");
+    let sig = Signature::cached("(x=?, /, base=?)");
     let bound = bind(vm, &sig, "int", args)?;
     let (x, base) = (bound.as_slice()[0].clone(), bound.as_slice()[1].clone());
     let v = int_new_from(vm, &x, &base)?;

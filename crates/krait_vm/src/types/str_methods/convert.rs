@@ -24,7 +24,7 @@ pub const METHODS: &[MethodDef] = &[
 
 /// str(object='') / str(object=b'', encoding='utf-8', errors='strict').
 pub fn str_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let sig = crate::types::native::Signature::parse("(object=?, encoding=?, errors=?)");
+    let sig = crate::types::native::Signature::cached("(object=?, encoding=?, errors=?)");
     let bound = crate::types::native::bind(vm, &sig, "str", args)?;
     let a = bound.as_slice();
     if a[1].is_null() && a[2].is_null() {
