@@ -320,6 +320,11 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         };
         dict_ops::set_item(vm, &d, k, v)?;
     }
+    // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
+    let doc_key = Value::Obj(vm.intern("__doc__"));
+    if dict_ops::get_item(vm, &d, &doc_key)?.is_none() {
+        dict_ops::set_item(vm, &d, doc_key, Value::None)?;
+    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     let eq_key = Value::Obj(vm.intern("__eq__"));
     let hash_key = Value::Obj(vm.intern("__hash__"));
