@@ -28,6 +28,15 @@ pub struct AttrCache {
     pub value: Value,
 }
 
+/// An attribute instruction's cache: two entries, for sites that see two types
+/// (a base class and a subclass, say); a miss replaces the older entry.
+#[derive(Default)]
+pub struct AttrSite {
+    pub entries: [AttrCache; 2],
+    /// The entry the next miss replaces.
+    pub next: u8,
+}
+
 /// How `obj.name` resolves for instances of a cached type whose attribute access is the
 /// generic one.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -63,7 +72,7 @@ pub struct Code {
     pub caches: Box<[Cell<u64>]>,
     /// Attribute caches of LOAD_ATTR/LOAD_METHOD/STORE_ATTR, indexed by the number in
     /// the instruction's first cache word.
-    pub attr_caches: Box<[std::cell::RefCell<AttrCache>]>,
+    pub attr_caches: Box<[std::cell::RefCell<AttrSite>]>,
     pub consts: Box<[Value]>,
     /// co_names as interned str objects.
     pub names: Box<[PyRef]>,

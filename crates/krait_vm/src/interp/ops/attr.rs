@@ -2,28 +2,35 @@
 //! access is the generic one, what the class contributes to `obj.name` is remembered per
 //! instruction while the type version is unchanged; only the instance dict is consulted.
 
-use crate::interp::code::{AttrCache, AttrKind, Code};
+use crate::interp::code::{AttrCache, AttrKind, AttrSite, Code};
 use crate::interp::frame::Frame;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::bootstrap::current_type_version;
 use crate::types::dict_ops;
 use crate::vm::{PyResult, Vm};
 
-/// The cache entry of the attribute instruction at `i`.
+/// The cache of the attribute instruction at `i`.
 #[inline]
-fn entry(code: &Code, i: usize) -> &std::cell::RefCell<AttrCache> {
+fn site(code: &Code, i: usize) -> &std::cell::RefCell<AttrSite> {
     &code.attr_caches[code.caches[i + 1].get() as usize]
 }
 
 /// The cached resolution for `obj`, when valid: (kind, class value).
 #[inline]
 fn cached(code: &Code, i: usize, obj: &PyRef) -> Option<(AttrKind, Value)> {
-    let e = entry(code, i).borrow();
-    let ty = e.ty.as_ref()?;
-    if e.version != current_type_version() || !obj.with_class(|c| c.is(ty)) {
-        return None;
-    }
-    Some((e.kind, e.value.clone()))
+    let s = site(code, i).borrow();
+    let version = current_type_version();
+    obj.with_class(|c| {
+        s.entries.iter().find(|e| e.version == version && e.ty.as_ref().is_some_and(|t| t.is(c))).map(|e| (e.kind, e.value.clone()))
+    })
+}
+
+/// Store a fresh entry in the site, replacing the older one.
+fn store(code: &Code, i: usize, entry: AttrCache) {
+    let mut s = site(code, i).borrow_mut();
+    let k = s.next as usize % 2;
+    s.entries[k] = entry;
+    s.next = (k as u8 + 1) % 2;
 }
 
 /// `obj.name` from the instance dict, if it has one holding the name.
@@ -48,7 +55,7 @@ fn fill(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) {
             None => AttrKind::InstanceOnly,
             Some(v) if vm.is_plain_method(&v) => {
                 let version = current_type_version();
-                *entry(code, i).borrow_mut() = AttrCache { ty: Some(ty), version, kind: AttrKind::Method, value: v };
+                store(code, i, AttrCache { ty: Some(ty), version, kind: AttrKind::Method, value: v });
                 return;
             }
             Some(v) => {
@@ -56,7 +63,7 @@ fn fill(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) {
                 let s = vt.as_type().map(|t| t.slots()).unwrap_or_default();
                 if s.descr_get.is_none() && s.descr_set.is_none() {
                     let version = current_type_version();
-                    *entry(code, i).borrow_mut() = AttrCache { ty: Some(ty), version, kind: AttrKind::ClassValue, value: v };
+                    store(code, i, AttrCache { ty: Some(ty), version, kind: AttrKind::ClassValue, value: v });
                     return;
                 }
                 AttrKind::Generic
@@ -64,7 +71,7 @@ fn fill(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) {
         }
     };
     let version = current_type_version();
-    *entry(code, i).borrow_mut() = AttrCache { ty: Some(ty), version, kind, value: Value::Null };
+    store(code, i, AttrCache { ty: Some(ty), version, kind, value: Value::Null });
 }
 
 /// LOAD_ATTR namei: `(obj -- obj.name)`.
