@@ -87,6 +87,19 @@ impl Vm {
             Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
                 format!("type object '{}' has no attribute '{n}'", o.as_type().map(|t| t.name()).unwrap_or_default())
             }
+            Value::Obj(o) if self.is_subtype(&o.class(), &self.types.module.clone()) => {
+                // module_getattro: "module 'm' has no attribute 'x'" (by the module's __name__).
+                let d = o.dict.borrow().clone();
+                let key = self.intern("__name__");
+                let modname = d.and_then(|d| {
+                    let h = self.str_hash(&key)?;
+                    dict_ops::get_str(self, &d, &key, h)
+                });
+                match modname.filter(|m| m.as_obj().and_then(|o| o.as_str()).is_some()) {
+                    Some(m) => format!("module '{}' has no attribute '{n}'", self.str_of(&m)),
+                    None => format!("module has no attribute '{n}'"),
+                }
+            }
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
         self.new_attribute_error_for(msg, obj, name)

@@ -184,6 +184,20 @@ fn uname(vm: &mut Vm, _: &[Value]) -> PyResult<Value> {
     Ok(super::structseq::new_instance(vm, &t, items))
 }
 
+const TERMINAL_SIZE: super::structseq::StructSeqDef = super::structseq::StructSeqDef {
+    name: "os.terminal_size",
+    fields: &["columns", "lines"],
+    visible: 2,
+    constructible: true,
+};
+
+/// get_terminal_size(fd=1): the size needs an ioctl krait does not make without libc, so
+/// this reports ENOTTY as CPython does for a non-terminal (shutil then uses $COLUMNS /
+/// $LINES or its fallback).
+fn get_terminal_size(vm: &mut Vm, _: &[Value]) -> PyResult<Value> {
+    Err(os_error(vm, &std::io::Error::from_raw_os_error(25), None, None))
+}
+
 const UNAME_RESULT: super::structseq::StructSeqDef = super::structseq::StructSeqDef {
     name: "posix.uname_result",
     fields: &["sysname", "nodename", "release", "version", "machine"],
@@ -226,6 +240,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         method("getegid", "()", |_, _| Ok(Value::Int(proc_id("Gid:", 1)))),
         method("cpu_count", "()", |_, _| Ok(std::thread::available_parallelism().map(|n| Value::Int(n.get() as i64)).unwrap_or(Value::None))),
         method("uname", "()", uname),
+        method("get_terminal_size", "(fd=1, /)", get_terminal_size),
         method("_exit", "(status)", |vm, a| {
             let _ = crate::builtins::stdio::flush_stdout();
             std::process::exit(super::util::i64_arg(vm, &a[0])? as i32)
@@ -241,6 +256,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     set(vm, &m, "environ", env);
     let err = Value::Obj(vm.exc.os_error.clone());
     set(vm, &m, "error", err);
+    let ts = super::structseq::new_type(vm, &TERMINAL_SIZE);
+    set(vm, &m, "terminal_size", Value::Obj(ts));
     let have = vm.new_list(vec![]);
     set(vm, &m, "_have_functions", have);
     m
