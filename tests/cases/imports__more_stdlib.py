@@ -51,6 +51,7 @@ for args in [(0, signal.SIG_DFL), (signal.SIGKILL, signal.SIG_IGN), (signal.SIGT
     except (ValueError, OSError, TypeError) as e:
         print(type(e).__name__, e)
 print(len(signal.valid_signals()), signal.SIGINT in signal.valid_signals())
+print([signal.strsignal(n) for n in (1, 2, 15, 31, 32, 34, 64)])
 try:
     signal.default_int_handler(2, None)
 except KeyboardInterrupt:

@@ -1,6 +1,6 @@
 //! The `_signal` module (CPython's Modules/signalmodule.c): the signal numbers, the
 //! handler table behind `signal`/`getsignal`, `default_int_handler`, `set_wakeup_fd`,
-//! `valid_signals`.
+//! `valid_signals`, `strsignal`.
 //!
 //! Limitation: handlers are recorded but never delivered (krait installs no OS signal
 //! handlers; SIGINT keeps the OS default and ends the process).
@@ -25,6 +25,26 @@ const SIGNALS: &[(&str, i64)] = &[
 
 /// Signal numbers the C library reserves (no handler slot: getsignal gives None).
 const RESERVED: [i64; 2] = [32, 33];
+
+/// glibc's description of signals 1..=31 (strsignal).
+const DESCRIPTIONS: [&str; 31] = [
+    "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted", "Bus error",
+    "Floating point exception", "Killed", "User defined signal 1", "Segmentation fault", "User defined signal 2",
+    "Broken pipe", "Alarm clock", "Terminated", "Stack fault", "Child exited", "Continued", "Stopped (signal)",
+    "Stopped", "Stopped (tty input)", "Stopped (tty output)", "Urgent I/O condition", "CPU time limit exceeded",
+    "File size limit exceeded", "Virtual timer expired", "Profiling timer expired", "Window changed", "I/O possible",
+    "Power failure", "Bad system call",
+];
+
+// signal_strsignal_impl: None for the reserved numbers.
+fn strsignal(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let n = signum_arg(vm, &a[0])? as i64;
+    Ok(match n {
+        1..=31 => vm.new_str(DESCRIPTIONS[n as usize - 1]),
+        34..=64 => vm.new_str(&format!("Real-time signal {}", n - 34)),
+        _ => Value::None,
+    })
+}
 
 /// The handler table (a list indexed by signal number; the bound `self`).
 fn table(v: &Value) -> Option<&std::cell::RefCell<Vec<Value>>> {
@@ -76,6 +96,7 @@ fn default_int_handler(vm: &mut Vm, _: &[Value]) -> PyResult<Value> {
 pub fn make_module(vm: &mut Vm) -> PyRef {
     let m = new_module_with(vm, "_signal", &[
         method("default_int_handler", "(signalnum, frame, /)", default_int_handler),
+        method("strsignal", "(signalnum, /)", strsignal),
         method("set_wakeup_fd", "(fd, /, *, warn_on_full_buffer=True)", |_, _| Ok(Value::Int(-1))),
         method("valid_signals", "()", |vm, _| {
             let nums: Vec<Value> = (1..NSIG).filter(|n| !RESERVED.contains(n)).map(Value::Int).collect();
