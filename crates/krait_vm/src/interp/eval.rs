@@ -219,6 +219,19 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::BinaryOp => {
                 let b = frame.pop();
                 let a = frame.pop();
+                // `s += t` with `s` a local about to be overwritten: append in place when
+                // the str is not shared (CPython's unicode_concatenate).
+                let a = if arg == BinOp::Add as u32 + BinOp::INPLACE_OFFSET {
+                    match concat_in_place(vm, frame, &code, i, a, &b) {
+                        Ok(r) => {
+                            frame.push(r);
+                            continue;
+                        }
+                        Err(a) => a,
+                    }
+                } else {
+                    a
+                };
                 let r = binary_op(vm, &a, &b, arg)?;
                 frame.push(r);
             }
@@ -778,6 +791,31 @@ fn store_name(vm: &mut Vm, frame: &Frame, key: Value, v: Value) -> PyResult<()> 
             vm.set_item(&l, &key, v)
         }
         _ => Err(vm.new_system_error("no locals found when storing a name")),
+    }
+}
+
+/// `a += b` for exact strs when the next instruction stores into the local that holds
+/// `a`: that local's reference is dropped first, and if `a` is then unshared it is
+/// extended in place. Gives `a` back when the fast path does not apply.
+fn concat_in_place(vm: &Vm, frame: &mut Frame, code: &Code, i: usize, a: Value, b: &Value) -> Result<Value, Value> {
+    let (Value::Obj(ao), Value::Obj(bo)) = (&a, b) else { return Err(a) };
+    if !vm.is_exact(ao, &vm.types.str) || !vm.is_exact(bo, &vm.types.str) {
+        return Err(a);
+    }
+    let next = i + 1 + Opcode::BinaryOp.cache_entries() as usize;
+    let Some(store) = code.instrs.get(next).map(|c| c.get()) else { return Err(a) };
+    if store.op != Opcode::StoreFast || !frame.local_mut(store.arg as usize).is(&a) {
+        return Err(a);
+    }
+    *frame.local_mut(store.arg as usize) = Value::Null;
+    let Value::Obj(mut owned) = a else { unreachable!("checked above") };
+    let Some(tail) = bo.as_str() else { return Err(Value::Obj(owned)) };
+    match owned.get_mut().map(|o| &mut o.payload) {
+        Some(Payload::Str(s)) => {
+            s.push_str(tail);
+            Ok(Value::Obj(owned))
+        }
+        _ => Err(Value::Obj(owned)),
     }
 }
 

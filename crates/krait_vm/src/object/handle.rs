@@ -39,6 +39,11 @@ impl PyRef {
         Rc::strong_count(&self.0)
     }
 
+    /// Mutable access when this is the only reference (no other strong or weak refs).
+    pub fn get_mut(&mut self) -> Option<&mut PyObject> {
+        Rc::get_mut(&mut self.0)
+    }
+
     pub fn downgrade(&self) -> PyWeak {
         PyWeak(Rc::downgrade(&self.0))
     }

@@ -4,17 +4,25 @@ use std::cell::Cell;
 
 /// A Python str. Text is UTF-8; `char_len == text.len()` means ASCII (O(1) indexing).
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String` (not a boxed str) so that `s += t` on an unshared str can append in place.
+    text: String,
     char_len: usize,
     /// Cached hash; `-1` until computed (CPython's convention).
     hash: Cell<i64>,
 }
 
 impl PyStr {
-    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+    pub fn new(text: impl Into<String>) -> PyStr {
         let text = text.into();
         let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
         PyStr { text, char_len, hash: Cell::new(-1) }
+    }
+
+    /// Append `s` (only for a str object nobody else can see: see `BINARY_OP` `+=`).
+    pub fn push_str(&mut self, s: &PyStr) {
+        self.text.push_str(&s.text);
+        self.char_len += s.char_len;
+        self.hash.set(-1);
     }
 
     #[inline]
