@@ -4,6 +4,7 @@ pub mod _opcode;
 pub mod atexit;
 pub mod gc;
 pub mod imp;
+pub mod importer;
 pub mod locale;
 pub mod marshal;
 pub mod signal;

@@ -62,7 +62,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     let path = vm.new_list(path);
     set(vm, "path", path);
     set(vm, "modules", Value::Obj(vm.modules.clone()));
-    let meta_path = vm.new_list(Vec::new());
+    let finder = crate::modules::importer::new_finder(vm);
+    let meta_path = vm.new_list(vec![finder]);
     set(vm, "meta_path", meta_path);
     let hooks = vm.new_list(Vec::new());
     set(vm, "path_hooks", hooks);
