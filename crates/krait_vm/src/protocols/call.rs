@@ -14,6 +14,10 @@ impl Vm {
         match &o.payload {
             Payload::NativeFunction(nf) => {
                 if nf.self_.is_null() {
+                    // Exactly the positional parameters: pass the arguments through.
+                    if args.kwnames.is_empty() && nf.sig.takes_exactly(args.args.len()) {
+                        return (nf.func)(self, args.args);
+                    }
                     let bound = nf.bind(self, args)?;
                     (nf.func)(self, bound.as_slice())
                 } else {

@@ -83,6 +83,13 @@ impl Signature {
         CACHE.with(|c| c.borrow_mut().entry(text.as_ptr() as usize ^ text.len() << 48).or_insert_with(|| Rc::new(Signature::parse(text))).clone())
     }
 
+    /// Whether a call with exactly `n` positional arguments binds them as they are (no
+    /// `*args`/`**kwargs`, every parameter positional, and `n` of them).
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        n == self.params.len() && self.npos == n && self.varargs.is_none() && self.varkw.is_none()
+    }
+
     /// The number of required positional parameters.
     fn required_positional(&self) -> usize {
         self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
