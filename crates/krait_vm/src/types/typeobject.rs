@@ -347,10 +347,7 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             }
         }
     }
-    let parent_init = {
-        let sup = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");
-        sup
-    };
+    let parent_init = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");
     if let Some(f) = parent_init {
         let bound = vm.bind_descriptor(&f, &Value::Null, &Value::Obj(cls.clone()))?;
         let kwnames: Vec<Value> = kwargs.iter().map(|(k, _)| k.clone()).collect();
