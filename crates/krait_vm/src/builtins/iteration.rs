@@ -35,7 +35,7 @@ fn next(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let n = vm.type_name(&a[0]);
         return Err(vm.new_type_error(format!("'{n}' object is not an iterator")));
     }
-    match vm.next(&a[0]) {
+    match vm.next_raw(&a[0]) {
         Ok(Some(v)) => Ok(v),
         Ok(None) if !a[1].is_null() => Ok(a[1].clone()),
         Ok(None) => {

@@ -16,32 +16,9 @@ fn repr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Obj(vm.repr(&a[0])?))
 }
 
-/// `text` with every non-ASCII character escaped as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-pub fn ascii_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let cp = c as u32;
-        match cp {
-            0..=0x7f => out.push(c),
-            0x80..=0xff => out.push_str(&format!("\\x{cp:02x}")),
-            0x100..=0xffff => out.push_str(&format!("\\u{cp:04x}")),
-            _ => out.push_str(&format!("\\U{cp:08x}")),
-        }
-    }
-    out
-}
-
 /// ascii(obj): repr with non-ASCII characters escaped.
 fn ascii(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let r = vm.repr(&a[0])?;
-    match r.as_str() {
-        Some(s) if s.is_ascii() => Ok(Value::Obj(r.clone())),
-        Some(s) => {
-            let escaped = ascii_escape(s.as_str());
-            Ok(vm.new_str(&escaped))
-        }
-        None => Ok(Value::Obj(r.clone())),
-    }
+    Ok(Value::Obj(vm.ascii(&a[0])?))
 }
 
 /// chr(i): the one-character string for code point `i`.

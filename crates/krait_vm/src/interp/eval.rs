@@ -440,7 +440,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let v = match arg & 0x03 {
                     1 => Value::Obj(vm.str(&v)?),
                     2 => Value::Obj(vm.repr(&v)?),
-                    3 => Value::Obj(vm.repr(&v)?),
+                    3 => Value::Obj(vm.ascii(&v)?),
                     _ => v,
                 };
                 let r = if spec.is_null() {
@@ -554,7 +554,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                         }
                     }
                 }
-                let items = vm.collect(&seq)?;
+                let items = ops::build::unpack_items(vm, &seq)?;
                 if items.len() != arg as usize {
                     let msg = if items.len() > arg as usize {
                         format!("too many values to unpack (expected {arg})")
@@ -598,6 +598,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::CheckExcMatch => {
                 let ty = frame.pop();
+                ops::except_star::check_except_type(vm, &ty)?;
                 let exc = frame.top().clone();
                 let r = vm.isinstance(&exc, &ty)?;
                 frame.push(Value::Bool(r));

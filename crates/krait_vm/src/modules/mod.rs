@@ -1,25 +1,25 @@
 //! Native modules built into the VM.
 
-pub mod _opcode;
 pub mod atexit;
+pub mod codecs;
+pub mod errno;
 pub mod gc;
 pub mod imp;
 pub mod importer;
+pub mod io;
 pub mod locale;
 pub mod marshal;
-pub mod signal;
-pub mod warnings;
 pub mod math;
+pub mod _opcode;
+pub mod posix;
+pub mod signal;
 pub mod structseq;
 pub mod sys;
-pub mod time;
 pub mod thread;
-pub mod errno;
-pub mod posix;
+pub mod time;
 mod util;
+pub mod warnings;
 pub mod weakref;
-pub mod codecs;
-pub mod io;
 
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
@@ -33,11 +33,11 @@ pub fn module_maker(vm: &Vm, name: &str) -> Option<ModuleMaker> {
         "time" => time::make_module,
         "_thread" => thread::make_module,
         "_opcode" => _opcode::make_module,
+        "_weakref" => weakref::make_module,
         "errno" => errno::make_module,
         "posix" => posix::make_module,
-        "_weakref" => weakref::make_module,
-        "_codecs" => codecs::make_module,
         "_io" => io::make_module,
+        "_codecs" => codecs::make_module,
         "_imp" => imp::make_module,
         "marshal" => marshal::make_module,
         "atexit" => atexit::make_module,

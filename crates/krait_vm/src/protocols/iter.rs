@@ -32,6 +32,15 @@ impl Vm {
 
     /// `next(it)`: `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match self.next_raw(it) {
+            Err(e) if self.is_subtype(&e.0.class(), &self.exc.stop_iteration.clone()) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// The iterator's next slot as is: a StopIteration it raises (with its value) is
+    /// passed on (builtin `next()` needs it).
+    pub fn next_raw(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(it);
         match ty.as_type().and_then(|t| t.slots().next) {
             Some(f) => f(self, it),

@@ -25,6 +25,18 @@ impl Vm {
         Ok(self.new_str_ref(&text))
     }
 
+    /// `ascii(v)`: the repr with non-ASCII characters escaped.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<PyRef> {
+        let r = self.repr(v)?;
+        match r.as_str() {
+            Some(s) if !s.is_ascii() => {
+                let escaped = crate::types::str_methods::convert::ascii_escape(s.as_str());
+                Ok(self.new_str_ref(&escaped))
+            }
+            _ => Ok(r),
+        }
+    }
+
     /// `str(v)` as a str object.
     pub fn str(&mut self, v: &Value) -> PyResult<PyRef> {
         if let Value::Obj(o) = v {

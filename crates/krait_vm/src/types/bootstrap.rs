@@ -32,6 +32,7 @@ pub fn new_type(
         version: Cell::new(next_version()),
         solid_base: RefCell::new(solid),
         slot_names: RefCell::new(None),
+        subclasses: RefCell::new(Vec::new()),
     };
     let payload = Payload::Type(Box::new(data));
     let t = PyRef::new(match meta {
@@ -39,6 +40,13 @@ pub fn new_type(
         None => PyObject::new_untyped(payload),
     });
     let t_data = t.as_type().expect("just made a type");
+    for b in t_data.bases.borrow().iter() {
+        if let Some(bt) = b.as_type() {
+            let mut subs = bt.subclasses.borrow_mut();
+            subs.retain(|w| w.upgrade().is_some());
+            subs.push(t.downgrade());
+        }
+    }
     // A builtin type with no base of its own layout is its own solid base.
     if t_data.solid_base.borrow().is_none() || flags & TypeFlags::HEAPTYPE == 0 {
         *t_data.solid_base.borrow_mut() = Some(t.clone());

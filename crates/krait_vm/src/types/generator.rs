@@ -46,9 +46,15 @@ pub fn init(vm: &mut Vm) {
     let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), ..Default::default() };
     let gen_slots = Slots {
         iter: Some(|_, v| Ok(v.clone())),
+        // A return value other than None travels in StopIteration (for next());
+        // vm.next turns it into plain exhaustion for loops.
         next: Some(|vm, v| match resume(vm, v, Value::None, None)? {
             SendResult::Yield(r) => Ok(Some(r)),
-            SendResult::Return(_) => Ok(None),
+            SendResult::Return(Value::None) => Ok(None),
+            SendResult::Return(r) => {
+                let cls = vm.exc.stop_iteration.clone();
+                Err(vm.new_exception(&cls, vec![r]))
+            }
         }),
         ..common
     };

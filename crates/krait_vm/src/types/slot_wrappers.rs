@@ -205,12 +205,10 @@ fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     required(vm, v, "__iter__", &[])
 }
 
+/// `__next__`: a StopIteration it raises is passed on (vm.next treats it as exhaustion;
+/// builtin next() keeps its value).
 fn slot_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    match required(vm, v, "__next__", &[]) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.stop_iteration.clone()) => Ok(None),
-        Err(e) => Err(e),
-    }
+    required(vm, v, "__next__", &[]).map(Some)
 }
 
 fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {

@@ -23,7 +23,10 @@ pub fn init(vm: &mut Vm) {
             let mro = a[0].as_obj().and_then(|o| o.as_type()).map(|t| t.mro.borrow().iter().cloned().map(Value::Obj).collect()).unwrap_or_default();
             Ok(vm.new_list(mro))
         }),
-        method("__subclasses__", "(self, /)", |vm, _| Ok(vm.new_list(Vec::new()))),
+        method("__subclasses__", "(self, /)", |vm, a| {
+            let subs: Vec<Value> = a[0].as_obj().and_then(|o| o.as_type()).map(|t| t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Obj).collect()).unwrap_or_default();
+            Ok(vm.new_list(subs))
+        }),
         method("__instancecheck__", "(self, instance, /)", |vm, a| Ok(Value::Bool(vm.isinstance(&a[1], &a[0])?))),
         method("__subclasscheck__", "(self, subclass, /)", |vm, a| {
             let (Some(sub), Some(sup)) = (a[1].as_obj(), a[0].as_obj()) else { return Ok(Value::Bool(false)) };

@@ -115,7 +115,7 @@ pub fn unpack_ex(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let before = (arg & 0xff) as usize;
     let after = (arg >> 8) as usize;
     let seq = frame.pop();
-    let items = vm.collect(&seq)?;
+    let items = unpack_items(vm, &seq)?;
     if items.len() < before + after {
         return Err(vm.new_value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
     }
@@ -132,6 +132,17 @@ pub fn unpack_ex(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<()> {
         frame.push(v);
     }
     Ok(())
+}
+
+/// The items of an unpacking target's value; CPython's message for a non-iterable.
+pub fn unpack_items(vm: &mut Vm, seq: &Value) -> PyResult<Vec<Value>> {
+    let t = vm.type_of(seq);
+    let s = t.as_type().map(|t| t.slots()).unwrap_or_default();
+    if s.iter.is_none() && s.getitem.is_none() {
+        let n = vm.type_name(seq);
+        return Err(vm.new_type_error(format!("cannot unpack non-iterable {n} object")));
+    }
+    vm.collect(seq)
 }
 
 /// GET_LEN: `(obj -- obj, len(obj))`.

@@ -41,6 +41,19 @@ fn check_type_valid(vm: &mut Vm, t: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// An `except` clause's class (or tuple of classes) must derive from BaseException.
+pub fn check_except_type(vm: &mut Vm, t: &Value) -> PyResult<()> {
+    let items = match t.as_obj().and_then(|o| o.as_tuple()) {
+        Some(items) => items.to_vec(),
+        None => vec![t.clone()],
+    };
+    let base = vm.exc.base_exception.clone();
+    if items.iter().all(|it| it.as_obj().is_some_and(|o| o.as_type().is_some() && vm.is_subtype(o, &base))) {
+        return Ok(());
+    }
+    Err(vm.new_type_error("catching classes that do not inherit from BaseException is not allowed"))
+}
+
 fn is_group(vm: &Vm, v: &Value) -> bool {
     let g = vm.exc.base_exception_group.clone();
     v.as_obj().is_some_and(|o| vm.is_subtype(&o.class(), &g))
