@@ -53,10 +53,18 @@ fn locals(vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {
     caller_locals(vm)
 }
 
-/// The calling frame's locals: its mapping for module/class bodies, else a new dict of
-/// the bound fast locals with cells dereferenced (PyFrame_FastToLocals).
+/// The calling frame's locals (see `frame_locals`).
 pub fn caller_locals(vm: &mut Vm) -> PyResult<Value> {
-    let Some(frame) = vm.frames.last() else { return Ok(vm.new_dict()) };
+    match vm.frames.len().checked_sub(1) {
+        Some(i) => frame_locals(vm, i),
+        None => Ok(vm.new_dict()),
+    }
+}
+
+/// The locals of `vm.frames[index]`: its mapping for module/class bodies, else a new dict
+/// of the bound fast locals with cells dereferenced (PyFrame_FastToLocals).
+pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
+    let Some(frame) = vm.frames.get(index) else { return Ok(vm.new_dict()) };
     if !frame.locals.is_null() {
         return Ok(frame.locals.clone());
     }

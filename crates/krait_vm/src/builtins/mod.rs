@@ -6,7 +6,7 @@ use crate::types::methods::MethodDef;
 use crate::vm::{PyErr, PyResult, Vm};
 
 mod build_class;
-mod code;
+pub(crate) mod code;
 pub mod file;
 pub(crate) mod introspection;
 pub(crate) mod io;

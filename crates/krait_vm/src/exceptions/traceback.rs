@@ -3,6 +3,8 @@
 //! `PyTraceBack_Here`). Frames on the interpreter's stack are not objects; a traceback
 //! entry's `tb_frame` is a snapshot with `f_code`, `f_globals`, `f_builtins`,
 //! `f_locals` (module and class bodies only), `f_lineno`, `f_lasti` and `f_back` None.
+//! `sys._getframe` builds the same snapshots with `f_locals` always filled and `f_back`
+//! chained to a snapshot of the next outer frame.
 
 use crate::types::getset::GetSetDef;
 use crate::interp::code::Code;
@@ -22,6 +24,8 @@ pub struct FrameInfo {
     pub lasti: usize,
     /// Identity of the live frame this snapshot was taken from (its address).
     frame_id: usize,
+    /// `f_back`: a snapshot of the next outer frame, or None.
+    back: Value,
 }
 
 /// The state of a traceback object.
@@ -94,12 +98,35 @@ pub fn record(vm: &mut Vm, err: &PyErr) {
         locals: frame.locals.clone(),
         lasti,
         frame_id,
+        back: Value::None,
     };
     let ft = vm.exc.frame_type.clone();
     let Value::Obj(frame_obj) = vm.wrap(Payload::Native(Box::new(info)), &ft) else { return };
     let tt = vm.exc.traceback_type.clone();
     let tb = vm.wrap(Payload::Native(Box::new(Traceback { next: RefCell::new(head), frame: frame_obj, lasti, lineno: None })), &tt);
     *data.traceback.borrow_mut() = tb;
+}
+
+/// A snapshot of `vm.frames[index]` with its locals and its chain of outer frames
+/// (for `sys._getframe`); None when there is no such frame.
+pub fn snapshot(vm: &mut Vm, index: usize) -> PyResult<Value> {
+    let mut back = Value::None;
+    for i in 0..vm.frames.len().min(index + 1) {
+        let locals = crate::builtins::code::frame_locals(vm, i)?;
+        let frame = &vm.frames[i];
+        let info = FrameInfo {
+            code: frame.code.clone(),
+            globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
+            locals,
+            lasti: frame.lasti,
+            frame_id: &**frame as *const crate::interp::frame::Frame as usize,
+            back,
+        };
+        let ft = vm.exc.frame_type.clone();
+        back = vm.wrap(Payload::Native(Box::new(info)), &ft);
+    }
+    Ok(back)
 }
 
 /// The traceback entries of `tb` (a traceback object or None), outermost first.
@@ -154,7 +181,7 @@ pub fn init(vm: &mut Vm) {
         },
         GetSetDef { name: "f_lineno", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(location(&f.code, f.lasti).line.unwrap_or(-1) as i64)).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_lasti", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(f.lasti as i64 * 2)).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_back", get: |_, _, _| Ok(Value::None), set: None },
+        GetSetDef { name: "f_back", get: |_, v, _| Ok(frame_of(v).map(|f| f.back.clone()).unwrap_or(Value::None)), set: None },
     ]);
     vm.exc.traceback_type = tb;
     vm.exc.frame_type = frame;

@@ -26,6 +26,7 @@ const FUNCTIONS: &[MethodDef] = &[
     method("displayhook", "(object, /)", displayhook),
     method("excepthook", "(exctype, value, traceback, /)", excepthook),
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
+    method("_getframe", "(depth=0, /)", getframe),
 ];
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).
@@ -127,6 +128,20 @@ fn intern(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 /// sys.exc_info(): (type, value, traceback) of the exception being handled.
+/// `sys._getframe(depth=0)` (sys__getframe_impl): a snapshot of the frame `depth`
+/// calls up from the caller.
+fn getframe(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let depth = match a.first().filter(|v| !v.is_null()) {
+        Some(v) => i64::try_from(&crate::types::int::index_of(vm, v)?).unwrap_or(i64::MAX).max(0),
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth >= n {
+        return Err(vm.new_value_error("call stack is not deep enough"));
+    }
+    crate::exceptions::traceback::snapshot(vm, (n - 1 - depth) as usize)
+}
+
 fn exc_info(vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {
     let e = vm.exc_info.clone();
     let items = match &e {
