@@ -9,6 +9,7 @@ mod _functools;
 mod _random;
 mod _string;
 mod _struct;
+mod binascii;
 mod itertools;
 mod util;
 
@@ -23,4 +24,5 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_random", _random::make_module);
     vm.register_native_module("_string", _string::make_module);
     vm.register_native_module("_struct", _struct::make_module);
+    vm.register_native_module("binascii", binascii::make_module);
 }
