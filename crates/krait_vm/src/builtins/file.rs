@@ -82,6 +82,8 @@ const METHODS: &[MethodDef] = &[
     method("readable", "(self, /)", |vm, a| with(vm, &a[0], |_, s| Ok(Value::Bool(s.readable)))),
     method("writable", "(self, /)", |vm, a| with(vm, &a[0], |_, s| Ok(Value::Bool(s.writable)))),
     method("seekable", "(self, /)", |vm, a| with(vm, &a[0], |_, s| Ok(Value::Bool(matches!(s.backend, Some(Backend::File(_))))))),
+    method("seek", "(self, pos, whence=0, /)", seek),
+    method("tell", "(self, /)", |vm, a| seek(vm, &[a[0].clone(), Value::Int(0), Value::Int(1)])),
     method("__enter__", "(self, /)", enter),
     method("__exit__", "(self, *args)", close),
 ];
@@ -316,6 +318,34 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         wbuf: Vec::new(),
     };
     Ok(new_file(vm, state))
+}
+
+/// `seek(pos, whence)` and `tell()` (whence 1, offset 0) on a binary regular file opened
+/// only for reading: its whole content is loaded, so the position is `rpos`. Other files
+/// are not seekable here.
+fn seek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let pos = crate::types::int::index_of(vm, &a[1])?;
+    let whence = crate::types::int::index_of(vm, &a[2])?;
+    let pos = i64::try_from(&pos).map_err(|_| vm.new_overflow_error("Python int too large to convert to C long"))?;
+    with(vm, &a[0], |vm, s| {
+        if !(s.binary && s.readable && !s.writable && matches!(s.backend, Some(Backend::File(_)))) {
+            return Err(unsupported(vm, "seek"));
+        }
+        load_all(vm, s)?;
+        let base = match i64::try_from(&whence) {
+            Ok(0) => 0,
+            Ok(1) => s.rpos as i64,
+            Ok(2) => s.rbuf.len() as i64,
+            _ => return Err(vm.new_value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+        };
+        let target = base.saturating_add(pos);
+        if target < 0 {
+            return Err(vm.new_os_error("[Errno 22] Invalid argument"));
+        }
+        // Past the end reads nothing, as for a real file.
+        s.rpos = (target as usize).min(s.rbuf.len());
+        Ok(Value::Int(target))
+    })
 }
 
 fn unsupported(vm: &mut Vm, what: &str) -> PyErr {

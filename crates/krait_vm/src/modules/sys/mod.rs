@@ -132,7 +132,10 @@ fn intern(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 /// calls up from the caller.
 fn getframe(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let depth = match a.first().filter(|v| !v.is_null()) {
-        Some(v) => i64::try_from(&crate::types::int::index_of(vm, v)?).unwrap_or(i64::MAX).max(0),
+        Some(v) => {
+            let n = crate::types::int::index_of(vm, v)?;
+            i32::try_from(&n).map_err(|_| vm.new_overflow_error("Python int too large to convert to C int"))?.max(0) as i64
+        }
         None => 0,
     };
     let n = vm.frames.len() as i64;
