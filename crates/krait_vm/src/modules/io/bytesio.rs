@@ -82,6 +82,16 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(data.len() as i64))
 }
 
+/// BytesIO.getbuffer: a writable memoryview of the current contents. krait's view is over
+/// a snapshot (a bytearray copy), so writes through it do not reach the stream.
+fn getbuffer(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let data = st(vm, &a[0])?.borrow().buf.clone();
+    let copy = crate::types::bytes::new_bytearray(vm, data);
+    let builtins = Value::Obj(vm.builtins.clone());
+    let memoryview = vm.get_attr_str(&builtins, "memoryview")?;
+    vm.call_positional(&memoryview, &[copy])
+}
+
 fn seek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (pos, whence) = (i64_arg(vm, &a[1])?, i64_arg(vm, &a[2])?);
     let c = st(vm, &a[0])?;
@@ -128,6 +138,7 @@ pub fn make_type(vm: &mut Vm, m: &PyRef, base: &PyRef) {
             let data = st(vm, &a[0])?.borrow().buf.clone();
             Ok(new_bytes(vm, data))
         }),
+        method("getbuffer", "(self, /)", getbuffer),
         method("read", "(self, size=-1, /)", read),
         method("read1", "(self, size=-1, /)", read),
         method("readline", "(self, size=-1, /)", readline),
