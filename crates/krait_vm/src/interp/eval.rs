@@ -167,7 +167,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     let instrs = &code.instrs;
     loop {
         let i = frame.ip;
-        let Instr { op, arg } = instrs[i].get();
+        debug_assert!(i < instrs.len());
+        // SAFETY: `ip` stays inside the code: every jump target and fall-through of
+        // compiled or verified bytecode is an instruction of the same code object.
+        let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
         frame.lasti = i;
         frame.ip = i + 1 + op.cache_entries() as usize;
         match op {
