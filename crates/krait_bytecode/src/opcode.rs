@@ -78,11 +78,16 @@ macro_rules! define_opcodes {
                 TABLE[self as usize]
             }
 
-            /// The base opcode a specialised opcode stands for (itself for base opcodes).
+            /// The base opcode a specialised opcode stands for (itself for base opcodes;
+            /// a table lookup).
+            #[inline(always)]
             pub const fn deopt(self) -> Opcode {
-                match self {
-                    $(Opcode::$variant => Opcode::$base,)*
-                }
+                const TABLE: [Opcode; 256] = {
+                    let mut t = [Opcode::Cache; 256];
+                    $(t[$num] = Opcode::$base;)*
+                    t
+                };
+                TABLE[self as usize]
             }
 
             /// The opcode named `name` (`"LOAD_FAST"`), if any.

@@ -25,7 +25,7 @@ use consts::ConstKey;
 use krait_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 use krait_syntax::ast::{self, Loc, Stmt};
 use krait_syntax::{Parsed, SyntaxError};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 pub(crate) use consts::to_constant;
 pub(crate) use unwind::{FBlock, FBlockKind};

@@ -5,7 +5,7 @@ use super::flags::*;
 use super::{BlockType, EntryId, Scope, SymbolTable};
 use crate::syntax_error;
 use krait_syntax::SyntaxError;
-use std::collections::HashSet;
+use hashbrown::HashSet;
 use std::rc::Rc;
 
 type Names = HashSet<Rc<str>>;

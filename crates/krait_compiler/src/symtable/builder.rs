@@ -4,10 +4,10 @@
 use super::flags::*;
 use super::{mangled, node_key, BlockType, Comprehension, Entry, EntryId};
 use crate::syntax_error;
-use indexmap::IndexMap;
+use crate::FastIndexMap as IndexMap;
 use krait_syntax::ast::{self, Expr, ExprKind, Loc, Pattern, PatternKind, Stmt, StmtKind};
 use krait_syntax::SyntaxError;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 type R = Result<(), SyntaxError>;
@@ -77,7 +77,7 @@ impl<'a> Builder<'a> {
         let id = self.entries.len();
         self.entries.push(Entry {
             kind,
-            symbols: IndexMap::new(),
+            symbols: IndexMap::default(),
             scopes: HashMap::new(),
             varnames: Vec::new(),
             children: Vec::new(),

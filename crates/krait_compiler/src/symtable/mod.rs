@@ -8,10 +8,10 @@ mod analyze;
 mod builder;
 
 use crate::mangle;
-use indexmap::IndexMap;
+use crate::FastIndexMap as IndexMap;
 use krait_syntax::ast;
 use krait_syntax::SyntaxError;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 /// Symbol flags (CPython's `DEF_*`, `USE`).
