@@ -10,6 +10,8 @@ pub fn init(vm: &mut Vm) {
     {
         let mut s = t.as_type().expect("type").slots.borrow_mut();
         s.descr_get = Some(function_get);
+        // vm.call dispatches functions directly; the slot makes `f.__call__` exist.
+        s.call = Some(|vm, f, args| vm.call(f, args));
         s.getattro = Some(function_getattro);
         s.setattro = Some(function_setattro);
         s.repr = Some(|vm, v| {
@@ -82,7 +84,7 @@ fn cell_set(_vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<
 
 /// function.__get__: a bound method for an instance, the function itself otherwise.
 fn function_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
-    if obj.is_null() || obj.is_none() {
+    if obj.is_null() {
         return Ok(f.clone());
     }
     let t = vm.types.method.clone();
@@ -204,7 +206,7 @@ fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// A native method descriptor bound to an instance.
 fn native_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
     let Some(Payload::NativeFunction(nf)) = f.as_obj().map(|o| &o.payload) else { return Ok(f.clone()) };
-    if !nf.is_method || obj.is_null() || obj.is_none() || !nf.self_.is_null() {
+    if !nf.is_method || obj.is_null() || !nf.self_.is_null() {
         return Ok(f.clone());
     }
     let bound = crate::types::native::NativeFunction { name: nf.name, owner: nf.owner, sig: nf.sig.clone(), func: nf.func, self_: obj.clone(), is_method: false, doc: nf.doc };
@@ -257,7 +259,7 @@ fn init_property(vm: &mut Vm) {
             Ok(vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc }, cls))
         });
         s.descr_get = Some(|vm, p, obj, _| {
-            if obj.is_null() || obj.is_none() {
+            if obj.is_null() {
                 return Ok(p.clone());
             }
             let Some(Payload::Property { fget, .. }) = p.as_obj().map(|o| &o.payload) else { return Ok(Value::None) };

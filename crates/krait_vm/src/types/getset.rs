@@ -60,7 +60,7 @@ fn check(vm: &mut Vm, gs: &GetSet, obj: &Value) -> PyResult<()> {
 
 fn getset_get(vm: &mut Vm, d: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
     let Some(gs) = state(d) else { return Ok(d.clone()) };
-    if obj.is_null() || obj.is_none() {
+    if obj.is_null() {
         return Ok(d.clone());
     }
     check(vm, gs, obj)?;

@@ -18,6 +18,18 @@ pub fn init(vm: &mut Vm) {
             t.slots.borrow_mut().repr = Some(repr);
         }
     }
+    // NoneType: falsy, "None", and calling it gives None (CPython's none_new).
+    if let Some(t) = vm.types.none_type.as_type() {
+        let mut s = t.slots.borrow_mut();
+        s.repr = Some(|vm, _| Ok(vm.new_str("None")));
+        s.bool = Some(|_, _| Ok(false));
+        s.new = Some(|vm, _, args| {
+            if !args.args.is_empty() {
+                return Err(vm.new_type_error("NoneType takes no arguments"));
+            }
+            Ok(Value::None)
+        });
+    }
     let t = vm.types.object.clone();
     {
         let mut s = t.as_type().expect("type").slots.borrow_mut();

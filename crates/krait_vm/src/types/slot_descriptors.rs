@@ -129,7 +129,7 @@ fn wrapper_getattro(vm: &mut Vm, d: &Value, name: &PyRef) -> PyResult<Option<Val
 /// Binding: `int.__add__.__get__(1)` → a method-wrapper; `__new__` never binds.
 fn wrapper_get(vm: &mut Vm, d: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
     let Some(w) = d.as_obj().and_then(|o| o.native::<SlotWrapper>()) else { return Ok(d.clone()) };
-    if obj.is_null() || obj.is_none() || matches!(w.kind, Wrap::New) {
+    if obj.is_null() || matches!(w.kind, Wrap::New) {
         return Ok(d.clone());
     }
     let bound = BoundWrapper { wrapper: d.as_obj().expect("obj").clone(), self_: obj.clone() };
