@@ -43,8 +43,6 @@ pub struct Vm {
     /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).
     pub hash_key: (u64, u64),
     pub recursion_limit: usize,
-    /// Depth of nested native→Python calls (each nested run of the eval loop).
-    pub native_depth: usize,
     pub options: VmOptions,
     pub not_implemented: PyRef,
     pub ellipsis: PyRef,

@@ -96,7 +96,6 @@ impl Vm {
             interned: HashMap::new(),
             hash_key,
             recursion_limit: 1000,
-            native_depth: 0,
             options,
             not_implemented,
             ellipsis,

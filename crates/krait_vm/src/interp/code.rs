@@ -82,8 +82,6 @@ pub struct Code {
     pub name: PyRef,
     pub qualname: PyRef,
     pub filename: PyRef,
-    /// Index of the first cell/free variable in localsplus.
-    pub ncells_start: usize,
 }
 
 impl Code {

@@ -21,8 +21,6 @@ pub struct Frame {
     pub locals: Value,
     /// The function being run (for `super()` and `f_func`), or Null.
     pub func: Value,
-    /// True when the frame belongs to a generator/coroutine.
-    pub is_generator: bool,
     /// KW_NAMES' constant index, consumed by the next CALL.
     pub kwnames: Option<u32>,
     /// Set by RERAISE: where to look for the handler (`lasti` then holds the original
@@ -54,7 +52,6 @@ impl crate::vm::Vm {
                 f.sp = n;
                 f.ip = 0;
                 f.lasti = 0;
-                f.is_generator = false;
                 f.kwnames = None;
                 f.reraise_at = None;
                 f
@@ -99,7 +96,6 @@ impl Frame {
             builtins,
             locals,
             func: Value::Null,
-            is_generator: false,
             kwnames: None,
             reraise_at: None,
         }

@@ -4,7 +4,7 @@
 use super::code::{decode, decode_handlers, Code};
 use crate::object::{Payload, PyObject, PyRef, Value};
 use crate::vm::{PyResult, Vm};
-use krait_bytecode::{CodeObject, Constant, LocalKind};
+use krait_bytecode::{CodeObject, Constant};
 use num_traits::ToPrimitive;
 use std::rc::Rc;
 
@@ -14,7 +14,6 @@ impl Vm {
         let consts = raw.consts.iter().map(|c| self.constant_value(c)).collect::<PyResult<Vec<_>>>()?;
         let names = raw.names.iter().map(|n| self.intern(n)).collect::<Vec<_>>();
         let localsplusnames = raw.localsplusnames.iter().map(|n| self.intern(n)).collect::<Vec<_>>();
-        let ncells_start = raw.localspluskinds.iter().position(|k| k & (LocalKind::CELL | LocalKind::FREE) != 0 && k & LocalKind::LOCAL == 0).unwrap_or(raw.localspluskinds.len());
         let name = self.intern(&raw.name);
         let qualname = self.new_str_ref(&raw.qualname);
         let filename = self.new_str_ref(&raw.filename);
@@ -31,7 +30,6 @@ impl Vm {
             name,
             qualname,
             filename,
-            ncells_start,
             raw,
         }))
     }

@@ -269,9 +269,6 @@ pub struct TypeObject {
     pub solid_base: RefCell<Option<PyRef>>,
     /// Weak references to the direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<super::PyWeak>>,
-    /// `__slots__` names when the class declares them (instances then have no dict unless
-    /// `__dict__` is listed).
-    pub slot_names: RefCell<Option<Vec<PyRef>>>,
 }
 
 impl TypeObject {

@@ -31,7 +31,6 @@ pub fn new_type(
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         solid_base: RefCell::new(solid),
-        slot_names: RefCell::new(None),
         subclasses: RefCell::new(Vec::new()),
     };
     let payload = Payload::Type(Box::new(data));

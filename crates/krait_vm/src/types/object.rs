@@ -41,7 +41,7 @@ pub fn init(vm: &mut Vm) {
     }
     const METHODS: &[MethodDef] = &[
         method("__repr__", "(self, /)", |vm, a| object_repr(vm, &a[0])),
-        method("__str__", "(self, /)", |vm, a| Ok(Value::Obj(vm.str_via_repr(&a[0])?))),
+        method("__str__", "(self, /)", |vm, a| Ok(Value::Obj(vm.repr(&a[0])?))),
         method("__hash__", "(self, /)", |vm, a| Ok(Value::Int(object_hash(vm, &a[0])?))),
         method("__eq__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Eq)),
         method("__ne__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Ne)),
@@ -251,11 +251,6 @@ fn object_format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 impl Vm {
-    /// str(v) ignoring a `__str__` override (object.__str__ is repr).
-    pub fn str_via_repr(&mut self, v: &Value) -> PyResult<PyRef> {
-        self.repr(v)
-    }
-
     /// A type's `__module__` as text, when it is a str.
     pub fn type_module_name(&mut self, ty: &PyRef) -> Option<String> {
         let t = ty.as_type()?;
