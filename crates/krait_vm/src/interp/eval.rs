@@ -296,7 +296,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump(frame, op, arg),
             Opcode::ReturnValue => {
-                let v = frame.pop();
+                let mut v = frame.pop();
+                if !frame.init_self.is_null() {
+                    v = init_result(vm, frame, v)?;
+                }
                 if vm.frames.len() == base + 1 {
                     return Ok(Flow::Return(v));
                 }
@@ -347,14 +350,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     (frame.slots[sp - argc - 2].clone(), sp - argc - 1)
                 };
                 if let Value::Obj(f) = &callable {
-                    if let Payload::Function(_) = f.payload {
-                        if vm.frames.len() >= vm.recursion_limit {
-                            return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                    match f.payload {
+                        Payload::Function(_) => {
+                            if vm.frames.len() >= vm.recursion_limit {
+                                return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                            }
+                            let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
+                            frame.drop_top(argc + 2);
+                            vm.frames.push(new_frame);
+                            continue 'frames;
                         }
-                        let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
-                        frame.drop_top(argc + 2);
-                        vm.frames.push(new_frame);
-                        continue 'frames;
+                        Payload::Type(_) => {
+                            if let Some(new_frame) = ops::calls::class_init_frame(vm, frame, argc, kw)? {
+                                vm.frames.push(new_frame);
+                                continue 'frames;
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 // The arguments are passed in place; the callee cannot reach this
@@ -662,6 +674,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
 }
     }
 
+/// What a class call returns when its `__init__` frame returns `v`: the instance, or
+/// (raised in the caller, as type_call does, after popping the `__init__` frame)
+/// TypeError if `__init__` returned something other than None.
+#[cold]
+fn init_result(vm: &mut Vm, frame: &mut Frame, v: Value) -> PyResult<Value> {
+    let instance = std::mem::replace(&mut frame.init_self, Value::Null);
+    if v.is_none() {
+        return Ok(instance);
+    }
+    let n = vm.type_name(&v);
+    let err = vm.new_type_error(format!("__init__() should return None, not '{n}'"));
+    if let Some(f) = vm.frames.pop() {
+        vm.recycle_frame(f);
+    }
+    Err(err)
+}
+
 /// `seq[i]` for an exact list or tuple and an int index in range, without the generic
 /// protocol; `None` for everything else (including errors, which the slow path reports).
 #[inline]
@@ -771,8 +800,11 @@ fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
 
 fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
     if let Value::Obj(l) = &frame.locals {
-        if vm.is_exact(l, &vm.types.dict) {
-            if let Some(v) = dict_ops::get_item(vm, l, &Value::Obj(name.clone()))? {
+        if l.is(&frame.globals) {
+            // Module level: the locals are the globals.
+        } else if vm.is_exact(l, &vm.types.dict) {
+            let hash = vm.hash(&Value::Obj(name.clone()))?;
+            if let Some(v) = dict_ops::get_str(vm, l, name, hash) {
                 return Ok(v);
             }
         } else {

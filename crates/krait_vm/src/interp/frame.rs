@@ -26,6 +26,9 @@ pub struct Frame {
     /// Set by RERAISE: where to look for the handler (`lasti` then holds the original
     /// instruction the exception came from).
     pub reraise_at: Option<usize>,
+    /// For a class's `__init__` called by CALL: the new instance, which the call returns
+    /// (RETURN_VALUE checks `__init__` returned None). Null otherwise.
+    pub init_self: Value,
 }
 
 impl crate::vm::Vm {
@@ -69,6 +72,7 @@ impl crate::vm::Vm {
         }
         frame.func = Value::Null;
         frame.locals = Value::Null;
+        frame.init_self = Value::Null;
         if self.frame_pool.len() < 256 && frame.slots.capacity() <= 4096 {
             self.frame_pool.push(frame);
         }
@@ -98,6 +102,7 @@ impl Frame {
             func: Value::Null,
             kwnames: None,
             reraise_at: None,
+            init_self: Value::Null,
         }
     }
 
