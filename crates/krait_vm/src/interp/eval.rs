@@ -77,7 +77,7 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
             Err(err) => {
                 set_context(vm, &err);
                 // Unwind: find a handler in this frame or an outer one of this run.
-                let err = err;
+                let mut err = err;
                 loop {
                     // RERAISE restored `lasti` for the traceback and handler's lasti, but the
                     // handler is looked up at the RERAISE itself, and no traceback entry is
@@ -100,7 +100,10 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                         frame.ip = h.target as usize;
                         break;
                     }
-                    if let Some(f) = vm.frames.pop() {
+                    if let Some(mut f) = vm.frames.pop() {
+                        if !f.gen.is_null() {
+                            err = crate::types::generator::finish_inline(vm, &mut f, Some(err)).expect("error passed in");
+                        }
                         vm.recycle_frame(f);
                     }
                     if vm.frames.len() == base {
@@ -163,7 +166,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     // is only popped after this loop leaves it (by `continue 'frames` or returning), and
     // native code reached from here only reads `vm.frames` (it never removes it).
     let frame: &mut Frame = unsafe { &mut *(&mut **vm.frames.last_mut().expect("frame") as *mut Frame) };
-    let code = frame.code.clone();
+    // SAFETY: the frame owns an Rc of its code, which it never replaces while it runs;
+    // the reference is not used after the frame is popped (every pop is followed by
+    // `continue 'frames` or a return).
+    let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
     let instrs = &code.instrs;
     loop {
         let i = frame.ip;
@@ -300,6 +306,19 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 if !frame.init_self.is_null() {
                     v = init_result(vm, frame, v)?;
                 }
+                if !frame.gen.is_null() {
+                    // An inline-resumed generator is exhausted: its FOR_ITER jumps out.
+                    drop(v);
+                    if let Some(mut f) = vm.frames.pop() {
+                        crate::types::generator::finish_inline(vm, &mut f, None);
+                        vm.recycle_frame(f);
+                    }
+                    let caller = vm.frames.last_mut().expect("caller frame");
+                    caller.pop();
+                    let for_iter = caller.code.instrs[caller.lasti].get();
+                    jump(caller, for_iter.op, for_iter.arg);
+                    continue 'frames;
+                }
                 if vm.frames.len() == base + 1 {
                     return Ok(Flow::Return(v));
                 }
@@ -313,6 +332,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::ReturnGenerator => return Ok(Flow::MakeGenerator),
             Opcode::YieldValue => {
                 let v = frame.pop();
+                if !frame.gen.is_null() {
+                    // Back to the FOR_ITER that resumed this generator.
+                    if let Some(f) = vm.frames.pop() {
+                        crate::types::generator::suspend_inline(vm, f);
+                    }
+                    vm.frames.last_mut().expect("caller frame").push(v);
+                    continue 'frames;
+                }
                 return Ok(Flow::Yield(v));
             }
             Opcode::GetYieldFromIter => {
@@ -344,6 +371,16 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let argc = arg as usize;
                 let sp = frame.sp;
+                if kw.is_empty() && frame.slots[sp - argc - 2].is_null() {
+                    if let Some(new_frame) = super::call::exact_args_frame(vm, frame, sp - argc, argc) {
+                        if vm.frames.len() >= vm.recursion_limit {
+                            vm.recycle_frame(new_frame);
+                            return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                        }
+                        vm.frames.push(new_frame);
+                        continue 'frames;
+                    }
+                }
                 let (callable, start) = if frame.slots[sp - argc - 2].is_null() {
                     (frame.slots[sp - argc - 1].clone(), sp - argc)
                 } else {
@@ -537,6 +574,24 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 frame.push(it);
             }
             Opcode::ForIter => {
+                if let Value::Obj(o) = frame.top() {
+                    if let Some(next) = crate::types::iterators::next_fast(o) {
+                        match next {
+                            Some(v) => frame.push(v),
+                            None => {
+                                frame.pop();
+                                jump(frame, op, arg);
+                            }
+                        }
+                        continue;
+                    }
+                    if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
+                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top()) {
+                            vm.frames.push(gen_frame);
+                            continue 'frames;
+                        }
+                    }
+                }
                 let it = frame.top().clone();
                 match vm.next(&it)? {
                     Some(v) => frame.push(v),
