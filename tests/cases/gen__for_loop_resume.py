@@ -113,3 +113,27 @@ try:
         pass
 except RecursionError as e:
     print("RecursionError")
+
+def inner():
+    x = yield 1
+    print("inner got", x)
+    return "inner-result"
+def outer():
+    r = yield from inner()
+    print("outer got", r)
+    yield 2
+g = outer()
+print(next(g), g.send("hello"))
+def flatten(rows):
+    for row in rows:
+        yield from row
+print(list(flatten([[1, 2], (3,), iter([4, 5]), range(6, 8)])))
+def failing():
+    yield 1
+    raise KeyError("sub")
+def delegator():
+    try:
+        yield from failing()
+    except KeyError as e:
+        yield "delegator caught " + str(e)
+print(list(delegator()))

@@ -307,16 +307,19 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     v = init_result(vm, frame, v)?;
                 }
                 if !frame.gen.is_null() {
-                    // An inline-resumed generator is exhausted: its FOR_ITER jumps out.
-                    drop(v);
+                    // An inline-resumed generator is exhausted: the FOR_ITER that resumed
+                    // it leaves the loop; a SEND replaces the receiver by the return value.
                     if let Some(mut f) = vm.frames.pop() {
                         crate::types::generator::finish_inline(vm, &mut f, None);
                         vm.recycle_frame(f);
                     }
                     let caller = vm.frames.last_mut().expect("caller frame");
                     caller.pop();
-                    let for_iter = caller.code.instrs[caller.lasti].get();
-                    jump(caller, for_iter.op, for_iter.arg);
+                    let resumer = caller.code.instrs[caller.lasti].get();
+                    if resumer.op == Opcode::Send {
+                        caller.push(v);
+                    }
+                    jump(caller, resumer.op, resumer.arg);
                     continue 'frames;
                 }
                 if vm.frames.len() == base + 1 {
@@ -352,6 +355,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::Send => {
                 let v = frame.pop();
+                if let Value::Obj(o) = frame.top() {
+                    if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
+                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &v) {
+                            vm.frames.push(gen_frame);
+                            continue 'frames;
+                        }
+                    }
+                }
                 let receiver = frame.top().clone();
                 match crate::types::generator::send(vm, &receiver, v)? {
                     crate::types::generator::SendResult::Yield(r) => frame.push(r),
@@ -586,7 +597,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                         continue;
                     }
                     if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
-                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top()) {
+                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &Value::None) {
                             vm.frames.push(gen_frame);
                             continue 'frames;
                         }
@@ -915,26 +926,80 @@ fn binary_op(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
     let Some((op, inplace)) = BinOp::from_arg(arg) else {
         return Err(vm.new_system_error("bad BINARY_OP argument"));
     };
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        let r = match op {
-            BinOp::Add => x.checked_add(*y),
-            BinOp::Sub => x.checked_sub(*y),
-            BinOp::Mul => x.checked_mul(*y),
-            _ => None,
-        };
-        if let Some(r) = r {
-            return Ok(Value::Int(r));
-        }
+    let fast = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_op(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_op(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => exact_f64(*y).and_then(|y| float_op(op, *x, y)),
+        (Value::Int(x), Value::Float(y)) => exact_f64(*x).and_then(|x| float_op(op, x, *y)),
+        _ => None,
+    };
+    match fast {
+        Some(v) => Ok(v),
+        None => vm.binary_op(a, b, op, inplace),
     }
-    if let (Value::Float(x), Value::Float(y)) = (a, b) {
-        match op {
-            BinOp::Add => return Ok(Value::Float(x + y)),
-            BinOp::Sub => return Ok(Value::Float(x - y)),
-            BinOp::Mul => return Ok(Value::Float(x * y)),
-            _ => {}
+}
+
+/// `i` as a float when the conversion is exact (|i| < 2**53), as int/float mixing needs.
+#[inline]
+fn exact_f64(i: i64) -> Option<f64> {
+    (i.unsigned_abs() < 1 << 53).then_some(i as f64)
+}
+
+/// Small-int arithmetic with Python's semantics; `None` when the result needs a big int,
+/// raises, or the operator has no shortcut (the generic path then decides).
+#[inline]
+fn int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        // Floor division and modulo round toward negative infinity.
+        BinOp::FloorDiv => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
         }
-    }
-    vm.binary_op(a, b, op, inplace)
+        BinOp::Mod => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinOp::RShift if y >= 0 => x >> y.min(63),
+        BinOp::LShift if (0..64).contains(&y) => {
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        BinOp::TrueDiv if y != 0 => {
+            let (fx, fy) = (exact_f64(x)?, exact_f64(y)?);
+            return Some(Value::Float(fx / fy));
+        }
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+/// Float arithmetic that cannot raise; `None` otherwise (division by zero, `%`, `//`, `**`).
+#[inline]
+fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
 }
 
 #[inline]

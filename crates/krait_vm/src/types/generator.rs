@@ -103,21 +103,24 @@ fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
 }
 
-/// FOR_ITER over a plain generator, resumed inside the running loop (no Rust recursion):
-/// its frame, marked running, with None sent in and the generator and the caller's
+/// FOR_ITER or SEND (`yield from`) to a plain generator, resumed inside the running loop
+/// (no Rust recursion): its frame, marked running, with `value` sent in and the generator and the caller's
 /// handled exception recorded in it. `None` when `g` is not a suspended generator that
 /// can be resumed so (the generic path then handles it, errors included).
-pub fn take_for_inline_resume(vm: &Vm, g: &Value) -> Option<Box<Frame>> {
+pub fn take_for_inline_resume(vm: &Vm, g: &Value, value: &Value) -> Option<Box<Frame>> {
     let st = state(g)?;
     let mut s = st.borrow_mut();
     if s.kind != GenKind::Generator || s.running || !s.saved_exc.is_none() {
+        return None;
+    }
+    if !s.started && !value.is_none() {
         return None;
     }
     let mut frame = s.frame.take()?;
     s.running = true;
     s.started = true;
     drop(s);
-    frame.push(Value::None);
+    frame.push(value.clone());
     frame.gen = g.clone();
     frame.gen_outer_exc = vm.exc_info.clone();
     Some(frame)
