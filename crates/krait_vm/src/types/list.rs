@@ -4,7 +4,8 @@
 use crate::object::{Args, BinOp, CmpOp, Payload, PyObject, PyRef, Value};
 use crate::types::iterators::{new_iter, IterKind};
 use crate::types::methods::method;
-use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range, stable_sort};
+use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range};
+use crate::types::sort::stable_sort;
 use crate::types::slice::{index_exact, normalize, slice_indices, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
