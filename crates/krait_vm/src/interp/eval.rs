@@ -171,14 +171,18 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     // `continue 'frames` or a return).
     let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
     let instrs = &code.instrs;
+    // The next instruction lives in a local while this frame runs (not a load and store
+    // through the frame per instruction); `frame.ip` is written back whenever the loop
+    // leaves the frame other than by returning from it or raising.
+    let mut ip = frame.ip;
     loop {
-        let i = frame.ip;
+        let i = ip;
         debug_assert!(i < instrs.len());
         // SAFETY: `ip` stays inside the code: every jump target and fall-through of
         // compiled or verified bytecode is an instruction of the same code object.
         let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
         frame.lasti = i;
-        frame.ip = i + 1 + op.cache_entries() as usize;
+        ip = i + 1 + op.cache_entries() as usize;
         match op {
             Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
             Opcode::PopTop => {
@@ -282,25 +286,25 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let want = matches!(op, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
                 if t == want {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 }
             }
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
                 let v = frame.pop();
                 let want_none = matches!(op, Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone);
                 if v.is_none() == want_none {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 }
             }
             Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                 let t = vm.is_true(&frame.top().clone())?;
                 if t == (op == Opcode::JumpIfTrueOrPop) {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 } else {
                     frame.pop();
                 }
             }
-            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump(frame, op, arg),
+            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => ip = jump_target(ip, op, arg),
             Opcode::ReturnValue => {
                 let mut v = frame.pop();
                 if !frame.init_self.is_null() {
@@ -319,7 +323,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     if resumer.op == Opcode::Send {
                         caller.push(v);
                     }
-                    jump(caller, resumer.op, resumer.arg);
+                    caller.ip = jump_target(caller.ip, resumer.op, resumer.arg);
                     continue 'frames;
                 }
                 if vm.frames.len() == base + 1 {
@@ -332,9 +336,13 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 vm.frames.last_mut().expect("caller frame").push(v);
                 continue 'frames;
             }
-            Opcode::ReturnGenerator => return Ok(Flow::MakeGenerator),
+            Opcode::ReturnGenerator => {
+                frame.ip = ip;
+                return Ok(Flow::MakeGenerator);
+            }
             Opcode::YieldValue => {
                 let v = frame.pop();
+                frame.ip = ip;
                 if !frame.gen.is_null() {
                     // Back to the FOR_ITER that resumed this generator.
                     if let Some(f) = vm.frames.pop() {
@@ -358,6 +366,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 if let Value::Obj(o) = frame.top() {
                     if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
                         if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &v) {
+                            frame.ip = ip;
                             vm.frames.push(gen_frame);
                             continue 'frames;
                         }
@@ -369,7 +378,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     crate::types::generator::SendResult::Return(r) => {
                         frame.pop();
                         frame.push(r);
-                        jump(frame, op, arg);
+                        ip = jump_target(ip, op, arg);
                     }
                 }
             }
@@ -388,6 +397,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                             vm.recycle_frame(new_frame);
                             return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
                         }
+                        frame.ip = ip;
                         vm.frames.push(new_frame);
                         continue 'frames;
                     }
@@ -405,11 +415,13 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                             }
                             let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
                             frame.drop_top(argc + 2);
+                            frame.ip = ip;
                             vm.frames.push(new_frame);
                             continue 'frames;
                         }
                         Payload::Type(_) => {
                             if let Some(new_frame) = ops::calls::class_init_frame(vm, frame, argc, kw)? {
+                                frame.ip = ip;
                                 vm.frames.push(new_frame);
                                 continue 'frames;
                             }
@@ -591,13 +603,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                             Some(v) => frame.push(v),
                             None => {
                                 frame.pop();
-                                jump(frame, op, arg);
+                                ip = jump_target(ip, op, arg);
                             }
                         }
                         continue;
                     }
                     if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
                         if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &Value::None) {
+                            frame.ip = ip;
                             vm.frames.push(gen_frame);
                             continue 'frames;
                         }
@@ -608,7 +621,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     Some(v) => frame.push(v),
                     None => {
                         frame.pop();
-                        jump(frame, op, arg);
+                        ip = jump_target(ip, op, arg);
                     }
                 }
             }
@@ -799,13 +812,13 @@ fn fast_store_index(vm: &Vm, container: &Value, key: &Value, v: Value) -> Option
     None
 }
 
+/// Where a jump instruction goes, from `next` (the position past it and its caches).
 #[inline]
-fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
-    // `frame.ip` already points past the instruction and its caches.
+fn jump_target(next: usize, op: Opcode, arg: u32) -> usize {
     if matches!(op.arg_kind(), krait_bytecode::ArgKind::JumpBackward) {
-        frame.ip -= arg as usize;
+        next - arg as usize
     } else {
-        frame.ip += arg as usize;
+        next + arg as usize
     }
 }
 
