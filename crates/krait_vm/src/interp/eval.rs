@@ -399,8 +399,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let argc = arg as usize;
                 let sp = frame.sp;
-                if kw.is_empty() && frame.slots[sp - argc - 2].is_null() {
-                    if let Some(new_frame) = super::call::exact_args_frame(vm, frame, sp - argc, argc) {
+                if frame.slots[sp - argc - 2].is_null() {
+                    // A bound method called as `NULL, method, args...`: unpack it into the
+                    // `func, self, args...` form.
+                    if let Value::Obj(m) = &frame.slots[sp - argc - 1] {
+                        if let Payload::Method { func: Value::Obj(func), self_ } = &m.payload {
+                            if matches!(func.payload, Payload::Function(_)) {
+                                let (func, self_) = (Value::Obj(func.clone()), self_.clone());
+                                frame.slots[sp - argc - 2] = func;
+                                frame.slots[sp - argc - 1] = self_;
+                            }
+                        }
+                    }
+                }
+                if kw.is_empty() {
+                    // `NULL, func, args...` or `func, self, args...` (after LOAD_METHOD).
+                    let (func_at, nargs) = if frame.slots[sp - argc - 2].is_null() { (sp - argc - 1, argc) } else { (sp - argc - 2, argc + 1) };
+                    if let Some(new_frame) = super::call::fast_call_frame(vm, frame, func_at, nargs, sp - argc - 2) {
                         if vm.frames.len() >= vm.recursion_limit {
                             vm.recycle_frame(new_frame);
                             return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
