@@ -544,7 +544,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let r = if spec.is_null() {
                     Value::Obj(vm.str(&v)?)
                 } else {
-                    vm.call_method(&v, "__format__", &[spec])?
+                    vm.format_value(&v, &spec)?
                 };
                 frame.push(r);
             }
