@@ -1,0 +1,242 @@
+//! Python node objects → Rust AST (CPython's `obj2ast_*`), with CPython's messages for
+//! missing fields and wrong types; `compile()` of an AST object goes through here.
+
+mod expr;
+mod stmt;
+
+use super::AstState;
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+use krait_syntax::ast::{Expr, Loc};
+use krait_syntax::{Mode, Parsed};
+use std::rc::Rc;
+
+/// How deep a tree may nest before RecursionError (Rust recursion stays bounded).
+const MAX_DEPTH: usize = 3000;
+
+/// PyAST_obj2mod + _PyAST_Validate: the tree for `compile(obj, filename, mode)`.
+pub fn parse_tree(vm: &mut Vm, obj: &Value, mode: Mode) -> PyResult<Parsed> {
+    let st = super::state(vm)?;
+    let want = match mode {
+        Mode::Exec => "Module",
+        Mode::Eval => "Expression",
+        Mode::Single => "Interactive",
+    };
+    let ty = vm.type_of(obj);
+    if st.kind_of(&ty, "mod") != Some(want) {
+        let n = vm.type_name(obj);
+        return Err(vm.new_type_error(format!("expected {want} node, got {n}")));
+    }
+    let limit = vm.recursion_limit.min(MAX_DEPTH);
+    let mut c = FromPy { vm, st: &st, depth: 0, limit };
+    let parsed = match want {
+        "Module" => Parsed::Module(krait_syntax::ast::Module { body: c.stmts(obj, "body", "Module")? }),
+        "Expression" => Parsed::Expression(krait_syntax::ast::Expression { body: c.req_expr(obj, "body", "Expression")? }),
+        _ => Parsed::Interactive(krait_syntax::ast::Interactive { body: c.stmts(obj, "body", "Interactive")? }),
+    };
+    super::validate::validate(vm, &parsed)?;
+    Ok(parsed)
+}
+
+/// A constructor of a sum type or a product type: the converter's cursor.
+pub(super) struct FromPy<'a> {
+    pub vm: &'a mut Vm,
+    pub st: &'a AstState,
+    depth: usize,
+    limit: usize,
+}
+
+impl FromPy<'_> {
+    /// Enter a nested node (`_Py_EnterRecursiveCall(" while traversing '<kind>' node")`).
+    fn enter(&mut self, kind: &str) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.limit {
+            return Err(self.vm.new_recursion_error(format!("maximum recursion depth exceeded while traversing '{kind}' node")));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Attribute `name` of `obj`, or None when it is missing.
+    fn get(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.vm.get_attr_opt_str(obj, name)
+    }
+
+    /// Attribute `name` of `obj`; TypeError `required field "name" missing from owner`.
+    fn req(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Value> {
+        match self.get(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.vm.new_type_error(format!("required field \"{name}\" missing from {owner}"))),
+        }
+    }
+
+    /// Attribute `name` of `obj`, None when missing or None.
+    fn opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(self.get(obj, name)?.filter(|v| !v.is_none()))
+    }
+
+    /// The ValueError for a required field given as None (the `_PyAST_<Kind>` constructors).
+    fn none_error(&mut self, name: &str, owner: &str) -> crate::vm::PyErr {
+        self.vm.new_value_error(format!("field '{name}' is required for {owner}"))
+    }
+
+    /// A list field converted item by item with `f`.
+    fn list<T>(&mut self, obj: &Value, name: &str, owner: &str, mut f: impl FnMut(&mut Self, &Value) -> PyResult<T>) -> PyResult<Vec<T>> {
+        let v = self.req(obj, name, owner)?;
+        let ty = self.vm.type_of(&v);
+        let list = self.vm.types.list.clone();
+        if !self.vm.is_subtype(&ty, &list) {
+            let n = self.vm.type_name(&v);
+            return Err(self.vm.new_type_error(format!("{owner} field \"{name}\" must be a list, not a {n}")));
+        }
+        let items = self.vm.collect(&v)?;
+        items.iter().map(|item| f(self, item)).collect()
+    }
+
+    /// obj2ast_int (a bool is an int too).
+    fn int(&mut self, v: &Value) -> PyResult<i64> {
+        let int = self.vm.types.int.clone();
+        let ty = self.vm.type_of(v);
+        if !matches!(v, Value::Int(_) | Value::Bool(_)) && !self.vm.is_subtype(&ty, &int) {
+            let r = self.vm.repr(v)?;
+            return Err(self.vm.new_value_error(format!("invalid integer value: {}", r.as_str().map(|s| s.as_str()).unwrap_or(""))));
+        }
+        let i = super::super::util::i64_arg(self.vm, v)?;
+        if i32::try_from(i).is_err() {
+            return Err(self.vm.new_overflow_error("Python int too large to convert to C int"));
+        }
+        Ok(i)
+    }
+
+    /// A required int field.
+    fn req_int(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<i64> {
+        let v = self.req(obj, name, owner)?;
+        self.int(&v)
+    }
+
+    /// A location value (negative means "none": 0).
+    fn pos(&mut self, v: &Value) -> PyResult<u32> {
+        Ok(u32::try_from(self.int(v)?).unwrap_or(0))
+    }
+
+    /// The location attributes of a node of `owner` (a sum type or product name).
+    fn loc(&mut self, obj: &Value, owner: &str) -> PyResult<Loc> {
+        let l = self.req(obj, "lineno", owner)?;
+        let lineno = self.pos(&l)?;
+        let c = self.req(obj, "col_offset", owner)?;
+        let col_offset = self.pos(&c)?;
+        let end_lineno = match self.opt(obj, "end_lineno")? {
+            Some(v) => self.pos(&v)?,
+            None => lineno,
+        };
+        let end_col_offset = match self.opt(obj, "end_col_offset")? {
+            Some(v) => self.pos(&v)?,
+            None => col_offset,
+        };
+        Ok(Loc { lineno, col_offset, end_lineno, end_col_offset })
+    }
+
+    /// obj2ast_identifier: a str, or None.
+    fn ident(&mut self, v: &Value) -> PyResult<Option<Rc<str>>> {
+        self.text(v, "AST identifier must be of type str")
+    }
+
+    /// A str (obj2ast_identifier / obj2ast_string) or None; TypeError `msg` otherwise.
+    fn text(&mut self, v: &Value, msg: &str) -> PyResult<Option<Rc<str>>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Obj(o) if o.as_str().is_some() && o.class().is(&self.vm.types.str) => Ok(Some(Rc::from(o.as_str().map(|s| s.as_str()).unwrap_or("")))),
+            _ => Err(self.vm.new_type_error(msg)),
+        }
+    }
+
+    /// A required identifier field.
+    fn req_ident(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Rc<str>> {
+        let v = self.req(obj, name, owner)?;
+        match self.ident(&v)? {
+            Some(s) => Ok(s),
+            None => Err(self.none_error(name, owner)),
+        }
+    }
+
+    /// An optional identifier field.
+    fn opt_ident(&mut self, obj: &Value, name: &str) -> PyResult<Option<Rc<str>>> {
+        match self.opt(obj, name)? {
+            Some(v) => self.ident(&v),
+            None => Ok(None),
+        }
+    }
+
+    /// A list of identifiers.
+    fn idents(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Rc<str>>> {
+        self.list(obj, name, owner, |c, v| match c.ident(v)? {
+            Some(s) => Ok(s),
+            None => Err(c.vm.new_value_error("None disallowed in identifier list")),
+        })
+    }
+
+    /// A required expression field.
+    fn req_expr(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Box<Expr>> {
+        let v = self.req(obj, name, owner)?;
+        match self.expr(&v)? {
+            Some(e) => Ok(Box::new(e)),
+            None => Err(self.none_error(name, owner)),
+        }
+    }
+
+    /// An optional expression field.
+    fn opt_expr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Box<Expr>>> {
+        match self.opt(obj, name)? {
+            Some(v) => Ok(self.expr(&v)?.map(Box::new)),
+            None => Ok(None),
+        }
+    }
+
+    /// A list of expressions (None items are an error).
+    fn exprs(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Expr>> {
+        self.list(obj, name, owner, |c, v| match c.expr(v)? {
+            Some(e) => Ok(e),
+            None => Err(c.vm.new_value_error("None disallowed in expression list")),
+        })
+    }
+
+    /// A list of expressions that may hold None (`Dict.keys`, `arguments.kw_defaults`).
+    fn opt_exprs(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Option<Expr>>> {
+        self.list(obj, name, owner, |c, v| c.expr(v))
+    }
+
+    /// The constructor of sum type `sum` that `v` is an instance of; TypeError
+    /// `expected some sort of <sum>, but got <repr>` otherwise.
+    fn kind(&mut self, v: &Value, sum: &str) -> PyResult<&'static str> {
+        let ty = self.vm.type_of(v);
+        match self.st.kind_of(&ty, sum) {
+            Some(k) => Ok(k),
+            None => {
+                let r = self.vm.repr(v)?;
+                let r = r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                Err(self.vm.new_type_error(format!("expected some sort of {sum}, but got {r}")))
+            }
+        }
+    }
+
+    /// A field-less node (operator, context) from its table.
+    fn simple<T: Copy>(&mut self, v: &Value, sum: &str, table: &[(&str, T)]) -> PyResult<T> {
+        let k = self.kind(v, sum)?;
+        match table.iter().find(|(n, _)| *n == k) {
+            Some((_, x)) => Ok(*x),
+            None => Err(self.vm.new_system_error(format!("unknown {sum} {k}"))),
+        }
+    }
+
+    /// A required field-less node field.
+    fn req_simple<T: Copy>(&mut self, obj: &Value, name: &str, owner: &str, sum: &str, table: &[(&str, T)]) -> PyResult<T> {
+        let v = self.req(obj, name, owner)?;
+        if v.is_none() {
+            return Err(self.none_error(name, owner));
+        }
+        self.simple(&v, sum, table)
+    }
+}
