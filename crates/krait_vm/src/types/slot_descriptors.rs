@@ -385,5 +385,13 @@ impl Vm {
             }
         }
         crate::vm_init::inherit_slots(ty);
+        // type_ready_set_hash: a builtin type left without a hash (it compares but does not
+        // hash: list, dict, set ...) has `__hash__` None in its dict.
+        if !t.has_flag(TypeFlags::HEAPTYPE) && self.wrapper_types.is_some() && t.slots().hash.is_none() {
+            let key = Value::Obj(self.intern("__hash__"));
+            if crate::types::dict_ops::get_item(self, &t.dict, &key).ok().flatten().is_none() {
+                let _ = crate::types::dict_ops::set_item(self, &t.dict, key, Value::None);
+            }
+        }
     }
 }

@@ -147,13 +147,19 @@ fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
     }
 }
 
-/// ast_type_reduce: `(type(self), (), self.__dict__)`.
+/// ast_type_reduce: `(type(self), (), self.__dict__)` (the dict is made if absent).
 fn ast_type_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let ty = Value::Obj(vm.type_of(&a[0]));
     let empty = vm.new_tuple(Vec::new());
-    let dict = match vm.get_attr_opt_str(&a[0], "__dict__")? {
+    let Value::Obj(o) = &a[0] else { return Ok(vm.new_tuple(vec![ty, empty])) };
+    let existing = o.dict.borrow().clone();
+    let dict = match existing {
         Some(d) => d,
-        None => return Ok(vm.new_tuple(vec![ty, empty])),
+        None => {
+            let d = vm.new_dict_ref();
+            *o.dict.borrow_mut() = Some(d.clone());
+            d
+        }
     };
-    Ok(vm.new_tuple(vec![ty, empty, dict]))
+    Ok(vm.new_tuple(vec![ty, empty, Value::Obj(dict)]))
 }

@@ -12,10 +12,13 @@ pub fn validate(vm: &mut Vm, p: &Parsed) -> PyResult<()> {
         Parsed::Interactive(i) => stmts(&i.body),
         Parsed::Expression(e) => expr(&e.body, ExprContext::Load),
     };
-    r.map_err(|msg| vm.new_value_error(msg))
+    r.map_err(|msg| if msg == ANNASSIGN_SIMPLE { vm.new_type_error(msg) } else { vm.new_value_error(msg) })
 }
 
+/// The message of a ValueError (all but [`ANNASSIGN_SIMPLE`], which is a TypeError).
 type V = Result<(), String>;
+
+const ANNASSIGN_SIMPLE: &str = "AnnAssign with simple non-Name target";
 
 fn ctx_name(c: ExprContext) -> &'static str {
     match c {
@@ -84,7 +87,7 @@ fn stmt(s: &Stmt) -> V {
         }
         StmtKind::AnnAssign { target, annotation, value, simple } => {
             if *simple && !matches!(target.kind, ExprKind::Name { .. }) {
-                return Err("AnnAssign with simple non-Name target".into());
+                return Err(ANNASSIGN_SIMPLE.into());
             }
             expr(target, Store)?;
             opt(value.as_deref())?;

@@ -149,46 +149,47 @@ impl FromPy<'_> {
     /// frozensets of those.
     pub(super) fn constant(&mut self, v: &Value) -> PyResult<ConstantValue> {
         match self.constant_value(v) {
-            Some(c) => Ok(c),
-            None => {
-                let n = self.vm.type_name(v);
+            Ok(c) => Ok(c),
+            Err(bad) => {
+                let n = self.vm.type_name(&bad);
                 Err(self.vm.new_type_error(format!("got an invalid type in Constant: {n}")))
             }
         }
     }
 
-    fn constant_value(&mut self, v: &Value) -> Option<ConstantValue> {
+    /// The constant for `v`, or the (innermost) value that cannot be one.
+    fn constant_value(&mut self, v: &Value) -> Result<ConstantValue, Value> {
         let o = match v {
-            Value::None => return Some(ConstantValue::None),
-            Value::Bool(b) => return Some(ConstantValue::Bool(*b)),
-            Value::Int(i) => return Some(ConstantValue::Int((*i).into())),
-            Value::Float(f) => return Some(ConstantValue::Float(*f)),
+            Value::None => return Ok(ConstantValue::None),
+            Value::Bool(b) => return Ok(ConstantValue::Bool(*b)),
+            Value::Int(i) => return Ok(ConstantValue::Int((*i).into())),
+            Value::Float(f) => return Ok(ConstantValue::Float(*f)),
             Value::Obj(o) => o,
-            Value::Null => return None,
+            Value::Null => return Err(v.clone()),
         };
         if o.is(&self.vm.ellipsis) {
-            return Some(ConstantValue::Ellipsis);
+            return Ok(ConstantValue::Ellipsis);
         }
         let cls = o.class();
         let t = &self.vm.types;
         let exact = |ty: &crate::object::PyRef| cls.is(ty);
         match &o.payload {
-            Payload::Int(i) if exact(&t.int) => Some(ConstantValue::Int(i.clone())),
-            Payload::Float(f) if exact(&t.float) => Some(ConstantValue::Float(*f)),
-            Payload::Complex { re, im } if exact(&t.complex) => Some(ConstantValue::Complex { re: *re, im: *im }),
-            Payload::Str(s) if exact(&t.str) => Some(ConstantValue::Str(Rc::from(s.as_str()))),
-            Payload::Bytes(b) if exact(&t.bytes) => Some(ConstantValue::Bytes(Rc::from(&b[..]))),
+            Payload::Int(i) if exact(&t.int) => Ok(ConstantValue::Int(i.clone())),
+            Payload::Float(f) if exact(&t.float) => Ok(ConstantValue::Float(*f)),
+            Payload::Complex { re, im } if exact(&t.complex) => Ok(ConstantValue::Complex { re: *re, im: *im }),
+            Payload::Str(s) if exact(&t.str) => Ok(ConstantValue::Str(Rc::from(s.as_str()))),
+            Payload::Bytes(b) if exact(&t.bytes) => Ok(ConstantValue::Bytes(Rc::from(&b[..]))),
             Payload::Tuple(items) if exact(&t.tuple) => {
                 let items = items.to_vec();
-                let cs = items.iter().map(|x| self.constant_value(x)).collect::<Option<Vec<_>>>()?;
-                Some(ConstantValue::Tuple(Rc::from(cs)))
+                let cs = items.iter().map(|x| self.constant_value(x)).collect::<Result<Vec<_>, _>>()?;
+                Ok(ConstantValue::Tuple(Rc::from(cs)))
             }
             Payload::FrozenSet(_) if exact(&t.frozenset) => {
-                let items = self.vm.collect(v).ok()?;
-                let cs = items.iter().map(|x| self.constant_value(x)).collect::<Option<Vec<_>>>()?;
-                Some(ConstantValue::FrozenSet(Rc::from(cs)))
+                let items = self.vm.collect(v).map_err(|_| v.clone())?;
+                let cs = items.iter().map(|x| self.constant_value(x)).collect::<Result<Vec<_>, _>>()?;
+                Ok(ConstantValue::FrozenSet(Rc::from(cs)))
             }
-            _ => None,
+            _ => Err(v.clone()),
         }
     }
 }
