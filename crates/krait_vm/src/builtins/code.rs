@@ -176,6 +176,9 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_exception_msg(&vm.exc.syntax_error.clone(), "source code string cannot contain null bytes"));
     }
     if only_ast {
+        if flags & ast::PYCF_TYPE_COMMENTS != 0 && ast::has_type_comment(&src) {
+            return Err(vm.new_not_implemented_error("type comments (PyCF_TYPE_COMMENTS) are not parsed"));
+        }
         return match krait_syntax::parse(&src, &filename, mode) {
             Ok(parsed) => ast::to_object(vm, &parsed),
             Err(e) => Err(crate::exceptions::syntax_error_from_compiler(vm, &e)),

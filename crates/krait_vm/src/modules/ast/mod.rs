@@ -20,7 +20,8 @@ use std::rc::Rc;
 
 /// `compile()` flag: return the AST instead of a code object.
 pub const PYCF_ONLY_AST: i64 = 0x400;
-const PYCF_TYPE_COMMENTS: i64 = 0x1000;
+/// `compile()` flag: fill the `type_comment` fields (not supported: see [`has_type_comment`]).
+pub const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 const PYCF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
 
 /// The per-VM state of `_ast` (CPython's `struct ast_state`): the classes by name and the
@@ -90,6 +91,12 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     set(vm, &m, "PyCF_TYPE_COMMENTS", Value::Int(PYCF_TYPE_COMMENTS));
     set(vm, &m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", Value::Int(PYCF_ALLOW_TOP_LEVEL_AWAIT));
     m
+}
+
+/// Whether `src` may hold a `# type: ...` comment, which krait's parser does not attach to
+/// nodes (compile() refuses PyCF_TYPE_COMMENTS then rather than drop it).
+pub fn has_type_comment(src: &str) -> bool {
+    src.lines().any(|l| l.split_once('#').is_some_and(|(_, c)| c.trim_start().starts_with("type:")))
 }
 
 /// Whether `v` is an `ast.AST` instance (PyAST_Check).

@@ -11,7 +11,10 @@ use std::rc::Rc;
 /// The Python tree (`ast.Module` / `ast.Expression` / `ast.Interactive`) for `parsed`.
 pub fn to_object(vm: &mut Vm, parsed: &Parsed) -> PyResult<Value> {
     let st = super::state(vm)?;
-    let mut c = ToPy { vm, st: &st };
+    // As CPython's ast2obj: three levels per Python frame, counting from the current depth.
+    let depth = vm.frames.len() * 3;
+    let limit = vm.recursion_limit.saturating_mul(3);
+    let mut c = ToPy { vm, st: &st, depth, limit };
     match parsed {
         Parsed::Module(m) => {
             let body = c.stmts(&m.body)?;
@@ -32,6 +35,8 @@ pub fn to_object(vm: &mut Vm, parsed: &Parsed) -> PyResult<Value> {
 struct ToPy<'a> {
     vm: &'a mut Vm,
     st: &'a AstState,
+    depth: usize,
+    limit: usize,
 }
 
 type Fields = Vec<(&'static str, Value)>;
@@ -54,6 +59,18 @@ impl ToPy<'_> {
         }
         *obj.dict.borrow_mut() = Some(d);
         Ok(Value::Obj(obj))
+    }
+
+    /// Run `f` one level deeper; RecursionError past the limit.
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> PyResult<Value>) -> PyResult<Value> {
+        self.depth += 1;
+        if self.depth > self.limit {
+            self.depth -= 1;
+            return Err(self.vm.new_recursion_error("maximum recursion depth exceeded during ast construction"));
+        }
+        let r = f(self);
+        self.depth -= 1;
+        r
     }
 
     fn singleton(&self, name: &str) -> Value {
@@ -100,6 +117,10 @@ impl ToPy<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> PyResult<Value> {
+        self.nested(|c| c.stmt_node(s))
+    }
+
+    fn stmt_node(&mut self, s: &Stmt) -> PyResult<Value> {
         let (name, fields): (&str, Fields) = match &s.kind {
             StmtKind::FunctionDef(f) => ("FunctionDef", self.funcdef(f)?),
             StmtKind::AsyncFunctionDef(f) => ("AsyncFunctionDef", self.funcdef(f)?),
@@ -270,6 +291,10 @@ impl ToPy<'_> {
     }
 
     fn pattern(&mut self, p: &Pattern) -> PyResult<Value> {
+        self.nested(|c| c.pattern_node(p))
+    }
+
+    fn pattern_node(&mut self, p: &Pattern) -> PyResult<Value> {
         let (name, fields): (&str, Fields) = match &p.kind {
             PatternKind::MatchValue { value } => ("MatchValue", vec![("value", self.expr(value)?)]),
             PatternKind::MatchSingleton { value } => ("MatchSingleton", vec![("value", self.constant(value)?)]),
@@ -310,6 +335,10 @@ impl ToPy<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> PyResult<Value> {
+        self.nested(|c| c.expr_node(e))
+    }
+
+    fn expr_node(&mut self, e: &Expr) -> PyResult<Value> {
         let (name, fields): (&str, Fields) = match &e.kind {
             ExprKind::BoolOp { op, values } => {
                 let op = self.singleton(name_of(BOOLOPS, *op));

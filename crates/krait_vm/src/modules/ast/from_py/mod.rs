@@ -28,7 +28,8 @@ pub fn parse_tree(vm: &mut Vm, obj: &Value, mode: Mode) -> PyResult<Parsed> {
         return Err(vm.new_type_error(format!("expected {want} node, got {n}")));
     }
     let limit = vm.recursion_limit.min(MAX_DEPTH);
-    let mut c = FromPy { vm, st: &st, depth: 0, limit };
+    let depth = vm.frames.len();
+    let mut c = FromPy { vm, st: &st, depth, limit };
     let parsed = match want {
         "Module" => Parsed::Module(krait_syntax::ast::Module { body: c.stmts(obj, "body", "Module")? }),
         "Expression" => Parsed::Expression(krait_syntax::ast::Expression { body: c.req_expr(obj, "body", "Expression")? }),
