@@ -82,3 +82,6 @@ class S:
     a: int
     b: int = 2
 print(S(a=1), S.__slots__)
+# The generated docstring comes from inspect.signature(cls).
+print(Point.__doc__)
+print(Version.__doc__)

@@ -47,3 +47,29 @@ print(inspect.getfullargspec(f))
 print(inspect.Parameter('x', inspect.Parameter.KEYWORD_ONLY, default=1))
 frame = inspect.currentframe()
 print(frame.f_code.co_name, inspect.getframeinfo(frame).function)
+
+# Signatures of builtins (from __text_signature__) and of plain classes.
+import sys
+for f in [len, dict.get, {}.get, str.split, 'a'.split, list.append, [].append, sys.getsizeof, isinstance, iter, divmod, str.join]:
+    try:
+        print(f.__name__, repr(f.__text_signature__), inspect.signature(f))
+    except ValueError as e:
+        print(f.__name__, 'ValueError', e)
+class Plain:
+    pass
+print(inspect.signature(Plain), inspect.signature(K), repr(object.__text_signature__))
+try:
+    inspect.signature(int)
+except ValueError as e:
+    print('ValueError', e)
+import types
+print(types.WrapperDescriptorType, types.MethodWrapperType, type(object.__init__), type(object().__str__))
+print(inspect.getsource(K).splitlines()[0], inspect.getcomments(K))
+print(inspect.getclosurevars(lambda: sys).globals.keys())
+class A:
+    def __init__(self, x):
+        super().__init__(x)
+try:
+    A(1)
+except TypeError as e:
+    print('TypeError', e)

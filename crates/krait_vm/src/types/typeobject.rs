@@ -122,6 +122,17 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
             vm.new_tuple(b)
         }
         "__base__" => t.bases.borrow().first().cloned().map_or(Value::None, Value::Obj),
+        // From the type's doc in CPython: of the builtin types krait has, only `object`
+        // documents a signature there.
+        "__text_signature__" => {
+            if cls.is(&vm.types.object) {
+                vm.new_str("()")
+            } else {
+                Value::None
+            }
+        }
+        // The `TypeFlags` bits are CPython's `Py_TPFLAGS_*` bits.
+        "__flags__" => Value::Int(i64::from(t.flags.get())),
         "__dict__" => crate::types::mappingproxy::new_proxy(vm, Value::Obj(t.dict.clone())),
         "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => match vm.native_type_module(cls) {
             Some(m) => m,
