@@ -162,8 +162,30 @@ fn stmt(s: &Stmt) -> V {
     }
 }
 
+/// VALIDATE_POSITIONS: the start of a node must not come after its end (negative lines and
+/// columns mean "no position").
+pub fn positions(l: i64, c: i64, el: i64, ec: i64) -> V {
+    if l > el {
+        return Err(format!("AST node line range ({l}, {el}) is not valid"));
+    }
+    if (l < 0 && el != l) || (c < 0 && c != ec) {
+        return Err(format!("AST node column range ({c}, {ec}) for line range ({l}, {el}) is not valid"));
+    }
+    if l == el && c > ec {
+        return Err(format!("line {l}, column {c}-{ec} is not a valid range"));
+    }
+    Ok(())
+}
+
 fn arguments(a: &Arguments) -> V {
-    let annotations = |args: &[Arg]| args.iter().try_for_each(|a| opt(a.annotation.as_deref()));
+    // validate_args: positions and annotations (`*args`/`**kw` get only the annotation).
+    let annotations = |args: &[Arg]| {
+        args.iter().try_for_each(|a| {
+            let l = &a.loc;
+            positions(l.lineno.into(), l.col_offset.into(), l.end_lineno.into(), l.end_col_offset.into())?;
+            opt(a.annotation.as_deref())
+        })
+    };
     annotations(&a.posonlyargs)?;
     annotations(&a.args)?;
     if let Some(v) = &a.vararg {
@@ -286,15 +308,16 @@ fn capture(n: &str) -> V {
 fn pattern(p: &Pattern, star_ok: bool) -> V {
     match &p.kind {
         PatternKind::MatchValue { value } => {
-            let ok = match &value.kind {
-                ExprKind::Constant { value: c, .. } => !matches!(c, ConstantValue::None | ConstantValue::Bool(_)),
-                ExprKind::Attribute { .. } | ExprKind::UnaryOp { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. } => true,
-                _ => false,
-            };
-            if !ok {
-                return Err("patterns may only match literals and attribute lookups".into());
+            load(value)?;
+            match &value.kind {
+                ExprKind::Constant { value: c, .. } => match c {
+                    ConstantValue::Int(_) | ConstantValue::Float(_) | ConstantValue::Bytes(_) | ConstantValue::Complex { .. } | ConstantValue::Str(_) => Ok(()),
+                    _ => Err("unexpected constant inside of a literal pattern".into()),
+                },
+                ExprKind::Attribute { .. } | ExprKind::JoinedStr { .. } => Ok(()),
+                ExprKind::UnaryOp { op: UnaryOp::USub, .. } | ExprKind::BinOp { op: Operator::Add | Operator::Sub, .. } => Ok(()),
+                _ => Err("patterns may only match literals and attribute lookups".into()),
             }
-            load(value)
         }
         PatternKind::MatchSingleton { value } => match value {
             ConstantValue::None | ConstantValue::Bool(_) => Ok(()),

@@ -24,7 +24,7 @@ impl FromPy<'_> {
     }
 
     fn expr_node(&mut self, obj: &Value) -> PyResult<Expr> {
-        let loc = self.loc(obj, "expr")?;
+        let loc = self.checked_loc(obj, "expr", false)?;
         let k = self.kind(obj, "expr")?;
         let kind = match k {
             "BoolOp" => ExprKind::BoolOp { op: self.req_simple(obj, "op", k, "boolop", BOOLOPS)?, values: self.exprs(obj, "values", k)? },
@@ -58,17 +58,21 @@ impl FromPy<'_> {
                 comparators: self.exprs(obj, "comparators", k)?,
             },
             "Call" => ExprKind::Call { func: self.req_expr(obj, "func", k)?, args: self.exprs(obj, "args", k)?, keywords: self.list(obj, "keywords", k, Self::keyword)? },
-            "FormattedValue" => ExprKind::FormattedValue {
-                value: self.req_expr(obj, "value", k)?,
-                conversion: self.req_int(obj, "conversion", k)? as i32,
-                format_spec: self.opt_expr(obj, "format_spec")?,
-            },
+            "FormattedValue" => {
+                let value = self.req_expr(obj, "value", k)?;
+                let conversion = self.req_int(obj, "conversion", k)? as i32;
+                // The compiler's check (compiler_formatted_value), made here.
+                if ![-1, 's' as i32, 'r' as i32, 'a' as i32].contains(&conversion) {
+                    return Err(self.vm.new_system_error(format!("Unrecognized conversion character {conversion}")));
+                }
+                ExprKind::FormattedValue { value, conversion, format_spec: self.opt_expr(obj, "format_spec")? }
+            }
             "JoinedStr" => ExprKind::JoinedStr { values: self.exprs(obj, "values", k)? },
             "Constant" => {
                 let v = self.req(obj, "value", k)?;
                 let value = self.constant(&v)?;
                 let kind = match self.opt(obj, "kind")? {
-                    Some(s) => self.text(&s, "AST string must be of type str")?,
+                    Some(s) => self.string(&s)?,
                     None => None,
                 };
                 ExprKind::Constant { value, kind }
@@ -115,13 +119,17 @@ impl FromPy<'_> {
     }
 
     fn pattern_node(&mut self, obj: &Value) -> PyResult<Pattern> {
-        let loc = self.loc(obj, "pattern")?;
+        let loc = self.checked_loc(obj, "pattern", true)?;
         let k = self.kind(obj, "pattern")?;
         let kind = match k {
             "MatchValue" => PatternKind::MatchValue { value: self.req_expr(obj, "value", k)? },
             "MatchSingleton" => {
-                let v = self.req(obj, "value", k)?;
-                PatternKind::MatchSingleton { value: self.constant(&v)? }
+                let value = match self.req(obj, "value", k)? {
+                    Value::None => ConstantValue::None,
+                    Value::Bool(b) => ConstantValue::Bool(b),
+                    _ => return Err(self.vm.new_value_error("MatchSingleton can only contain True, False and None")),
+                };
+                PatternKind::MatchSingleton { value }
             }
             "MatchSequence" => PatternKind::MatchSequence { patterns: self.patterns(obj, "patterns", k)? },
             "MatchMapping" => PatternKind::MatchMapping { keys: self.exprs(obj, "keys", k)?, patterns: self.patterns(obj, "patterns", k)?, rest: self.opt_ident(obj, "rest")? },

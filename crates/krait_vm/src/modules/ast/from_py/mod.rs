@@ -11,6 +11,12 @@ use krait_syntax::ast::{Expr, Loc};
 use krait_syntax::{Mode, Parsed};
 use std::rc::Rc;
 
+/// A location from checked positions (negative ones mean "none": 0).
+fn to_loc(lineno: i64, col_offset: i64, end_lineno: i64, end_col_offset: i64) -> Loc {
+    let p = |v: i64| u32::try_from(v).unwrap_or(0);
+    Loc { lineno: p(lineno), col_offset: p(col_offset), end_lineno: p(end_lineno), end_col_offset: p(end_col_offset) }
+}
+
 /// How deep a tree may nest before RecursionError (Rust recursion stays bounded).
 const MAX_DEPTH: usize = 3000;
 
@@ -29,13 +35,21 @@ pub fn parse_tree(vm: &mut Vm, obj: &Value, mode: Mode) -> PyResult<Parsed> {
     }
     let limit = vm.recursion_limit.min(MAX_DEPTH);
     let depth = vm.frames.len();
-    let mut c = FromPy { vm, st: &st, depth, limit };
+    let mut c = FromPy { vm, st: &st, depth, limit, none_ident: false };
     let parsed = match want {
-        "Module" => Parsed::Module(krait_syntax::ast::Module { body: c.stmts(obj, "body", "Module")? }),
+        "Module" => {
+            let body = c.stmts(obj, "body", "Module")?;
+            c.list(obj, "type_ignores", "Module", FromPy::type_ignore)?;
+            Parsed::Module(krait_syntax::ast::Module { body })
+        }
         "Expression" => Parsed::Expression(krait_syntax::ast::Expression { body: c.req_expr(obj, "body", "Expression")? }),
         _ => Parsed::Interactive(krait_syntax::ast::Interactive { body: c.stmts(obj, "body", "Interactive")? }),
     };
+    let none_ident = c.none_ident;
     super::validate::validate(vm, &parsed)?;
+    if none_ident {
+        return Err(vm.new_value_error("None disallowed in identifier list"));
+    }
     Ok(parsed)
 }
 
@@ -45,6 +59,8 @@ pub(super) struct FromPy<'a> {
     pub st: &'a AstState,
     depth: usize,
     limit: usize,
+    /// Whether an identifier list held None (see [`FromPy::idents`]).
+    none_ident: bool,
 }
 
 impl FromPy<'_> {
@@ -118,26 +134,73 @@ impl FromPy<'_> {
         self.int(&v)
     }
 
-    /// A location value (negative means "none": 0).
-    fn pos(&mut self, v: &Value) -> PyResult<u32> {
-        Ok(u32::try_from(self.int(v)?).unwrap_or(0))
+    /// The location attributes of a `keyword`, `alias`, `arg` or `excepthandler` (`owner`):
+    /// end positions default to the start, and positions are not checked here.
+    fn loc(&mut self, obj: &Value, owner: &str) -> PyResult<Loc> {
+        let [l, c, el, ec] = self.positions(obj, owner, false)?;
+        Ok(to_loc(l, c, el, ec))
     }
 
-    /// The location attributes of a node of `owner` (a sum type or product name).
-    fn loc(&mut self, obj: &Value, owner: &str) -> PyResult<Loc> {
-        let l = self.req(obj, "lineno", owner)?;
-        let lineno = self.pos(&l)?;
-        let c = self.req(obj, "col_offset", owner)?;
-        let col_offset = self.pos(&c)?;
-        let end_lineno = match self.opt(obj, "end_lineno")? {
-            Some(v) => self.pos(&v)?,
-            None => lineno,
+    /// The location of a `stmt`, `expr` or (`end_required`) `pattern`, checked as
+    /// CPython's validator does (VALIDATE_POSITIONS).
+    fn checked_loc(&mut self, obj: &Value, owner: &str, end_required: bool) -> PyResult<Loc> {
+        let [l, c, el, ec] = self.positions(obj, owner, end_required)?;
+        if let Err(msg) = super::validate::positions(l, c, el, ec) {
+            return Err(self.vm.new_value_error(msg));
+        }
+        Ok(to_loc(l, c, el, ec))
+    }
+
+    /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset` (the end ones default to the
+    /// start unless `end_required`).
+    fn positions(&mut self, obj: &Value, owner: &str, end_required: bool) -> PyResult<[i64; 4]> {
+        let lineno = self.req_int(obj, "lineno", owner)?;
+        let col_offset = self.req_int(obj, "col_offset", owner)?;
+        let end = |c: &mut Self, name: &str, default: i64| -> PyResult<i64> {
+            if end_required {
+                return c.req_int(obj, name, owner);
+            }
+            match c.opt(obj, name)? {
+                Some(v) => c.int(&v),
+                None => Ok(default),
+            }
         };
-        let end_col_offset = match self.opt(obj, "end_col_offset")? {
-            Some(v) => self.pos(&v)?,
-            None => col_offset,
-        };
-        Ok(Loc { lineno, col_offset, end_lineno, end_col_offset })
+        let end_lineno = end(self, "end_lineno", lineno)?;
+        let end_col_offset = end(self, "end_col_offset", col_offset)?;
+        Ok([lineno, col_offset, end_lineno, end_col_offset])
+    }
+
+    /// A `string` field (obj2ast_string: an exact str or bytes); str text or None for bytes.
+    fn string(&mut self, v: &Value) -> PyResult<Option<Rc<str>>> {
+        if let Value::Obj(o) = v {
+            if o.class().is(&self.vm.types.bytes) {
+                return Ok(None);
+            }
+        }
+        match self.text(v, "AST string must be of type str")? {
+            Some(s) => Ok(Some(s)),
+            None => Err(self.vm.new_type_error("AST string must be of type str")),
+        }
+    }
+
+    /// Check an optional `type_comment` field (krait's AST does not keep it).
+    fn type_comment(&mut self, obj: &Value) -> PyResult<()> {
+        if let Some(v) = self.opt(obj, "type_comment")? {
+            self.string(&v)?;
+        }
+        Ok(())
+    }
+
+    /// obj2ast_type_ignore (checked, then dropped: krait's AST has no type ignores).
+    fn type_ignore(&mut self, obj: &Value) -> PyResult<()> {
+        if obj.is_none() {
+            return Ok(());
+        }
+        self.kind(obj, "type_ignore")?;
+        self.req_int(obj, "lineno", "TypeIgnore")?;
+        let tag = self.req(obj, "tag", "TypeIgnore")?;
+        self.string(&tag)?;
+        Ok(())
     }
 
     /// obj2ast_identifier: a str, or None.
@@ -171,11 +234,15 @@ impl FromPy<'_> {
         }
     }
 
-    /// A list of identifiers.
+    /// A list of identifiers. CPython keeps a None item as a null that its validator does
+    /// not look for; here it becomes "" and the tree is refused after validation.
     fn idents(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Rc<str>>> {
         self.list(obj, name, owner, |c, v| match c.ident(v)? {
             Some(s) => Ok(s),
-            None => Err(c.vm.new_value_error("None disallowed in identifier list")),
+            None => {
+                c.none_ident = true;
+                Ok(Rc::from(""))
+            }
         })
     }
 
@@ -235,9 +302,6 @@ impl FromPy<'_> {
     /// A required field-less node field.
     fn req_simple<T: Copy>(&mut self, obj: &Value, name: &str, owner: &str, sum: &str, table: &[(&str, T)]) -> PyResult<T> {
         let v = self.req(obj, name, owner)?;
-        if v.is_none() {
-            return Err(self.none_error(name, owner));
-        }
         self.simple(&v, sum, table)
     }
 }

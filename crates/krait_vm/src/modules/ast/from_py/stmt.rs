@@ -23,7 +23,7 @@ impl FromPy<'_> {
 
     /// obj2ast_stmt
     fn stmt(&mut self, obj: &Value) -> PyResult<Stmt> {
-        let loc = self.loc(obj, "stmt")?;
+        let loc = self.checked_loc(obj, "stmt", false)?;
         let k = self.kind(obj, "stmt")?;
         let kind = match k {
             "FunctionDef" => StmtKind::FunctionDef(self.funcdef(obj, k)?),
@@ -37,7 +37,12 @@ impl FromPy<'_> {
             }),
             "Return" => StmtKind::Return { value: self.opt_expr(obj, "value")? },
             "Delete" => StmtKind::Delete { targets: self.exprs(obj, "targets", k)? },
-            "Assign" => StmtKind::Assign { targets: self.exprs(obj, "targets", k)?, value: self.req_expr(obj, "value", k)? },
+            "Assign" => {
+                let targets = self.exprs(obj, "targets", k)?;
+                let value = self.req_expr(obj, "value", k)?;
+                self.type_comment(obj)?;
+                StmtKind::Assign { targets, value }
+            }
             "AugAssign" => StmtKind::AugAssign {
                 target: self.req_expr(obj, "target", k)?,
                 op: self.req_simple(obj, "op", k, "operator", OPERATORS)?,
@@ -89,22 +94,26 @@ impl FromPy<'_> {
         if a.is_none() {
             return Err(self.none_error("args", k));
         }
-        Ok(FunctionDef {
+        let f = FunctionDef {
             name,
             args: Box::new(self.arguments(&a)?),
             body: self.stmts(obj, "body", k)?,
             decorator_list: self.exprs(obj, "decorator_list", k)?,
             returns: self.opt_expr(obj, "returns")?,
-        })
+        };
+        self.type_comment(obj)?;
+        Ok(f)
     }
 
     fn for_(&mut self, obj: &Value, k: &str) -> PyResult<For> {
-        Ok(For {
+        let f = For {
             target: self.req_expr(obj, "target", k)?,
             iter: self.req_expr(obj, "iter", k)?,
             body: self.stmts(obj, "body", k)?,
             orelse: self.stmts(obj, "orelse", k)?,
-        })
+        };
+        self.type_comment(obj)?;
+        Ok(f)
     }
 
     fn with(&mut self, obj: &Value, k: &str) -> PyResult<With> {
@@ -112,7 +121,9 @@ impl FromPy<'_> {
             let context_expr = *c.req_expr(item, "context_expr", "withitem")?;
             Ok(WithItem { context_expr, optional_vars: c.opt_expr(item, "optional_vars")? })
         })?;
-        Ok(With { items, body: self.stmts(obj, "body", k)? })
+        let body = self.stmts(obj, "body", k)?;
+        self.type_comment(obj)?;
+        Ok(With { items, body })
     }
 
     fn try_(&mut self, obj: &Value, k: &str) -> PyResult<Try> {
@@ -149,11 +160,9 @@ impl FromPy<'_> {
 
     /// obj2ast_arg
     fn arg(&mut self, obj: &Value) -> PyResult<Arg> {
-        if obj.is_none() {
-            return Err(self.vm.new_value_error("None disallowed in argument list"));
-        }
         let arg = self.req_ident(obj, "arg", "arg")?;
         let annotation = self.opt_expr(obj, "annotation")?;
+        self.type_comment(obj)?;
         Ok(Arg { loc: self.loc(obj, "arg")?, arg, annotation })
     }
 
