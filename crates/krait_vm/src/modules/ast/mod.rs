@@ -30,6 +30,8 @@ pub struct AstState {
     classes: HashMap<&'static str, PyRef>,
     /// The base of each class (`expr` for `Name`, `AST` for `expr` and the products).
     bases: HashMap<&'static str, &'static str>,
+    /// The name of each class by its address (the classes are kept alive here).
+    by_addr: HashMap<usize, &'static str>,
     singletons: HashMap<&'static str, Value>,
 }
 
@@ -41,11 +43,13 @@ impl AstState {
 
     /// The constructor of sum type `base` that `ty` is or derives from.
     fn kind_of(&self, ty: &PyRef, base: &str) -> Option<&'static str> {
+        if let Some(&name) = self.by_addr.get(&ty.addr()) {
+            return (self.bases.get(name) == Some(&base)).then_some(name);
+        }
         let mro = ty.as_type()?.mro.borrow().clone();
         mro.iter().find_map(|t| {
-            let name = t.as_type()?.name();
-            let (&key, cls) = self.classes.get_key_value(name.as_str())?;
-            (cls.is(t) && self.bases.get(key) == Some(&base)).then_some(key)
+            let &name = self.by_addr.get(&t.addr())?;
+            (self.bases.get(name) == Some(&base)).then_some(name)
         })
     }
 }
@@ -72,7 +76,8 @@ pub fn state(vm: &mut Vm) -> PyResult<Rc<AstState>> {
     let mut classes: HashMap<&'static str, PyRef> = made.into_iter().map(|(n, _, c)| (n, c)).collect();
     classes.insert("AST", base);
     let singletons = ops::singleton_names().into_iter().map(|n| (n, Value::Obj(PyRef::new(PyObject::new(classes[n].clone(), Payload::Object))))).collect();
-    let st = Rc::new(AstState { classes, bases, singletons });
+    let by_addr = classes.iter().map(|(n, c)| (c.addr(), *n)).collect();
+    let st = Rc::new(AstState { classes, bases, by_addr, singletons });
     let holder = PyRef::new(PyObject::new(vm.types.object.clone(), Payload::Native(Box::new(st.clone()))));
     crate::builtins::set_vm_type(vm, STATE_KEY, holder);
     Ok(st)
