@@ -5,6 +5,8 @@ use crate::vm::{PyResult, Vm};
 use krait_syntax::ast::*;
 use krait_syntax::Parsed;
 
+use super::from_py::{invalid_constant_type, is_none_item};
+
 /// Validate a converted tree; ValueError/TypeError as CPython's validator raises them.
 pub fn validate(vm: &mut Vm, p: &Parsed) -> PyResult<()> {
     let r = match p {
@@ -12,13 +14,16 @@ pub fn validate(vm: &mut Vm, p: &Parsed) -> PyResult<()> {
         Parsed::Interactive(i) => stmts(&i.body),
         Parsed::Expression(e) => expr(&e.body, ExprContext::Load),
     };
-    r.map_err(|msg| if msg == ANNASSIGN_SIMPLE { vm.new_type_error(msg) } else { vm.new_value_error(msg) })
+    r.map_err(|msg| match msg.strip_prefix(TYPE_ERROR) {
+        Some(m) => vm.new_type_error(m),
+        None => vm.new_value_error(msg),
+    })
 }
 
-/// The message of a ValueError (all but [`ANNASSIGN_SIMPLE`], which is a TypeError).
+/// The message of a ValueError, or of a TypeError when it starts with [`TYPE_ERROR`].
 type V = Result<(), String>;
 
-const ANNASSIGN_SIMPLE: &str = "AnnAssign with simple non-Name target";
+const TYPE_ERROR: &str = "TypeError: ";
 
 fn ctx_name(c: ExprContext) -> &'static str {
     match c {
@@ -58,6 +63,10 @@ fn load(e: &Expr) -> V {
 
 fn stmt(s: &Stmt) -> V {
     use ExprContext::{Del, Load, Store};
+    if is_none_item(&s.loc) {
+        return Err("None disallowed in statement list".into());
+    }
+    loc(&s.loc)?;
     match &s.kind {
         StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
             body(&f.body, if matches!(s.kind, StmtKind::FunctionDef(_)) { "FunctionDef" } else { "AsyncFunctionDef" })?;
@@ -87,7 +96,7 @@ fn stmt(s: &Stmt) -> V {
         }
         StmtKind::AnnAssign { target, annotation, value, simple } => {
             if *simple && !matches!(target.kind, ExprKind::Name { .. }) {
-                return Err(ANNASSIGN_SIMPLE.into());
+                return Err(format!("{TYPE_ERROR}AnnAssign with simple non-Name target"));
             }
             expr(target, Store)?;
             opt(value.as_deref())?;
@@ -177,12 +186,18 @@ pub fn positions(l: i64, c: i64, el: i64, ec: i64) -> V {
     Ok(())
 }
 
+/// VALIDATE_POSITIONS on a node's location (which holds invalid negative positions as
+/// their 32-bit patterns: see `FromPy::checked_loc`).
+fn loc(l: &Loc) -> V {
+    let p = |v: u32| i64::from(v as i32);
+    positions(p(l.lineno), p(l.col_offset), p(l.end_lineno), p(l.end_col_offset))
+}
+
 fn arguments(a: &Arguments) -> V {
     // validate_args: positions and annotations (`*args`/`**kw` get only the annotation).
     let annotations = |args: &[Arg]| {
         args.iter().try_for_each(|a| {
-            let l = &a.loc;
-            positions(l.lineno.into(), l.col_offset.into(), l.end_lineno.into(), l.end_col_offset.into())?;
+            loc(&a.loc)?;
             opt(a.annotation.as_deref())
         })
     };
@@ -226,6 +241,10 @@ fn comprehensions(gens: &[Comprehension]) -> V {
 }
 
 fn expr(e: &Expr, ctx: ExprContext) -> V {
+    if is_none_item(&e.loc) {
+        return Err("None disallowed in expression list".into());
+    }
+    loc(&e.loc)?;
     let actual = match &e.kind {
         ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } | ExprKind::Starred { ctx, .. } | ExprKind::List { ctx, .. } | ExprKind::Tuple { ctx, .. } => Some(*ctx),
         ExprKind::Name { id, ctx } => {
@@ -292,7 +311,11 @@ fn expr(e: &Expr, ctx: ExprContext) -> V {
         ExprKind::Slice { lower, upper, step } => opt(lower.as_deref()).and_then(|_| opt(upper.as_deref())).and_then(|_| opt(step.as_deref())),
         ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => exprs(elts, ctx),
         ExprKind::NamedExpr { value, .. } => load(value),
-        ExprKind::Constant { .. } | ExprKind::Name { .. } => Ok(()),
+        ExprKind::Constant { value, kind } => match invalid_constant_type(kind.as_ref(), value) {
+            Some(t) => Err(format!("{TYPE_ERROR}got an invalid type in Constant: {t}")),
+            None => Ok(()),
+        },
+        ExprKind::Name { .. } => Ok(()),
     }
 }
 
@@ -306,6 +329,10 @@ fn capture(n: &str) -> V {
 
 /// validate_pattern (`star_ok`: a MatchStar may appear here).
 fn pattern(p: &Pattern, star_ok: bool) -> V {
+    if is_none_item(&p.loc) {
+        return Err("None disallowed in pattern list".into());
+    }
+    loc(&p.loc)?;
     match &p.kind {
         PatternKind::MatchValue { value } => {
             load(value)?;

@@ -37,9 +37,6 @@ impl FromPy<'_> {
             "UnaryOp" => ExprKind::UnaryOp { op: self.req_simple(obj, "op", k, "unaryop", UNARYOPS)?, operand: self.req_expr(obj, "operand", k)? },
             "Lambda" => {
                 let a = self.req(obj, "args", k)?;
-                if a.is_none() {
-                    return Err(self.none_error("args", k));
-                }
                 ExprKind::Lambda { args: Box::new(self.arguments(&a)?), body: self.req_expr(obj, "body", k)? }
             }
             "IfExp" => ExprKind::IfExp { test: self.req_expr(obj, "test", k)?, body: self.req_expr(obj, "body", k)?, orelse: self.req_expr(obj, "orelse", k)? },
@@ -70,7 +67,14 @@ impl FromPy<'_> {
             "JoinedStr" => ExprKind::JoinedStr { values: self.exprs(obj, "values", k)? },
             "Constant" => {
                 let v = self.req(obj, "value", k)?;
-                let value = self.constant(&v)?;
+                // validate_constant runs in the validator: an invalid value waits for it.
+                let value = match self.constant_value(&v) {
+                    Ok(c) => c,
+                    Err(bad) => {
+                        let n = self.vm.type_name(&bad);
+                        return Ok(Expr { loc, kind: super::invalid_constant(&n) });
+                    }
+                };
                 let kind = match self.opt(obj, "kind")? {
                     Some(s) => self.string(&s)?,
                     None => None,
@@ -111,10 +115,10 @@ impl FromPy<'_> {
         p.map(Some)
     }
 
+    /// A list of patterns; a None item stands as [`super::NONE_ITEM`] for the validator.
     fn patterns(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Pattern>> {
-        self.list(obj, name, owner, |c, v| match c.pattern(v)? {
-            Some(p) => Ok(p),
-            None => Err(c.vm.new_value_error("None disallowed in pattern list")),
+        self.list(obj, name, owner, |c, v| {
+            Ok(c.pattern(v)?.unwrap_or(Pattern { loc: super::NONE_ITEM, kind: PatternKind::MatchStar { name: None } }))
         })
     }
 
@@ -127,7 +131,8 @@ impl FromPy<'_> {
                 let value = match self.req(obj, "value", k)? {
                     Value::None => ConstantValue::None,
                     Value::Bool(b) => ConstantValue::Bool(b),
-                    _ => return Err(self.vm.new_value_error("MatchSingleton can only contain True, False and None")),
+                    // Anything else: the validator refuses a non-singleton.
+                    _ => ConstantValue::Ellipsis,
                 };
                 PatternKind::MatchSingleton { value }
             }
@@ -150,19 +155,6 @@ impl FromPy<'_> {
             _ => PatternKind::MatchOr { patterns: self.patterns(obj, "patterns", k)? },
         };
         Ok(Pattern { loc, kind })
-    }
-
-    /// obj2ast_constant + validate_constant: TypeError `got an invalid type in Constant: T`
-    /// for anything but None, Ellipsis, bool/int/float/complex/str/bytes and tuples or
-    /// frozensets of those.
-    pub(super) fn constant(&mut self, v: &Value) -> PyResult<ConstantValue> {
-        match self.constant_value(v) {
-            Ok(c) => Ok(c),
-            Err(bad) => {
-                let n = self.vm.type_name(&bad);
-                Err(self.vm.new_type_error(format!("got an invalid type in Constant: {n}")))
-            }
-        }
     }
 
     /// The constant for `v`, or the (innermost) value that cannot be one.

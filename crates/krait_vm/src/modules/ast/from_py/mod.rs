@@ -11,6 +11,42 @@ use krait_syntax::ast::{Expr, Loc};
 use krait_syntax::{Mode, Parsed};
 use std::rc::Rc;
 
+/// Where a None item of an expression or statement list stands until the validator
+/// reports it, as CPython keeps a null there: a location no Python int can give.
+const NONE_ITEM: Loc = Loc { lineno: u32::MAX, col_offset: u32::MAX, end_lineno: u32::MAX, end_col_offset: u32::MAX };
+
+/// The stand-in for a None item of an expression list.
+fn none_expr() -> Expr {
+    Expr { loc: NONE_ITEM, kind: krait_syntax::ast::ExprKind::Constant { value: krait_syntax::ast::ConstantValue::None, kind: None } }
+}
+
+/// Whether `loc` marks a None item (see [`NONE_ITEM`]).
+pub(super) fn is_none_item(loc: &Loc) -> bool {
+    *loc == NONE_ITEM
+}
+
+thread_local! {
+    /// The `kind` that marks a Constant whose value was not a constant (see
+    /// [`invalid_constant`]); compared by address, so no Python str can forge it.
+    static INVALID_CONSTANT: Rc<str> = Rc::from("invalid");
+}
+
+/// A Constant standing for a value of type `type_name` that cannot be a constant, until
+/// the validator reports it ("got an invalid type in Constant: <type_name>").
+pub(super) fn invalid_constant(type_name: &str) -> krait_syntax::ast::ExprKind {
+    let kind = INVALID_CONSTANT.with(|k| k.clone());
+    krait_syntax::ast::ExprKind::Constant { value: krait_syntax::ast::ConstantValue::Str(Rc::from(type_name)), kind: Some(kind) }
+}
+
+/// The type name of a Constant made by [`invalid_constant`].
+pub(super) fn invalid_constant_type(kind: Option<&Rc<str>>, value: &krait_syntax::ast::ConstantValue) -> Option<Rc<str>> {
+    let marked = kind.is_some_and(|k| INVALID_CONSTANT.with(|m| Rc::ptr_eq(k, m)));
+    match value {
+        krait_syntax::ast::ConstantValue::Str(t) if marked => Some(t.clone()),
+        _ => None,
+    }
+}
+
 /// A location from checked positions (negative ones mean "none": 0).
 fn to_loc(lineno: i64, col_offset: i64, end_lineno: i64, end_col_offset: i64) -> Loc {
     let p = |v: i64| u32::try_from(v).unwrap_or(0);
@@ -141,12 +177,15 @@ impl FromPy<'_> {
         Ok(to_loc(l, c, el, ec))
     }
 
-    /// The location of a `stmt`, `expr` or (`end_required`) `pattern`, checked as
-    /// CPython's validator does (VALIDATE_POSITIONS).
+    /// The location of a `stmt`, `expr` or (`end_required`) `pattern`, which the validator
+    /// checks (VALIDATE_POSITIONS). Negative positions mean "none" (0), but invalid ones
+    /// are kept as their 32-bit patterns for the validator to report.
     fn checked_loc(&mut self, obj: &Value, owner: &str, end_required: bool) -> PyResult<Loc> {
         let [l, c, el, ec] = self.positions(obj, owner, end_required)?;
-        if let Err(msg) = super::validate::positions(l, c, el, ec) {
-            return Err(self.vm.new_value_error(msg));
+        if [l, c, el, ec].iter().any(|&p| p < 0) && super::validate::positions(l, c, el, ec).is_err() {
+            // `int` keeps every position within i32.
+            let raw = |p: i64| p as i32 as u32;
+            return Ok(Loc { lineno: raw(l), col_offset: raw(c), end_lineno: raw(el), end_col_offset: raw(ec) });
         }
         Ok(to_loc(l, c, el, ec))
     }
@@ -263,12 +302,9 @@ impl FromPy<'_> {
         }
     }
 
-    /// A list of expressions (None items are an error).
+    /// A list of expressions; a None item becomes [`none_expr`] (the validator's error).
     fn exprs(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Expr>> {
-        self.list(obj, name, owner, |c, v| match c.expr(v)? {
-            Some(e) => Ok(e),
-            None => Err(c.vm.new_value_error("None disallowed in expression list")),
-        })
+        self.list(obj, name, owner, |c, v| Ok(c.expr(v)?.unwrap_or_else(none_expr)))
     }
 
     /// A list of expressions that may hold None (`Dict.keys`, `arguments.kw_defaults`).

@@ -12,7 +12,7 @@ impl FromPy<'_> {
     pub(super) fn stmts(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Stmt>> {
         self.list(obj, name, owner, |c, v| {
             if v.is_none() {
-                return Err(c.vm.new_value_error("None disallowed in statement list"));
+                return Ok(Stmt { loc: super::NONE_ITEM, kind: StmtKind::Pass });
             }
             c.enter("stmt")?;
             let s = c.stmt(v);
@@ -91,9 +91,6 @@ impl FromPy<'_> {
     fn funcdef(&mut self, obj: &Value, k: &str) -> PyResult<FunctionDef> {
         let name = self.req_ident(obj, "name", k)?;
         let a = self.req(obj, "args", k)?;
-        if a.is_none() {
-            return Err(self.none_error("args", k));
-        }
         let f = FunctionDef {
             name,
             args: Box::new(self.arguments(&a)?),
