@@ -96,3 +96,25 @@ err(lambda: compile(ast.Expression(ast.BinOp(ast.Constant(1, **L), ast.Load(), a
 err(lambda: compile(ast.Expression(ast.Constant(1, kind=5, **L)), 'f', 'eval'))
 err(lambda: compile(ast.Module([ast.Return(ast.Constant(1, **L), **L)], []), 'f', 'exec'))
 print(eval(compile(ast.Expression(ast.Constant((1, frozenset({2}), b'x', 1.5, 2j, None, ..., 10**30), **L)), 'f', 'eval')))
+
+# Future imports, optimize, compiler SyntaxErrors and tracebacks for code compiled from trees.
+ns = {}
+exec(compile(ast.parse("from __future__ import annotations\ndef f(x: int) -> str: pass\n"), 'f', 'exec'), ns)
+print(ns['f'].__annotations__)
+ns = {}
+exec(compile(ast.parse("def g():\n    '''doc'''\n    assert False\n"), 'f', 'exec', optimize=2), ns)
+print(ns['g'].__doc__, ns['g']())
+try:
+    compile(ast.parse("return 1"), 'f.py', 'exec')
+except SyntaxError as e:
+    print(e.msg, e.filename, e.lineno, e.offset, repr(e.text))
+try:
+    compile(ast.parse("def f():\n    nonlocal x\n"), 'f.py', 'exec')
+except SyntaxError as e:
+    print(e.msg, e.filename, e.lineno, e.offset, repr(e.text))
+code = compile(ast.parse("x = 1\ny = 2\nraise ValueError(x)"), 'gen.py', 'exec')
+import traceback
+try:
+    exec(code)
+except ValueError:
+    print(traceback.format_exc().splitlines()[-3:])
