@@ -34,6 +34,9 @@ fn bool_new(vm: &mut Vm, _cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     if !args.kwnames.is_empty() {
         return Err(vm.new_type_error("bool() takes no keyword arguments"));
     }
+    if let [x] = args.args {
+        return vm.is_true(x).map(Value::Bool);
+    }
     let sig = Signature::cached("(x=False, /)");
     let bound = bind(vm, &sig, "bool", args)?;
     vm.is_true(&bound.as_slice()[0]).map(Value::Bool)

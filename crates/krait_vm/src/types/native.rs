@@ -78,7 +78,7 @@ impl Signature {
     /// shared (for native code that binds arguments itself, e.g. in `new` slots).
     pub fn cached(text: &'static str) -> Rc<Signature> {
         thread_local! {
-            static CACHE: std::cell::RefCell<std::collections::HashMap<usize, Rc<Signature>>> = Default::default();
+            static CACHE: std::cell::RefCell<hashbrown::HashMap<usize, Rc<Signature>>> = Default::default();
         }
         CACHE.with(|c| c.borrow_mut().entry(text.as_ptr() as usize ^ text.len() << 48).or_insert_with(|| Rc::new(Signature::parse(text))).clone())
     }
