@@ -6,6 +6,8 @@
 mod _collections;
 mod _sre;
 mod _functools;
+mod _operator;
+mod hashing;
 mod _random;
 mod _string;
 mod _struct;
@@ -25,4 +27,11 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_string", _string::make_module);
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
+    vm.register_native_module("_operator", _operator::make_module);
+    vm.register_native_module("_md5", hashing::fixed::make_md5);
+    vm.register_native_module("_sha1", hashing::fixed::make_sha1);
+    vm.register_native_module("_sha256", hashing::fixed::make_sha256);
+    vm.register_native_module("_sha512", hashing::fixed::make_sha512);
+    vm.register_native_module("_sha3", hashing::fixed::make_sha3);
+    vm.register_native_module("_blake2", hashing::blake2::make_module);
 }
