@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod _collections;
+mod _contextvars;
 mod _sre;
 mod _functools;
 mod _operator;
@@ -27,6 +28,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_string", _string::make_module);
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
+    vm.register_native_module("_contextvars", _contextvars::make_module);
     vm.register_native_module("_operator", _operator::make_module);
     vm.register_native_module("_md5", hashing::fixed::make_md5);
     vm.register_native_module("_sha1", hashing::fixed::make_sha1);
