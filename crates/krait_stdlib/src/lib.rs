@@ -15,6 +15,7 @@ mod _struct;
 mod binascii;
 mod itertools;
 mod util;
+mod zlib;
 
 use krait_vm::Vm;
 
@@ -29,6 +30,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
     vm.register_native_module("_contextvars", _contextvars::make_module);
+    vm.register_native_module("zlib", zlib::make_module);
     vm.register_native_module("_operator", _operator::make_module);
     vm.register_native_module("_md5", hashing::fixed::make_md5);
     vm.register_native_module("_sha1", hashing::fixed::make_sha1);

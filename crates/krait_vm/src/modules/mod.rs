@@ -1,6 +1,7 @@
 //! Native modules built into the VM.
 
 pub mod atexit;
+pub mod charmap;
 pub mod codecs;
 pub mod errno;
 pub mod gc;
