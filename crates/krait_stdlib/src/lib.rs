@@ -5,6 +5,7 @@
 
 mod _collections;
 mod _contextvars;
+mod _csv;
 mod _sre;
 mod _functools;
 mod _operator;
@@ -30,6 +31,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
     vm.register_native_module("_contextvars", _contextvars::make_module);
+    vm.register_native_module("_csv", _csv::make_module);
     vm.register_native_module("zlib", zlib::make_module);
     vm.register_native_module("_operator", _operator::make_module);
     vm.register_native_module("_md5", hashing::fixed::make_md5);
