@@ -3,11 +3,13 @@
 //! exposes `make_module(vm) -> PyRef`; [`register`] makes them importable.
 #![forbid(unsafe_code)]
 
+mod _bisect;
 mod _collections;
 mod _contextvars;
 mod _csv;
 mod _sre;
 mod _functools;
+mod _heapq;
 mod _operator;
 mod hashing;
 mod _random;
@@ -31,6 +33,8 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
     vm.register_native_module("_contextvars", _contextvars::make_module);
+    vm.register_native_module("_bisect", _bisect::make_module);
+    vm.register_native_module("_heapq", _heapq::make_module);
     vm.register_native_module("_csv", _csv::make_module);
     vm.register_native_module("zlib", zlib::make_module);
     vm.register_native_module("_operator", _operator::make_module);
