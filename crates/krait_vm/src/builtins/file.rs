@@ -265,8 +265,13 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             _ => return Err(vm.new_lookup_error(format!("unknown encoding: {e}"))),
         }
     };
-    let path = match &a[0] {
-        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&a[0]).to_string(),
+    // os.PathLike objects open the path their __fspath__ gives.
+    let file = match &a[0] {
+        Value::Obj(o) if o.as_str().is_none() && !matches!(o.payload, Payload::Bytes(_)) => crate::modules::posix::fspath(vm, &a[0])?,
+        other => other.clone(),
+    };
+    let path = match &file {
+        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&file).to_string(),
         Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => match &o.payload {
             Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
             _ => String::new(),
