@@ -39,7 +39,7 @@ pub struct Vm {
     pub frames: Vec<Box<Frame>>,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
-    pub interned: HashMap<Box<str>, PyRef>,
+    pub interned: hashbrown::HashMap<Box<str>, PyRef>,
     /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).
     pub hash_key: (u64, u64),
     pub recursion_limit: usize,

@@ -93,7 +93,7 @@ impl Vm {
             modules,
             frames: Vec::new(),
             exc_info: Value::None,
-            interned: HashMap::new(),
+            interned: hashbrown::HashMap::new(),
             hash_key,
             recursion_limit: 1000,
             options,

@@ -33,6 +33,42 @@ pub fn make_frame(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Box<Fra
     Ok(frame)
 }
 
+/// CALL of a Python function with exactly its positional parameters (no keywords, no
+/// `*args`/`**kwargs`/keyword-only parameters): CPython's CALL_PY_EXACT_ARGS. The
+/// arguments are moved from the caller's stack `slots[start..sp]` (with the callable at
+/// `start - 1`, moved into the frame's `func`) and the caller's stack is cut to
+/// `start - 2`. `None` (nothing moved) when the call is not of that shape.
+#[inline]
+pub fn exact_args_frame(vm: &mut Vm, caller: &mut Frame, start: usize, argc: usize) -> Option<Box<Frame>> {
+    let Value::Obj(func) = &caller.slots[start - 1] else { return None };
+    let Payload::Function(f) = &func.payload else { return None };
+    let mut frame = {
+        let code = f.code.borrow();
+        let raw = &code.raw;
+        let exact = raw.argcount as usize == argc
+            && raw.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+            && raw.kwonlyargcount == 0;
+        if !exact {
+            return None;
+        }
+        vm.new_frame(Rc::clone(&code), f.globals.clone(), f.builtins.clone(), Value::Null)
+    };
+    if let Some(closure) = &f.closure {
+        let n = frame.code.nlocalsplus();
+        let nfree = closure.len();
+        for (i, cell) in closure.iter().enumerate() {
+            frame.slots[n - nfree + i] = Value::Obj(cell.clone());
+        }
+    }
+    for (dst, src) in frame.slots[..argc].iter_mut().zip(&mut caller.slots[start..start + argc]) {
+        *dst = std::mem::take(src);
+    }
+    frame.func = std::mem::take(&mut caller.slots[start - 1]);
+    // slots[start - 2] is the NULL (or a bound method's self, taken only by the generic path).
+    caller.drop_top(caller.sp - (start - 2));
+    Some(frame)
+}
+
 fn bind_arguments(vm: &mut Vm, f: &crate::types::function::Function, code: &Code, args: Args<'_>, slots: &mut [Value]) -> PyResult<()> {
     let raw = &code.raw;
     let argcount = raw.argcount as usize;

@@ -26,16 +26,22 @@ pub struct AttrCache {
     pub kind: AttrKind,
     /// The class attribute (for `Method` and `ClassValue`).
     pub value: Value,
+    /// Where `name` was last found in the instance dict's entries: a hint checked by
+    /// key identity before it is trusted (instances built alike store alike).
+    pub pos: Cell<u32>,
 }
 
-/// An attribute instruction's cache: two entries, for sites that see two types
-/// (a base class and a subclass, say); a miss replaces the older entry.
+/// An attribute instruction's cache: entries for up to four types (sites that see a
+/// base class and subclasses, say); a miss replaces the oldest entry.
 #[derive(Default)]
 pub struct AttrSite {
-    pub entries: [AttrCache; 2],
+    pub entries: [AttrCache; ATTR_SITE_WAYS],
     /// The entry the next miss replaces.
     pub next: u8,
 }
+
+/// Entries per attribute site.
+pub const ATTR_SITE_WAYS: usize = 4;
 
 /// How `obj.name` resolves for instances of a cached type whose attribute access is the
 /// generic one.

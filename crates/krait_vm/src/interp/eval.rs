@@ -77,7 +77,7 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
             Err(err) => {
                 set_context(vm, &err);
                 // Unwind: find a handler in this frame or an outer one of this run.
-                let err = err;
+                let mut err = err;
                 loop {
                     // RERAISE restored `lasti` for the traceback and handler's lasti, but the
                     // handler is looked up at the RERAISE itself, and no traceback entry is
@@ -100,7 +100,10 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                         frame.ip = h.target as usize;
                         break;
                     }
-                    if let Some(f) = vm.frames.pop() {
+                    if let Some(mut f) = vm.frames.pop() {
+                        if !f.gen.is_null() {
+                            err = crate::types::generator::finish_inline(vm, &mut f, Some(err)).expect("error passed in");
+                        }
                         vm.recycle_frame(f);
                     }
                     if vm.frames.len() == base {
@@ -163,16 +166,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     // is only popped after this loop leaves it (by `continue 'frames` or returning), and
     // native code reached from here only reads `vm.frames` (it never removes it).
     let frame: &mut Frame = unsafe { &mut *(&mut **vm.frames.last_mut().expect("frame") as *mut Frame) };
-    let code = frame.code.clone();
+    // SAFETY: the frame owns an Rc of its code, which it never replaces while it runs;
+    // the reference is not used after the frame is popped (every pop is followed by
+    // `continue 'frames` or a return).
+    let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
     let instrs = &code.instrs;
+    // The next instruction lives in a local while this frame runs (not a load and store
+    // through the frame per instruction); `frame.ip` is written back whenever the loop
+    // leaves the frame other than by returning from it or raising.
+    let mut ip = frame.ip;
     loop {
-        let i = frame.ip;
+        let i = ip;
         debug_assert!(i < instrs.len());
         // SAFETY: `ip` stays inside the code: every jump target and fall-through of
         // compiled or verified bytecode is an instruction of the same code object.
         let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
         frame.lasti = i;
-        frame.ip = i + 1 + op.cache_entries() as usize;
+        ip = i + 1 + op.cache_entries() as usize;
         match op {
             Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
             Opcode::PopTop => {
@@ -276,27 +286,46 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let want = matches!(op, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
                 if t == want {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 }
             }
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
                 let v = frame.pop();
                 let want_none = matches!(op, Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone);
                 if v.is_none() == want_none {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 }
             }
             Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                 let t = vm.is_true(&frame.top().clone())?;
                 if t == (op == Opcode::JumpIfTrueOrPop) {
-                    jump(frame, op, arg);
+                    ip = jump_target(ip, op, arg);
                 } else {
                     frame.pop();
                 }
             }
-            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump(frame, op, arg),
+            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => ip = jump_target(ip, op, arg),
             Opcode::ReturnValue => {
-                let v = frame.pop();
+                let mut v = frame.pop();
+                if !frame.init_self.is_null() {
+                    v = init_result(vm, frame, v)?;
+                }
+                if !frame.gen.is_null() {
+                    // An inline-resumed generator is exhausted: the FOR_ITER that resumed
+                    // it leaves the loop; a SEND replaces the receiver by the return value.
+                    if let Some(mut f) = vm.frames.pop() {
+                        crate::types::generator::finish_inline(vm, &mut f, None);
+                        vm.recycle_frame(f);
+                    }
+                    let caller = vm.frames.last_mut().expect("caller frame");
+                    caller.pop();
+                    let resumer = caller.code.instrs[caller.lasti].get();
+                    if resumer.op == Opcode::Send {
+                        caller.push(v);
+                    }
+                    caller.ip = jump_target(caller.ip, resumer.op, resumer.arg);
+                    continue 'frames;
+                }
                 if vm.frames.len() == base + 1 {
                     return Ok(Flow::Return(v));
                 }
@@ -307,9 +336,21 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 vm.frames.last_mut().expect("caller frame").push(v);
                 continue 'frames;
             }
-            Opcode::ReturnGenerator => return Ok(Flow::MakeGenerator),
+            Opcode::ReturnGenerator => {
+                frame.ip = ip;
+                return Ok(Flow::MakeGenerator);
+            }
             Opcode::YieldValue => {
                 let v = frame.pop();
+                frame.ip = ip;
+                if !frame.gen.is_null() {
+                    // Back to the FOR_ITER that resumed this generator.
+                    if let Some(f) = vm.frames.pop() {
+                        crate::types::generator::suspend_inline(vm, f);
+                    }
+                    vm.frames.last_mut().expect("caller frame").push(v);
+                    continue 'frames;
+                }
                 return Ok(Flow::Yield(v));
             }
             Opcode::GetYieldFromIter => {
@@ -322,13 +363,22 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::Send => {
                 let v = frame.pop();
+                if let Value::Obj(o) = frame.top() {
+                    if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
+                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &v) {
+                            frame.ip = ip;
+                            vm.frames.push(gen_frame);
+                            continue 'frames;
+                        }
+                    }
+                }
                 let receiver = frame.top().clone();
                 match crate::types::generator::send(vm, &receiver, v)? {
                     crate::types::generator::SendResult::Yield(r) => frame.push(r),
                     crate::types::generator::SendResult::Return(r) => {
                         frame.pop();
                         frame.push(r);
-                        jump(frame, op, arg);
+                        ip = jump_target(ip, op, arg);
                     }
                 }
             }
@@ -341,20 +391,42 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let argc = arg as usize;
                 let sp = frame.sp;
+                if kw.is_empty() && frame.slots[sp - argc - 2].is_null() {
+                    if let Some(new_frame) = super::call::exact_args_frame(vm, frame, sp - argc, argc) {
+                        if vm.frames.len() >= vm.recursion_limit {
+                            vm.recycle_frame(new_frame);
+                            return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                        }
+                        frame.ip = ip;
+                        vm.frames.push(new_frame);
+                        continue 'frames;
+                    }
+                }
                 let (callable, start) = if frame.slots[sp - argc - 2].is_null() {
                     (frame.slots[sp - argc - 1].clone(), sp - argc)
                 } else {
                     (frame.slots[sp - argc - 2].clone(), sp - argc - 1)
                 };
                 if let Value::Obj(f) = &callable {
-                    if let Payload::Function(_) = f.payload {
-                        if vm.frames.len() >= vm.recursion_limit {
-                            return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                    match f.payload {
+                        Payload::Function(_) => {
+                            if vm.frames.len() >= vm.recursion_limit {
+                                return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+                            }
+                            let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
+                            frame.drop_top(argc + 2);
+                            frame.ip = ip;
+                            vm.frames.push(new_frame);
+                            continue 'frames;
                         }
-                        let new_frame = super::call::make_frame(vm, f, Args { args: &frame.slots[start..sp], kwnames: kw })?;
-                        frame.drop_top(argc + 2);
-                        vm.frames.push(new_frame);
-                        continue 'frames;
+                        Payload::Type(_) => {
+                            if let Some(new_frame) = ops::calls::class_init_frame(vm, frame, argc, kw)? {
+                                frame.ip = ip;
+                                vm.frames.push(new_frame);
+                                continue 'frames;
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 // The arguments are passed in place; the callee cannot reach this
@@ -525,12 +597,31 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 frame.push(it);
             }
             Opcode::ForIter => {
+                if let Value::Obj(o) = frame.top() {
+                    if let Some(next) = crate::types::iterators::next_fast(o) {
+                        match next {
+                            Some(v) => frame.push(v),
+                            None => {
+                                frame.pop();
+                                ip = jump_target(ip, op, arg);
+                            }
+                        }
+                        continue;
+                    }
+                    if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
+                        if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &Value::None) {
+                            frame.ip = ip;
+                            vm.frames.push(gen_frame);
+                            continue 'frames;
+                        }
+                    }
+                }
                 let it = frame.top().clone();
                 match vm.next(&it)? {
                     Some(v) => frame.push(v),
                     None => {
                         frame.pop();
-                        jump(frame, op, arg);
+                        ip = jump_target(ip, op, arg);
                     }
                 }
             }
@@ -662,6 +753,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
 }
     }
 
+/// What a class call returns when its `__init__` frame returns `v`: the instance, or
+/// (raised in the caller, as type_call does, after popping the `__init__` frame)
+/// TypeError if `__init__` returned something other than None.
+#[cold]
+fn init_result(vm: &mut Vm, frame: &mut Frame, v: Value) -> PyResult<Value> {
+    let instance = std::mem::replace(&mut frame.init_self, Value::Null);
+    if v.is_none() {
+        return Ok(instance);
+    }
+    let n = vm.type_name(&v);
+    let err = vm.new_type_error(format!("__init__() should return None, not '{n}'"));
+    if let Some(f) = vm.frames.pop() {
+        vm.recycle_frame(f);
+    }
+    Err(err)
+}
+
 /// `seq[i]` for an exact list or tuple and an int index in range, without the generic
 /// protocol; `None` for everything else (including errors, which the slow path reports).
 #[inline]
@@ -704,13 +812,13 @@ fn fast_store_index(vm: &Vm, container: &Value, key: &Value, v: Value) -> Option
     None
 }
 
+/// Where a jump instruction goes, from `next` (the position past it and its caches).
 #[inline]
-fn jump(frame: &mut Frame, op: Opcode, arg: u32) {
-    // `frame.ip` already points past the instruction and its caches.
+fn jump_target(next: usize, op: Opcode, arg: u32) -> usize {
     if matches!(op.arg_kind(), krait_bytecode::ArgKind::JumpBackward) {
-        frame.ip -= arg as usize;
+        next - arg as usize
     } else {
-        frame.ip += arg as usize;
+        next + arg as usize
     }
 }
 
@@ -771,8 +879,11 @@ fn load_global(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
 
 fn load_name(vm: &mut Vm, frame: &Frame, name: &PyRef) -> PyResult<Value> {
     if let Value::Obj(l) = &frame.locals {
-        if vm.is_exact(l, &vm.types.dict) {
-            if let Some(v) = dict_ops::get_item(vm, l, &Value::Obj(name.clone()))? {
+        if l.is(&frame.globals) {
+            // Module level: the locals are the globals.
+        } else if vm.is_exact(l, &vm.types.dict) {
+            let hash = vm.hash(&Value::Obj(name.clone()))?;
+            if let Some(v) = dict_ops::get_str(vm, l, name, hash) {
                 return Ok(v);
             }
         } else {
@@ -828,26 +939,80 @@ fn binary_op(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
     let Some((op, inplace)) = BinOp::from_arg(arg) else {
         return Err(vm.new_system_error("bad BINARY_OP argument"));
     };
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        let r = match op {
-            BinOp::Add => x.checked_add(*y),
-            BinOp::Sub => x.checked_sub(*y),
-            BinOp::Mul => x.checked_mul(*y),
-            _ => None,
-        };
-        if let Some(r) = r {
-            return Ok(Value::Int(r));
-        }
+    let fast = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_op(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_op(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => exact_f64(*y).and_then(|y| float_op(op, *x, y)),
+        (Value::Int(x), Value::Float(y)) => exact_f64(*x).and_then(|x| float_op(op, x, *y)),
+        _ => None,
+    };
+    match fast {
+        Some(v) => Ok(v),
+        None => vm.binary_op(a, b, op, inplace),
     }
-    if let (Value::Float(x), Value::Float(y)) = (a, b) {
-        match op {
-            BinOp::Add => return Ok(Value::Float(x + y)),
-            BinOp::Sub => return Ok(Value::Float(x - y)),
-            BinOp::Mul => return Ok(Value::Float(x * y)),
-            _ => {}
+}
+
+/// `i` as a float when the conversion is exact (|i| < 2**53), as int/float mixing needs.
+#[inline]
+fn exact_f64(i: i64) -> Option<f64> {
+    (i.unsigned_abs() < 1 << 53).then_some(i as f64)
+}
+
+/// Small-int arithmetic with Python's semantics; `None` when the result needs a big int,
+/// raises, or the operator has no shortcut (the generic path then decides).
+#[inline]
+fn int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        // Floor division and modulo round toward negative infinity.
+        BinOp::FloorDiv => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
         }
-    }
-    vm.binary_op(a, b, op, inplace)
+        BinOp::Mod => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinOp::RShift if y >= 0 => x >> y.min(63),
+        BinOp::LShift if (0..64).contains(&y) => {
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        BinOp::TrueDiv if y != 0 => {
+            let (fx, fy) = (exact_f64(x)?, exact_f64(y)?);
+            return Some(Value::Float(fx / fy));
+        }
+        _ => return None,
+    };
+    Some(Value::Int(r))
+}
+
+/// Float arithmetic that cannot raise; `None` otherwise (division by zero, `%`, `//`, `**`).
+#[inline]
+fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
 }
 
 #[inline]

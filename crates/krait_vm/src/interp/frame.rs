@@ -26,6 +26,14 @@ pub struct Frame {
     /// Set by RERAISE: where to look for the handler (`lasti` then holds the original
     /// instruction the exception came from).
     pub reraise_at: Option<usize>,
+    /// For a class's `__init__` called by CALL: the new instance, which the call returns
+    /// (RETURN_VALUE checks `__init__` returned None). Null otherwise.
+    pub init_self: Value,
+    /// For a generator's frame resumed inside the loop by FOR_ITER: the generator (its
+    /// YIELD_VALUE suspends the frame back into it) and the caller's handled exception.
+    /// Null otherwise.
+    pub gen: Value,
+    pub gen_outer_exc: Value,
 }
 
 impl crate::vm::Vm {
@@ -69,6 +77,9 @@ impl crate::vm::Vm {
         }
         frame.func = Value::Null;
         frame.locals = Value::Null;
+        frame.init_self = Value::Null;
+        frame.gen = Value::Null;
+        frame.gen_outer_exc = Value::Null;
         if self.frame_pool.len() < 256 && frame.slots.capacity() <= 4096 {
             self.frame_pool.push(frame);
         }
@@ -98,6 +109,9 @@ impl Frame {
             func: Value::Null,
             kwnames: None,
             reraise_at: None,
+            init_self: Value::Null,
+            gen: Value::Null,
+            gen_outer_exc: Value::Null,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The dict payload: a compact, insertion-ordered hash table (CPython's design: an
-//! entries array plus an index table), keyed by precomputed Python hashes.
+//! entries array plus an index table), keyed by precomputed Python hashes. Small dicts
+//! (instance dicts, keyword arguments) have no index: their few entries are scanned.
 //!
 //! Key equality may run Python code, so the table never compares keys itself: callers
 //! probe for the entries with a matching hash and compare outside any borrow.
@@ -19,13 +20,19 @@ pub struct Entry {
 #[derive(Clone, Default)]
 pub struct DictTable {
     entries: Vec<Entry>,
+    /// Positions of the live entries by hash; built only once `entries` outgrows
+    /// [`SMALL`] (`indexed` says whether it is in use).
     index: HashTable<usize>,
+    indexed: bool,
     len: usize,
     /// Changed on every insertion or deletion, to a value no other dict state has had
     /// (iterators detect "changed size" with it; inline caches key on it: equal versions
     /// mean the same keys at the same positions).
     pub version: u64,
 }
+
+/// Up to this many entries a dict is searched by a linear scan, without an index.
+const SMALL: usize = 8;
 
 /// A fresh dict version (CPython's global dict version counter): unique across all dicts.
 #[inline]
@@ -46,7 +53,9 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+        let indexed = n > SMALL;
+        let index = if indexed { HashTable::with_capacity(n) } else { HashTable::new() };
+        DictTable { entries: Vec::with_capacity(n), index, indexed, len: 0, version: 0 }
     }
 
     #[inline]
@@ -72,7 +81,9 @@ impl DictTable {
 
     /// Entry positions whose hash equals `hash`, first-inserted first.
     pub fn candidates(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
-        self.index.iter_hash(hash as u64).copied().filter(move |&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
+        let scanned = (!self.indexed).then(|| 0..self.entries.len()).into_iter().flatten();
+        let indexed = self.indexed.then(|| self.index.iter_hash(hash as u64).copied()).into_iter().flatten();
+        scanned.chain(indexed).filter(move |&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
     }
 
     /// Find an entry with the same hash whose key satisfies `same` (a comparison that
@@ -80,6 +91,9 @@ impl DictTable {
     #[inline]
     pub fn find(&self, hash: i64, mut same: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed {
+            return entries.iter().position(|e| e.hash == hash && !e.key.is_null() && same(&e.key));
+        }
         self.index
             .find(hash as u64, |&i| entries[i].hash == hash && !entries[i].key.is_null() && same(&entries[i].key))
             .copied()
@@ -100,8 +114,12 @@ impl DictTable {
     pub fn push(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&i| entries[i].hash as u64);
+        if self.indexed {
+            let entries = &self.entries;
+            self.index.insert_unique(hash as u64, pos, |&i| entries[i].hash as u64);
+        } else if self.entries.len() > SMALL {
+            self.rebuild_index();
+        }
         self.len += 1;
         self.version = next_version();
     }
@@ -109,8 +127,10 @@ impl DictTable {
     /// Remove the entry at a live position, returning its key and value.
     pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
         let hash = self.entries[pos].hash;
-        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
-            slot.remove();
+        if self.indexed {
+            if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
+                slot.remove();
+            }
         }
         let e = &mut self.entries[pos];
         let key = std::mem::replace(&mut e.key, Value::Null);
@@ -125,11 +145,24 @@ impl DictTable {
 
     fn compact(&mut self) {
         self.entries.retain(|e| !e.key.is_null());
+        if self.entries.len() > SMALL {
+            self.rebuild_index();
+        } else {
+            self.index = HashTable::new();
+            self.indexed = false;
+        }
+    }
+
+    /// Index every live entry (the dict has outgrown a linear scan).
+    fn rebuild_index(&mut self) {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            let entries = &self.entries;
-            self.index.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+            if !e.key.is_null() {
+                let entries = &self.entries;
+                self.index.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+            }
         }
+        self.indexed = true;
     }
 
     /// Live entries in insertion order, with their positions.
@@ -160,7 +193,8 @@ impl DictTable {
 
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.index.clear();
+        self.index = HashTable::new();
+        self.indexed = false;
         self.len = 0;
         self.version = next_version();
     }

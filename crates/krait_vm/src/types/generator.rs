@@ -103,6 +103,55 @@ fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
 }
 
+/// FOR_ITER or SEND (`yield from`) to a plain generator, resumed inside the running loop
+/// (no Rust recursion): its frame, marked running, with `value` sent in and the generator and the caller's
+/// handled exception recorded in it. `None` when `g` is not a suspended generator that
+/// can be resumed so (the generic path then handles it, errors included).
+pub fn take_for_inline_resume(vm: &Vm, g: &Value, value: &Value) -> Option<Box<Frame>> {
+    let st = state(g)?;
+    let mut s = st.borrow_mut();
+    if s.kind != GenKind::Generator || s.running || !s.saved_exc.is_none() {
+        return None;
+    }
+    if !s.started && !value.is_none() {
+        return None;
+    }
+    let mut frame = s.frame.take()?;
+    s.running = true;
+    s.started = true;
+    drop(s);
+    frame.push(value.clone());
+    frame.gen = g.clone();
+    frame.gen_outer_exc = vm.exc_info.clone();
+    Some(frame)
+}
+
+/// YIELD_VALUE in an inline-resumed generator frame: the frame goes back into its
+/// generator, and the caller's handled exception is restored.
+pub fn suspend_inline(vm: &mut Vm, mut frame: Box<Frame>) {
+    let g = std::mem::take(&mut frame.gen);
+    let outer = std::mem::take(&mut frame.gen_outer_exc);
+    if let Some(st) = state(&g) {
+        let mut s = st.borrow_mut();
+        s.saved_exc = if vm.exc_info.is(&outer) { Value::None } else { vm.exc_info.clone() };
+        s.frame = Some(frame);
+        s.running = false;
+    }
+    vm.exc_info = outer;
+}
+
+/// An inline-resumed generator frame returned or raised: its generator is finished.
+/// Returns the error to propagate (PEP 479 applied) when it raised.
+pub fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) -> Option<PyErr> {
+    let g = std::mem::take(&mut frame.gen);
+    let outer = std::mem::take(&mut frame.gen_outer_exc);
+    if let Some(st) = state(&g) {
+        st.borrow_mut().running = false;
+    }
+    vm.exc_info = outer;
+    err.map(|e| pep479(vm, e, GenKind::Generator))
+}
+
 /// Whether `v` is a generator or coroutine (`yield from` sends to it directly).
 pub fn is_generator_like(v: &Value) -> bool {
     state(v).is_some()

@@ -95,6 +95,46 @@ fn iter_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
+/// FOR_ITER's shortcut for list and range iterators (no slot call, nothing that can
+/// fail): `Some(next item or None at the end)`, or `None` for any other iterator.
+#[inline]
+pub fn next_fast(o: &PyRef) -> Option<Option<Value>> {
+    let it = o.native::<ContainerIter>()?;
+    let pos = it.pos.get();
+    match &it.kind {
+        IterKind::Range { next, step } => {
+            if pos == 0 {
+                *it.seq.borrow_mut() = Value::Null;
+                return Some(None);
+            }
+            it.pos.set(pos - 1);
+            let v = next.get();
+            next.set(v.wrapping_add(*step));
+            Some(Some(Value::Int(v)))
+        }
+        IterKind::List => {
+            let item = {
+                let seq = it.seq.borrow();
+                let Value::Obj(l) = &*seq else { return Some(None) };
+                let item = l.as_list()?.borrow().get(pos).cloned();
+                item
+            };
+            match item {
+                Some(x) => {
+                    it.pos.set(pos + 1);
+                    Some(Some(x))
+                }
+                None => {
+                    let old = std::mem::replace(&mut *it.seq.borrow_mut(), Value::Null);
+                    drop(old);
+                    Some(None)
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
 fn iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(it) = v.as_obj().and_then(|o| o.native::<ContainerIter>()) else { return Ok(None) };
     let seq = it.seq.borrow().clone();

@@ -4,7 +4,8 @@
 use crate::object::{Args, BinOp, CmpOp, Payload, PyObject, PyRef, Value};
 use crate::types::iterators::{new_iter, IterKind};
 use crate::types::methods::method;
-use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range, stable_sort};
+use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range};
+use crate::types::sort::stable_sort;
 use crate::types::slice::{index_exact, normalize, slice_indices, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -87,7 +88,11 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         let len = l.borrow().len();
         let s = slice_indices(vm, key, len)?;
         let items = l.borrow();
-        let out: Vec<Value> = s.positions().filter_map(|p| items.get(p).cloned()).collect();
+        let out: Vec<Value> = if s.step == 1 {
+            items.get(s.start as usize..s.start as usize + s.len).map(<[Value]>::to_vec).unwrap_or_default()
+        } else {
+            s.positions().filter_map(|p| items.get(p).cloned()).collect()
+        };
         drop(items);
         return Ok(vm.new_list(out));
     }
@@ -204,8 +209,12 @@ fn list_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> 
             if items_of(b).is_none() {
                 return Ok(not_impl(vm));
             }
-            let mut x = snapshot(a);
-            x.extend(snapshot(b));
+            let (Some(la), Some(lb)) = (items_of(a), items_of(b)) else { return Ok(not_impl(vm)) };
+            let (la, lb) = (la.borrow(), lb.borrow());
+            let mut x = Vec::with_capacity(la.len() + lb.len());
+            x.extend_from_slice(&la);
+            x.extend_from_slice(&lb);
+            drop((la, lb));
             Ok(vm.new_list(x))
         }
         BinOp::Mul => {

@@ -139,6 +139,11 @@ fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
 }
 
 /// object.__new__(cls): a plain instance (with a dict when the class has one).
+/// Whether a type's `tp_new` is `object.__new__` (instances are plain `Payload::Object`).
+pub fn is_object_new(f: crate::object::NewFn) -> bool {
+    f as usize == object_new as crate::object::NewFn as usize
+}
+
 fn object_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let t = cls.as_type().expect("type");
     if !args.args.is_empty() {

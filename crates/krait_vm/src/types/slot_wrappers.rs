@@ -305,6 +305,11 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Value) -> PyResult
     Ok(())
 }
 
+/// Whether a type's `tp_init` is the one that calls a Python-level `__init__`.
+pub fn is_slot_init(f: crate::object::InitFn) -> bool {
+    f as usize == slot_init as crate::object::InitFn as usize
+}
+
 fn slot_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
     let ty = vm.type_of(obj);
     let key = vm.intern("__init__");

@@ -71,8 +71,8 @@ fn tuple_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<V
     if !is_tuple(a) || !is_tuple(b) {
         return Ok(not_impl(vm));
     }
-    let (x, y) = (items(a).to_vec(), items(b).to_vec());
-    compare_seqs(vm, &x, &y, op)
+    // Tuples are immutable: their items can stay borrowed while comparing runs Python code.
+    compare_seqs(vm, items(a), items(b), op)
 }
 
 fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {

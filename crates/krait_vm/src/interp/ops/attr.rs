@@ -1,45 +1,64 @@
 //! LOAD_ATTR / LOAD_METHOD / STORE_ATTR with inline caches: for a type whose attribute
 //! access is the generic one, what the class contributes to `obj.name` is remembered per
-//! instruction while the type version is unchanged; only the instance dict is consulted.
+//! instruction while the type version is unchanged; only the instance dict is consulted,
+//! at the entry position where the name was last found.
 
-use crate::interp::code::{AttrCache, AttrKind, AttrSite, Code};
+use crate::interp::code::{AttrCache, AttrKind, AttrSite, Code, ATTR_SITE_WAYS};
 use crate::interp::frame::Frame;
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{Payload, PyRef, TypeFlags, Value};
 use crate::types::bootstrap::current_type_version;
 use crate::types::dict_ops;
 use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
 
 /// The cache of the attribute instruction at `i`.
 #[inline]
-fn site(code: &Code, i: usize) -> &std::cell::RefCell<AttrSite> {
+fn site(code: &Code, i: usize) -> &RefCell<AttrSite> {
     &code.attr_caches[code.caches[i + 1].get() as usize]
 }
 
-/// The cached resolution for `obj`, when valid: (kind, class value).
+/// The valid entry for `obj`'s class, if any.
 #[inline]
-fn cached(code: &Code, i: usize, obj: &PyRef) -> Option<(AttrKind, Value)> {
-    let s = site(code, i).borrow();
+fn entry<'a>(s: &'a AttrSite, obj: &PyRef) -> Option<&'a AttrCache> {
     let version = current_type_version();
-    obj.with_class(|c| {
-        s.entries.iter().find(|e| e.version == version && e.ty.as_ref().is_some_and(|t| t.is(c))).map(|e| (e.kind, e.value.clone()))
-    })
+    obj.with_class(|c| s.entries.iter().find(|e| e.version == version && e.ty.as_ref().is_some_and(|t| t.is(c))))
 }
 
 /// Store a fresh entry in the site, replacing the older one.
 fn store(code: &Code, i: usize, entry: AttrCache) {
     let mut s = site(code, i).borrow_mut();
-    let k = s.next as usize % 2;
+    let k = s.next as usize % ATTR_SITE_WAYS;
     s.entries[k] = entry;
-    s.next = (k as u8 + 1) % 2;
+    s.next = ((k + 1) % ATTR_SITE_WAYS) as u8;
 }
 
-/// `obj.name` from the instance dict, if it has one holding the name.
+/// `obj.name` from the instance dict, if it has one holding the name: first at the hinted
+/// entry position (a key identity check), else by hash, updating the hint.
 #[inline]
-fn instance_value(vm: &Vm, obj: &PyRef, name: &PyRef) -> Option<Value> {
+fn instance_value(vm: &Vm, obj: &PyRef, name: &PyRef, pos: &Cell<u32>) -> Option<Value> {
     let d = obj.dict.borrow();
-    let d = d.as_ref()?;
+    let t = d.as_ref()?.as_dict()?.borrow();
+    if let Some(e) = t.entry_if_key(pos.get() as usize, name) {
+        return Some(e.value.clone());
+    }
     let hash = vm.str_hash(name)?;
-    dict_ops::get_str(vm, d, name, hash)
+    let p = t.find(hash, |k| k.as_obj().is_some_and(|k| k.is(name)))?;
+    pos.set(p as u32);
+    Some(t.entry(p).value.clone())
+}
+
+/// Replace `obj.name` in the instance dict when the hinted entry holds the name (no new
+/// key: the dict's shape is unchanged). Gives the value back otherwise.
+#[inline]
+fn replace_instance_value(obj: &PyRef, name: &PyRef, pos: &Cell<u32>, value: Value) -> Result<Value, Value> {
+    let d = obj.dict.borrow();
+    let Some(t) = d.as_ref().and_then(|d| d.as_dict()) else { return Err(value) };
+    let mut t = t.borrow_mut();
+    let p = pos.get() as usize;
+    if t.entry_if_key(p, name).is_none() {
+        return Err(value);
+    }
+    Ok(t.set_value_at(p, value))
 }
 
 /// Learn how `name` resolves on `type(obj)` and store it in the entry.
@@ -48,58 +67,58 @@ fn fill(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) {
     let ty = o.class();
     let Some(t) = ty.as_type() else { return };
     let slots = t.slots();
-    let kind = if slots.getattro.is_some() || slots.setattro.is_some() {
-        AttrKind::Generic
+    // A module's own getattro looks in its dict first, like the generic one.
+    let plain_module = ty.is(&vm.types.module) && slots.setattro.is_none();
+    let (kind, value) = if (slots.getattro.is_some() && !plain_module) || slots.setattro.is_some() {
+        (AttrKind::Generic, Value::Null)
     } else {
         match vm.lookup_type_attr(&ty, name) {
-            None => AttrKind::InstanceOnly,
-            Some(v) if vm.is_plain_method(&v) => {
-                let version = current_type_version();
-                store(code, i, AttrCache { ty: Some(ty), version, kind: AttrKind::Method, value: v });
-                return;
-            }
+            None => (AttrKind::InstanceOnly, Value::Null),
+            Some(_) if plain_module => (AttrKind::Generic, Value::Null),
+            Some(v) if vm.is_plain_method(&v) => (AttrKind::Method, v),
             Some(v) => {
                 let vt = vm.type_of(&v);
                 let s = vt.as_type().map(|t| t.slots()).unwrap_or_default();
                 if s.descr_get.is_none() && s.descr_set.is_none() {
-                    let version = current_type_version();
-                    store(code, i, AttrCache { ty: Some(ty), version, kind: AttrKind::ClassValue, value: v });
-                    return;
+                    (AttrKind::ClassValue, v)
+                } else {
+                    (AttrKind::Generic, Value::Null)
                 }
-                AttrKind::Generic
             }
         }
     };
     let version = current_type_version();
-    store(code, i, AttrCache { ty: Some(ty), version, kind, value: Value::Null });
+    store(code, i, AttrCache { ty: Some(ty), version, kind, value, pos: Cell::new(0) });
 }
 
 /// LOAD_ATTR namei: `(obj -- obj.name)`.
 pub fn load_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
-    if let Value::Obj(o) = obj {
-        match cached(code, i, o) {
-            Some((AttrKind::InstanceOnly, _)) => {
-                if let Some(v) = instance_value(vm, o, name) {
-                    return Ok(v);
-                }
-            }
-            Some((AttrKind::ClassValue, v)) => return Ok(instance_value(vm, o, name).unwrap_or(v)),
-            Some((AttrKind::Method, f)) => {
-                if let Some(v) = instance_value(vm, o, name) {
-                    return Ok(v);
-                }
-                let owner = Value::Obj(o.class());
-                return vm.bind_descriptor(&f, obj, &owner);
-            }
-            Some((AttrKind::Generic, _)) => return vm.get_attr(obj, name),
-            None => {
-                let v = vm.get_attr(obj, name)?;
-                fill(vm, code, i, obj, name);
-                return Ok(v);
-            }
+    let Value::Obj(o) = obj else { return vm.get_attr(obj, name) };
+    let s = site(code, i).borrow();
+    let Some(e) = entry(&s, o) else {
+        drop(s);
+        let v = vm.get_attr(obj, name)?;
+        fill(vm, code, i, obj, name);
+        return Ok(v);
+    };
+    if e.kind != AttrKind::Generic {
+        if let Some(v) = instance_value(vm, o, name, &e.pos) {
+            return Ok(v);
         }
     }
-    vm.get_attr(obj, name)
+    match e.kind {
+        AttrKind::ClassValue => Ok(e.value.clone()),
+        AttrKind::Method => {
+            let f = e.value.clone();
+            drop(s);
+            let owner = Value::Obj(o.class());
+            vm.bind_descriptor(&f, obj, &owner)
+        }
+        AttrKind::InstanceOnly | AttrKind::Generic => {
+            drop(s);
+            vm.get_attr(obj, name)
+        }
+    }
 }
 
 /// LOAD_METHOD namei: `(obj -- method, obj)` for a plain method not shadowed by the
@@ -107,37 +126,67 @@ pub fn load_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) 
 pub fn load_method(vm: &mut Vm, frame: &mut Frame, code: &Code, i: usize, name: &PyRef) -> PyResult<()> {
     let obj = frame.pop();
     if let Value::Obj(o) = &obj {
-        match cached(code, i, o) {
-            Some((AttrKind::Method, f)) if instance_value(vm, o, name).is_none() => {
-                frame.push(f);
-                frame.push(obj);
-                return Ok(());
+        let s = site(code, i).borrow();
+        match entry(&s, o) {
+            Some(e) if e.kind == AttrKind::Method => {
+                if o.dict.borrow().is_none() || instance_value(vm, o, name, &e.pos).is_none() {
+                    frame.push(e.value.clone());
+                    frame.push(obj);
+                    return Ok(());
+                }
+            }
+            Some(e) if e.kind == AttrKind::InstanceOnly => {
+                // A module function, or a callable stored on the instance.
+                if let Some(v) = instance_value(vm, o, name, &e.pos) {
+                    frame.push(Value::Null);
+                    frame.push(v);
+                    return Ok(());
+                }
             }
             Some(_) => {}
-            None => fill(vm, code, i, &obj, name),
+            None => {
+                drop(s);
+                fill(vm, code, i, &obj, name);
+            }
         }
     }
     frame.push(obj);
     super::calls::load_method(vm, frame, name)
 }
 
-/// STORE_ATTR namei: `(value, obj -- )`; for a cached type with no class attribute of
+/// STORE_ATTR namei: `(value, obj -- )`; for a cached type with no data descriptor of
 /// that name, straight into the instance dict.
 pub fn store_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef, value: Value) -> PyResult<()> {
-    if let Value::Obj(o) = obj {
-        match cached(code, i, o) {
-            Some((AttrKind::InstanceOnly | AttrKind::ClassValue | AttrKind::Method, _)) => {
-                let d = o.dict.borrow().clone();
-                if let Some(d) = d {
-                    return dict_ops::set_item(vm, &d, Value::Obj(name.clone()), value);
-                }
-            }
-            Some(_) => {}
-            None => fill(vm, code, i, obj, name),
-        }
-        if matches!(o.payload, Payload::Type(_)) {
-            return vm.set_attr(obj, name, value);
-        }
+    let Value::Obj(o) = obj else { return vm.set_attr(obj, name, value) };
+    let s = site(code, i).borrow();
+    let Some(e) = entry(&s, o) else {
+        drop(s);
+        fill(vm, code, i, obj, name);
+        return vm.set_attr(obj, name, value);
+    };
+    if e.kind == AttrKind::Generic || matches!(o.payload, Payload::Type(_)) || o.with_class(|c| c.is(&vm.types.module)) {
+        drop(s);
+        return vm.set_attr(obj, name, value);
     }
-    vm.set_attr(obj, name, value)
+    let value = match replace_instance_value(o, name, &e.pos, value) {
+        Ok(old) => {
+            drop(s);
+            drop(old);
+            return Ok(());
+        }
+        Err(value) => value,
+    };
+    drop(s);
+    let d = o.dict.borrow().clone();
+    let d = match d {
+        Some(d) => d,
+        // The first attribute of an instance whose class gives it a dict.
+        None if o.with_class(|c| c.as_type().is_some_and(|t| t.has_flag(TypeFlags::HAS_DICT))) => {
+            let d = vm.new_dict_ref();
+            *o.dict.borrow_mut() = Some(d.clone());
+            d
+        }
+        None => return vm.set_attr(obj, name, value),
+    };
+    dict_ops::set_item(vm, &d, Value::Obj(name.clone()), value)
 }

@@ -1,8 +1,50 @@
-//! Call helpers: CALL_FUNCTION_EX and the LOAD_METHOD fast path.
+//! Call helpers: CALL_FUNCTION_EX, instantiating a Python class without leaving the
+//! loop, and the LOAD_METHOD fast path.
 
 use crate::interp::frame::Frame;
-use crate::object::{Args, PyRef, Value};
+use crate::object::{Args, Payload, PyObject, PyRef, TypeFlags, Value};
 use crate::vm::{PyResult, Vm};
+use krait_bytecode::CodeFlags;
+
+/// CALL of a plain Python class (metaclass `type`, `object.__new__`, a Python `__init__`)
+/// in the `NULL, cls, args...` form: makes the instance and returns the frame running
+/// `__init__(instance, args...)`, which the loop pushes (its RETURN_VALUE yields the
+/// instance). `None` when the call is not of that shape; nothing has been consumed then.
+pub fn class_init_frame(vm: &mut Vm, frame: &mut Frame, argc: usize, kwnames: &[Value]) -> PyResult<Option<Box<Frame>>> {
+    let sp = frame.sp;
+    if !frame.slots[sp - argc - 2].is_null() {
+        return Ok(None);
+    }
+    let Value::Obj(cls) = &frame.slots[sp - argc - 1] else { return Ok(None) };
+    let Some(t) = cls.as_type() else { return Ok(None) };
+    let slots = t.slots();
+    let plain = cls.with_class(|m| m.is(&vm.types.type_))
+        && slots.new.is_some_and(crate::types::object::is_object_new)
+        && slots.init.is_some_and(crate::types::slot_wrappers::is_slot_init)
+        && !t.has_flag(TypeFlags::IS_ABSTRACT);
+    if !plain {
+        return Ok(None);
+    }
+    let cls = cls.clone();
+    let key = vm.intern("__init__");
+    let Some(init) = vm.lookup_type_attr(&cls, &key) else { return Ok(None) };
+    let Value::Obj(init) = init else { return Ok(None) };
+    let Payload::Function(f) = &init.payload else { return Ok(None) };
+    let gen_flags = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR | CodeFlags::ITERABLE_COROUTINE;
+    if f.code.borrow().flags() & gen_flags != 0 {
+        return Ok(None);
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+    }
+    let instance = Value::Obj(PyRef::new(PyObject::new(cls, Payload::Object)));
+    // The instance takes the class's stack slot: `self, args...` are then contiguous.
+    frame.slots[sp - argc - 1] = instance.clone();
+    let mut new_frame = crate::interp::call::make_frame(vm, &init, Args { args: &frame.slots[sp - argc - 1..sp], kwnames })?;
+    new_frame.init_self = instance;
+    frame.drop_top(argc + 2);
+    Ok(Some(new_frame))
+}
 
 /// CALL_FUNCTION_EX flags: `(NULL, callable, args-tuple[, kwargs-dict] -- result)`.
 pub fn call_function_ex(vm: &mut Vm, frame: &mut Frame, flags: u32) -> PyResult<()> {
