@@ -10,6 +10,7 @@ mod _csv;
 mod _sre;
 mod _functools;
 mod _heapq;
+mod _json;
 mod _operator;
 mod hashing;
 mod _random;
@@ -35,6 +36,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_contextvars", _contextvars::make_module);
     vm.register_native_module("_bisect", _bisect::make_module);
     vm.register_native_module("_heapq", _heapq::make_module);
+    vm.register_native_module("_json", _json::make_module);
     vm.register_native_module("_csv", _csv::make_module);
     vm.register_native_module("zlib", zlib::make_module);
     vm.register_native_module("_operator", _operator::make_module);
