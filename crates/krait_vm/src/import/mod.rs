@@ -127,8 +127,13 @@ fn get_module(vm: &mut Vm, name: &str) -> PyResult<Option<PyRef>> {
 
 /// Import `name` (absolute, dotted), importing parent packages first.
 pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult<PyRef> {
-    if let Some(m) = get_module(vm, name)? {
-        return Ok(m);
+    let key = vm.new_str(name);
+    let modules = vm.modules.clone();
+    match dict_ops::get_item(vm, &modules, &key)? {
+        Some(Value::Obj(m)) => return Ok(m),
+        // _find_and_load: a None entry blocks the import.
+        Some(Value::None) => return Err(module_not_found(vm, name, &format!("import of {name} halted; None in sys.modules"))),
+        _ => {}
     }
     let (parent, found) = match locate(vm, name)? {
         Located::Module(m) => return Ok(m),
