@@ -47,7 +47,7 @@ fn bytes_param(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn int_param(vm: &mut Vm, v: &Value, lo: i64, hi: i64, msg: &str) -> PyResult<i64> {
     match crate::util::index_i64(vm, v)? {
         Some(n) if (lo..=hi).contains(&n) => Ok(n),
-        _ => Err(vm.new_value_error(msg.to_string())),
+        _ => Err(vm.new_value_error(msg)),
     }
 }
 

@@ -51,10 +51,12 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     crate::util::new_type(vm, "zlib", "zlib.Compress", None, Slots::default(), 0, &[
         method("compress", "(self, data, /)", deflate::obj_compress),
         method("flush", "(self, mode=4, /)", deflate::obj_flush),
+        method("copy", "(self, /)", |vm, _| Err(vm.new_not_implemented_error("zlib.Compress.copy() is not supported"))),
     ]);
     let decomp = crate::util::new_type(vm, "zlib", "zlib.Decompress", None, Slots::default(), 0, &[
         method("decompress", "(self, data, /, max_length=0)", inflate::obj_decompress),
         method("flush", "(self, length=16384, /)", inflate::obj_flush),
+        method("copy", "(self, /)", |vm, _| Err(vm.new_not_implemented_error("zlib.Decompress.copy() is not supported"))),
     ]);
     add_property(vm, &decomp, "Decompress", "unused_data", |vm, a| inflate::attr(vm, &a[0], 0));
     add_property(vm, &decomp, "Decompress", "unconsumed_tail", |vm, a| inflate::attr(vm, &a[0], 1));
