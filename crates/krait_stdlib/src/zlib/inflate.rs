@@ -52,14 +52,16 @@ fn header_len(format: Format, b: &[u8]) -> Result<Option<usize>, &'static str> {
             Ok(Some(2))
         }
         Format::Gzip => {
-            if b.len() < 10 {
-                return Ok(None);
-            }
-            if b[0] != 0x1f || b[1] != 0x8b {
+            // As zlib's inflate, the magic number is checked once its two bytes arrived,
+            // the method with the flags (two bytes more).
+            if b.len() >= 2 && (b[0] != 0x1f || b[1] != 0x8b) {
                 return Err("incorrect header check");
             }
-            if b[2] != 8 {
+            if b.len() >= 4 && b[2] != 8 {
                 return Err("unknown compression method");
+            }
+            if b.len() < 10 {
+                return Ok(None);
             }
             let flags = b[3];
             let mut pos = 10;
