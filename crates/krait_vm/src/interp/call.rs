@@ -33,26 +33,42 @@ pub fn make_frame(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Box<Fra
     Ok(frame)
 }
 
-/// CALL of a Python function with exactly its positional parameters (no keywords, no
-/// `*args`/`**kwargs`/keyword-only parameters): CPython's CALL_PY_EXACT_ARGS. The
-/// arguments are moved from the caller's stack `slots[start..sp]` (with the callable at
-/// `start - 1`, moved into the frame's `func`) and the caller's stack is cut to
-/// `start - 2`. `None` (nothing moved) when the call is not of that shape.
+/// CALL of a Python function with only positional arguments, no more than its positional
+/// parameters and enough to leave only defaulted ones missing (no `*args`/`**kwargs`/
+/// keyword-only parameters): CPython's CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS. The
+/// callable is `slots[func_at]` (moved into the frame's `func`), the arguments the
+/// `argc` slots after it (moved into the frame); the caller's stack is then cut to
+/// `bottom`. `None` (nothing moved) when the call is not of that shape.
 #[inline]
-pub fn exact_args_frame(vm: &mut Vm, caller: &mut Frame, start: usize, argc: usize) -> Option<Box<Frame>> {
-    let Value::Obj(func) = &caller.slots[start - 1] else { return None };
+pub fn fast_call_frame(vm: &mut Vm, caller: &mut Frame, func_at: usize, argc: usize, bottom: usize) -> Option<Box<Frame>> {
+    let Value::Obj(func) = &caller.slots[func_at] else { return None };
     let Payload::Function(f) = &func.payload else { return None };
     let mut frame = {
         let code = f.code.borrow();
         let raw = &code.raw;
-        let exact = raw.argcount as usize == argc
-            && raw.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
-            && raw.kwonlyargcount == 0;
-        if !exact {
+        let argcount = raw.argcount as usize;
+        let simple = raw.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0 && raw.kwonlyargcount == 0;
+        if !simple || argc > argcount {
             return None;
+        }
+        if argc < argcount {
+            let defaults = f.defaults.borrow();
+            let ndefaults = defaults.as_obj().and_then(|d| d.as_tuple()).map_or(0, <[Value]>::len);
+            if argc + ndefaults < argcount {
+                return None;
+            }
         }
         vm.new_frame(Rc::clone(&code), f.globals.clone(), f.builtins.clone(), Value::Null)
     };
+    let argcount = frame.code.raw.argcount as usize;
+    if argc < argcount {
+        let defaults = f.defaults.borrow();
+        let defs = defaults.as_obj().and_then(|d| d.as_tuple()).unwrap_or(&[]);
+        let first = argcount - defs.len();
+        for (k, slot) in frame.slots[argc..argcount].iter_mut().enumerate() {
+            *slot = defs[argc + k - first].clone();
+        }
+    }
     if let Some(closure) = &f.closure {
         let n = frame.code.nlocalsplus();
         let nfree = closure.len();
@@ -60,12 +76,11 @@ pub fn exact_args_frame(vm: &mut Vm, caller: &mut Frame, start: usize, argc: usi
             frame.slots[n - nfree + i] = Value::Obj(cell.clone());
         }
     }
-    for (dst, src) in frame.slots[..argc].iter_mut().zip(&mut caller.slots[start..start + argc]) {
+    for (dst, src) in frame.slots[..argc].iter_mut().zip(&mut caller.slots[func_at + 1..func_at + 1 + argc]) {
         *dst = std::mem::take(src);
     }
-    frame.func = std::mem::take(&mut caller.slots[start - 1]);
-    // slots[start - 2] is the NULL (or a bound method's self, taken only by the generic path).
-    caller.drop_top(caller.sp - (start - 2));
+    frame.func = std::mem::take(&mut caller.slots[func_at]);
+    caller.drop_top(caller.sp - bottom);
     Some(frame)
 }
 

@@ -175,6 +175,9 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     // through the frame per instruction); `frame.ip` is written back whenever the loop
     // leaves the frame other than by returning from it or raising.
     let mut ip = frame.ip;
+    // Likewise the stack pointer, for the fast path; the generic handlers below use
+    // `frame.sp`, synced around them.
+    let mut sp = frame.sp;
     loop {
         let i = ip;
         debug_assert!(i < instrs.len());
@@ -183,6 +186,11 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
         let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
         frame.lasti = i;
         ip = i + 1 + op.cache_entries() as usize;
+        if super::fast_path::try_fast(frame, code, op, arg, i, &mut sp, &mut ip) {
+            continue;
+        }
+        frame.sp = sp;
+        'generic: {
         match op {
             Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
             Opcode::PopTop => {
@@ -238,7 +246,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     match concat_in_place(vm, frame, &code, i, a, &b) {
                         Ok(r) => {
                             frame.push(r);
-                            continue;
+                            break 'generic;
                         }
                         Err(a) => a,
                     }
@@ -391,8 +399,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 };
                 let argc = arg as usize;
                 let sp = frame.sp;
-                if kw.is_empty() && frame.slots[sp - argc - 2].is_null() {
-                    if let Some(new_frame) = super::call::exact_args_frame(vm, frame, sp - argc, argc) {
+                if frame.slots[sp - argc - 2].is_null() {
+                    // A bound method called as `NULL, method, args...`: unpack it into the
+                    // `func, self, args...` form.
+                    if let Value::Obj(m) = &frame.slots[sp - argc - 1] {
+                        if let Payload::Method { func: Value::Obj(func), self_ } = &m.payload {
+                            if matches!(func.payload, Payload::Function(_)) {
+                                let (func, self_) = (Value::Obj(func.clone()), self_.clone());
+                                frame.slots[sp - argc - 2] = func;
+                                frame.slots[sp - argc - 1] = self_;
+                            }
+                        }
+                    }
+                }
+                if kw.is_empty() {
+                    // `NULL, func, args...` or `func, self, args...` (after LOAD_METHOD).
+                    let (func_at, nargs) = if frame.slots[sp - argc - 2].is_null() { (sp - argc - 1, argc) } else { (sp - argc - 2, argc + 1) };
+                    if let Some(new_frame) = super::call::fast_call_frame(vm, frame, func_at, nargs, sp - argc - 2) {
                         if vm.frames.len() >= vm.recursion_limit {
                             vm.recycle_frame(new_frame);
                             return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
@@ -598,16 +621,6 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::ForIter => {
                 if let Value::Obj(o) = frame.top() {
-                    if let Some(next) = crate::types::iterators::next_fast(o) {
-                        match next {
-                            Some(v) => frame.push(v),
-                            None => {
-                                frame.pop();
-                                ip = jump_target(ip, op, arg);
-                            }
-                        }
-                        continue;
-                    }
                     if matches!(o.payload, Payload::Native(_)) && vm.frames.len() < vm.recursion_limit {
                         if let Some(gen_frame) = crate::types::generator::take_for_inline_resume(vm, frame.top(), &Value::None) {
                             frame.ip = ip;
@@ -635,7 +648,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                             for v in t.iter().rev() {
                                 frame.push(v.clone());
                             }
-                            continue;
+                            break 'generic;
                         }
                     } else if vm.is_exact(o, &vm.types.list) {
                         let done = o.as_list().map(|l| l.borrow()).filter(|l| l.len() == n).map(|l| {
@@ -644,7 +657,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                             }
                         });
                         if done.is_some() {
-                            continue;
+                            break 'generic;
                         }
                     }
                 }
@@ -749,6 +762,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 return Err(vm.new_not_implemented_error(format!("krait does not implement the opcode {} yet", op.name())));
             }
         }
+        }
+        sp = frame.sp;
     }
 }
     }
@@ -814,7 +829,7 @@ fn fast_store_index(vm: &Vm, container: &Value, key: &Value, v: Value) -> Option
 
 /// Where a jump instruction goes, from `next` (the position past it and its caches).
 #[inline]
-fn jump_target(next: usize, op: Opcode, arg: u32) -> usize {
+pub(super) fn jump_target(next: usize, op: Opcode, arg: u32) -> usize {
     if matches!(op.arg_kind(), krait_bytecode::ArgKind::JumpBackward) {
         next - arg as usize
     } else {
@@ -828,7 +843,7 @@ fn jump_target(next: usize, op: Opcode, arg: u32) -> usize {
 const CACHE_VALID: u64 = 1 << 63;
 
 #[inline]
-fn global_cache_hit(frame: &Frame, cache: &[std::cell::Cell<u64>], name: &PyRef) -> Option<Value> {
+pub(super) fn global_cache_hit(frame: &Frame, cache: &[std::cell::Cell<u64>], name: &PyRef) -> Option<Value> {
     let tag = cache[2].get();
     if tag & CACHE_VALID == 0 {
         return None;
@@ -939,16 +954,21 @@ fn binary_op(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
     let Some((op, inplace)) = BinOp::from_arg(arg) else {
         return Err(vm.new_system_error("bad BINARY_OP argument"));
     };
-    let fast = match (a, b) {
+    match arith_fast(op, a, b) {
+        Some(v) => Ok(v),
+        None => vm.binary_op(a, b, op, inplace),
+    }
+}
+
+/// `a op b` for small ints and floats when it cannot fail or overflow; `None` otherwise.
+#[inline(always)]
+pub(super) fn arith_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
         (Value::Int(x), Value::Int(y)) => int_op(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => float_op(op, *x, *y),
         (Value::Float(x), Value::Int(y)) => exact_f64(*y).and_then(|y| float_op(op, *x, y)),
         (Value::Int(x), Value::Float(y)) => exact_f64(*x).and_then(|x| float_op(op, x, *y)),
         _ => None,
-    };
-    match fast {
-        Some(v) => Ok(v),
-        None => vm.binary_op(a, b, op, inplace),
     }
 }
 

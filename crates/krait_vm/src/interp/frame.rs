@@ -72,6 +72,7 @@ impl crate::vm::Vm {
     /// left Null (what `new_frame` relies on).
     pub fn recycle_frame(&mut self, mut frame: Box<Frame>) {
         let sp = frame.sp;
+        debug_assert!(frame.slots[sp..].iter().all(Value::is_null), "a value above the stack pointer");
         for v in &mut frame.slots[..sp] {
             *v = Value::Null;
         }

@@ -3,6 +3,7 @@
 pub mod call;
 pub mod code;
 pub mod eval;
+mod fast_path;
 pub mod frame;
 pub mod ops;
 mod load;

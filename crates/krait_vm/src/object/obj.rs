@@ -7,12 +7,13 @@ use crate::types::{
 };
 use num_bigint::BigInt;
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, RefCell, UnsafeCell};
 
 /// A heap object: its type, its instance `__dict__` if it has one, and its payload.
 pub struct PyObject {
-    /// Only `None` while the first types are being bootstrapped.
-    ty: RefCell<Option<PyRef>>,
+    /// Only `None` while the first types are being bootstrapped. Read on every type check,
+    /// so without a borrow flag: see [`PyObject::with_class`] for the contract.
+    ty: UnsafeCell<Option<PyRef>>,
     /// The instance dict (a dict object), for instances of classes defined in Python,
     /// functions and modules. Created on first attribute store.
     pub dict: RefCell<Option<PyRef>>,
@@ -61,12 +62,12 @@ pub enum Payload {
 impl PyObject {
     #[inline]
     pub fn new(ty: PyRef, payload: Payload) -> PyObject {
-        PyObject { ty: RefCell::new(Some(ty)), dict: RefCell::new(None), payload }
+        PyObject { ty: UnsafeCell::new(Some(ty)), dict: RefCell::new(None), payload }
     }
 
     /// An object whose type is set later with [`PyObject::set_class`] (bootstrap only).
     pub(crate) fn new_untyped(payload: Payload) -> PyObject {
-        PyObject { ty: RefCell::new(None), dict: RefCell::new(None), payload }
+        PyObject { ty: UnsafeCell::new(None), dict: RefCell::new(None), payload }
     }
 
     /// The object's type (`type(obj)`).
@@ -75,10 +76,14 @@ impl PyObject {
         self.with_class(PyRef::clone)
     }
 
-    /// Run `f` with the type borrowed, without touching its reference count.
+    /// Run `f` with the type borrowed, without touching its reference count. `f` must
+    /// not change this object's class (it is a short check: no Python code runs in it).
     #[inline]
     pub fn with_class<R>(&self, f: impl FnOnce(&PyRef) -> R) -> R {
-        match &*self.ty.borrow() {
+        // SAFETY: the class is only replaced by `set_class`, which no `with_class`
+        // closure calls (contract above), and objects are used by one thread; so the
+        // reference does not outlive the value it points to.
+        match unsafe { &*self.ty.get() } {
             Some(t) => f(t),
             None => unreachable!("object used before its type was bootstrapped"),
         }
@@ -86,7 +91,11 @@ impl PyObject {
 
     /// `obj.__class__ = cls` (layout compatibility is checked by the caller).
     pub fn set_class(&self, ty: PyRef) {
-        *self.ty.borrow_mut() = Some(ty);
+        // SAFETY: no reference from `with_class` is alive here (its contract), so
+        // replacing the value invalidates nothing; the old class is dropped after the
+        // write, when no reference into this cell exists.
+        let old = unsafe { std::mem::replace(&mut *self.ty.get(), Some(ty)) };
+        drop(old);
     }
 
     /// The type's name, for messages.

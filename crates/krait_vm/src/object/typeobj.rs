@@ -261,7 +261,7 @@ pub struct TypeObject {
     pub mro: RefCell<Vec<PyRef>>,
     /// The type's namespace: a dict object.
     pub dict: PyRef,
-    pub slots: RefCell<Slots>,
+    pub slots: SlotsCell,
     pub flags: Cell<u32>,
     /// Changed whenever the type or one of its bases changes (attribute caches key on it).
     pub version: Cell<u32>,
@@ -283,6 +283,52 @@ impl TypeObject {
 
     #[inline]
     pub fn slots(&self) -> Slots {
-        *self.slots.borrow()
+        self.slots.get()
+    }
+}
+
+/// A type's slot table: read by copy on every operation (no borrow flag to update, unlike
+/// a RefCell); changed through [`SlotsCell::borrow_mut`], whose guard writes the edited
+/// table back when dropped.
+pub struct SlotsCell(Cell<Slots>);
+
+impl SlotsCell {
+    pub fn new(slots: Slots) -> SlotsCell {
+        SlotsCell(Cell::new(slots))
+    }
+
+    #[inline]
+    pub fn get(&self) -> Slots {
+        self.0.get()
+    }
+
+    /// Edit the table: changes take effect when the guard is dropped.
+    pub fn borrow_mut(&self) -> SlotsGuard<'_> {
+        SlotsGuard { cell: &self.0, slots: self.0.get() }
+    }
+}
+
+/// A copy of a type's slots being edited; stored back on drop.
+pub struct SlotsGuard<'a> {
+    cell: &'a Cell<Slots>,
+    slots: Slots,
+}
+
+impl std::ops::Deref for SlotsGuard<'_> {
+    type Target = Slots;
+    fn deref(&self) -> &Slots {
+        &self.slots
+    }
+}
+
+impl std::ops::DerefMut for SlotsGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Slots {
+        &mut self.slots
+    }
+}
+
+impl Drop for SlotsGuard<'_> {
+    fn drop(&mut self) {
+        self.cell.set(self.slots);
     }
 }

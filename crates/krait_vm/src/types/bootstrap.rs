@@ -27,7 +27,7 @@ pub fn new_type(
         bases: RefCell::new(bases),
         mro: RefCell::new(Vec::new()),
         dict,
-        slots: RefCell::new(slots),
+        slots: crate::object::SlotsCell::new(slots),
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         solid_base: RefCell::new(solid),

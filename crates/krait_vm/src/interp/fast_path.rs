@@ -1,0 +1,160 @@
+//! The eval loop's fast path: the commonest instructions on their common operands (locals,
+//! constants, small ints and floats, bools, cached globals, list and range iteration),
+//! run with the stack pointer and instruction pointer in locals of the loop rather than
+//! in the frame — so one instruction does not wait on the store of the previous one.
+//! Anything else (and any case that could raise) is left to the generic handlers, which
+//! work on `frame.sp`; the loop syncs the two around them.
+
+use super::code::Code;
+use super::frame::Frame;
+use crate::object::{BinOp, CmpOp, Value};
+use krait_bytecode::Opcode;
+
+/// The value stack of `frame` with its pointer held by the caller.
+struct Stack<'a> {
+    slots: *mut Value,
+    sp: &'a mut usize,
+}
+
+impl Stack<'_> {
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        // SAFETY: the stack depth stays within co_stacksize (compiler and verifier), so
+        // `sp` is inside the slots; slots at and above `sp` hold Null, which needs no drop.
+        unsafe { std::ptr::write(self.slots.add(*self.sp), v) };
+        *self.sp += 1;
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Value {
+        *self.sp -= 1;
+        // SAFETY: an instruction only pops what is on the stack; the slot is left Null.
+        unsafe { std::mem::replace(&mut *self.slots.add(*self.sp), Value::Null) }
+    }
+
+    /// The `n`-th value from the top (1 = top).
+    #[inline(always)]
+    fn peek(&self, n: usize) -> &Value {
+        // SAFETY: instructions only peek at entries their stack effect guarantees.
+        unsafe { &*self.slots.add(*self.sp - n) }
+    }
+
+    #[inline(always)]
+    fn slot(&mut self, i: usize) -> &mut Value {
+        // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
+        unsafe { &mut *self.slots.add(i) }
+    }
+}
+
+/// Run instruction `op arg` (at `i`; `ip` already past it) if it takes the fast path;
+/// false (nothing changed) if the generic handler must run it.
+#[inline(always)]
+pub(super) fn try_fast(frame: &mut Frame, code: &Code, op: Opcode, arg: u32, i: usize, sp: &mut usize, ip: &mut usize) -> bool {
+    let mut st = Stack { slots: frame.slots.as_mut_ptr(), sp };
+    match op {
+        Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
+        Opcode::PopTop => drop(st.pop()),
+        Opcode::PushNull => st.push(Value::Null),
+        Opcode::LoadConst => st.push(code.consts[arg as usize].clone()),
+        Opcode::LoadFast => {
+            let v = st.slot(arg as usize).clone();
+            if v.is_null() {
+                return false;
+            }
+            st.push(v);
+        }
+        Opcode::StoreFast => {
+            let v = st.pop();
+            *st.slot(arg as usize) = v;
+        }
+        Opcode::LoadGlobal => {
+            let name = &code.names[(arg >> 1) as usize];
+            let Some(v) = super::eval::global_cache_hit(frame, &code.caches[i + 1..i + 4], name) else { return false };
+            if arg & 1 != 0 {
+                st.push(Value::Null);
+            }
+            st.push(v);
+        }
+        Opcode::BinaryOp => {
+            let Some((bop, _)) = BinOp::from_arg(arg) else { return false };
+            let Some(r) = super::eval::arith_fast(bop, st.peek(2), st.peek(1)) else { return false };
+            drop(st.pop());
+            drop(st.pop());
+            st.push(r);
+        }
+        Opcode::CompareOp => {
+            let (&Value::Int(a), &Value::Int(b)) = (st.peek(2), st.peek(1)) else { return false };
+            let Some(cop) = CmpOp::from_arg(arg) else { return false };
+            let r = match cop {
+                CmpOp::Lt => a < b,
+                CmpOp::Le => a <= b,
+                CmpOp::Eq => a == b,
+                CmpOp::Ne => a != b,
+                CmpOp::Gt => a > b,
+                CmpOp::Ge => a >= b,
+            };
+            drop(st.pop());
+            drop(st.pop());
+            // A conditional jump on the result takes it directly (COMPARE_OP_INT_JUMP).
+            let next = code.instrs.get(*ip).map_or(Opcode::Nop, |c| c.get().op);
+            match next {
+                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                    let jump_arg = code.instrs[*ip].get().arg;
+                    let after = *ip + 1;
+                    let want = matches!(next, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
+                    *ip = if r == want { super::eval::jump_target(after, next, jump_arg) } else { after };
+                }
+                _ => st.push(Value::Bool(r)),
+            }
+        }
+        Opcode::IsOp => {
+            let b = st.pop();
+            let a = st.pop();
+            st.push(Value::Bool(a.is(&b) != (arg == 1)));
+        }
+        Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+            let t = match st.peek(1) {
+                Value::Bool(b) => *b,
+                Value::None => false,
+                Value::Int(n) => *n != 0,
+                _ => return false,
+            };
+            drop(st.pop());
+            let want = matches!(op, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
+            if t == want {
+                *ip = super::eval::jump_target(*ip, op, arg);
+            }
+        }
+        Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+            let v = st.pop();
+            let want_none = matches!(op, Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone);
+            if v.is_none() == want_none {
+                *ip = super::eval::jump_target(*ip, op, arg);
+            }
+        }
+        Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => *ip = super::eval::jump_target(*ip, op, arg),
+        Opcode::Copy => {
+            let v = st.peek(arg as usize).clone();
+            st.push(v);
+        }
+        Opcode::Swap => {
+            let top = *st.sp - 1;
+            let other = *st.sp - arg as usize;
+            // SAFETY: both positions are on the stack (SWAP's stack effect).
+            unsafe { std::ptr::swap(st.slots.add(top), st.slots.add(other)) };
+        }
+        Opcode::ForIter => {
+            let Value::Obj(o) = st.peek(1) else { return false };
+            match crate::types::iterators::next_fast(o) {
+                Some(Some(v)) => st.push(v),
+                Some(None) => {
+                    drop(st.pop());
+                    *ip = super::eval::jump_target(*ip, op, arg);
+                }
+                None => return false,
+            }
+        }
+        _ => return false,
+    }
+    true
+}
