@@ -4,7 +4,7 @@
 //!
 //! Regular files are read whole on the first read (then served from memory); writes are
 //! buffered and flushed on flush/close/drop. Text is UTF-8 (or latin-1/ascii) with
-//! universal newlines on reading.
+//! universal newlines on reading unless `newline` is given.
 
 use super::stdio;
 use super::{set_vm_type, vm_type};
@@ -38,6 +38,9 @@ pub struct FileState {
     readable: bool,
     writable: bool,
     encoding: Encoding,
+    /// The `newline` argument: None translates `\r\n` and `\r` to `\n` on reading; `"\r"`
+    /// and `"\r\n"` replace `\n` on writing; `""` and `"\n"` leave text as it is.
+    newline: Option<&'static str>,
     /// Data read but not yet consumed (decoded UTF-8 text in text mode); `rpos` is the
     /// byte offset of the next unread byte.
     rbuf: Vec<u8>,
@@ -162,6 +165,7 @@ pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
         readable: fd == 0,
         writable: fd != 0,
         encoding: Encoding::Utf8,
+        newline: None,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -254,6 +258,18 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if binary && !a[5].is_none() {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument"));
     }
+    let newline = if a[5].is_none() {
+        None
+    } else {
+        let n = super::str_arg(vm, &a[5], |n| format!("open() argument 'newline' must be str or None, not {n}"))?;
+        match n.as_str() {
+            "" => Some(""),
+            "\n" => Some("\n"),
+            "\r" => Some("\r"),
+            "\r\n" => Some("\r\n"),
+            other => return Err(vm.new_value_error(format!("illegal newline value: {other}"))),
+        }
+    };
     let encoding = if a[3].is_none() {
         Encoding::Utf8
     } else {
@@ -317,6 +333,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         readable,
         writable,
         encoding,
+        newline,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -357,8 +374,8 @@ fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
     vm.new_os_error(what)
 }
 
-/// Decode bytes read in text mode, translating `\r\n` and `\r` to `\n`.
-fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8]) -> PyResult<Vec<u8>> {
+/// Decode bytes read in text mode, translating `\r\n` and `\r` to `\n` when `translate`.
+fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8], translate: bool) -> PyResult<Vec<u8>> {
     let text: String = match enc {
         Encoding::Utf8 => match std::str::from_utf8(raw) {
             Ok(s) => s.to_string(),
@@ -379,7 +396,7 @@ fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8]) -> PyResult<Vec<u8>> {
             }
         },
     };
-    if !text.contains('\r') {
+    if !translate || !text.contains('\r') {
         return Ok(text.into_bytes());
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n").into_bytes())
@@ -400,7 +417,7 @@ fn load_all(vm: &mut Vm, s: &mut FileState) -> PyResult<()> {
     if let Err(e) = r {
         return Err(os_error(vm, &e, None));
     }
-    let data = if s.binary { raw } else { decode(vm, s.encoding, &raw)? };
+    let data = if s.binary { raw } else { decode(vm, s.encoding, &raw, s.newline.is_none())? };
     s.rbuf.drain(..s.rpos);
     s.rpos = 0;
     s.rbuf.extend_from_slice(&data);
@@ -467,7 +484,7 @@ fn next_line(vm: &mut Vm, s: &mut FileState, limit: Option<usize>) -> PyResult<V
     check_readable(vm, s)?;
     if matches!(s.backend, Some(Backend::Stdin)) && s.rpos >= s.rbuf.len() {
         let raw = stdio::read_stdin_line().map_err(|e| os_error(vm, &e, None))?;
-        let data = if s.binary { raw } else { decode(vm, s.encoding, &raw)? };
+        let data = if s.binary { raw } else { decode(vm, s.encoding, &raw, s.newline.is_none())? };
         s.rbuf = data;
         s.rpos = 0;
     } else {
@@ -572,7 +589,10 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         if !s.writable {
             return Err(unsupported(vm, "not writable"));
         }
-        let (bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        if let Some(nl @ ("\r" | "\r\n")) = s.newline.filter(|_| !s.binary && bytes.contains(&b'\n')) {
+            bytes = bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(nl.as_bytes());
+        }
         push_bytes(vm, s, &bytes)?;
         Ok(n)
     })?;
