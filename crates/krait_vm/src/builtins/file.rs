@@ -25,6 +25,8 @@ pub enum Backend {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Utf8,
+    /// UTF-8 with a byte order mark: skipped at the start on reading, written first.
+    Utf8Sig,
     Latin1,
     Ascii,
 }
@@ -41,6 +43,8 @@ pub struct FileState {
     /// The `newline` argument: None translates `\r\n` and `\r` to `\n` on reading; `"\r"`
     /// and `"\r\n"` replace `\n` on writing; `""` and `"\n"` leave text as it is.
     newline: Option<&'static str>,
+    /// A byte order mark still to be written before the first text (utf-8-sig).
+    bom_pending: bool,
     /// Data read but not yet consumed (decoded UTF-8 text in text mode); `rpos` is the
     /// byte offset of the next unread byte.
     rbuf: Vec<u8>,
@@ -131,6 +135,7 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
         Encoding::Utf8 => "utf-8",
+        Encoding::Utf8Sig => "utf-8-sig",
         Encoding::Latin1 => "latin-1",
         Encoding::Ascii => "ascii",
     }
@@ -166,6 +171,7 @@ pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
         writable: fd != 0,
         encoding: Encoding::Utf8,
         newline: None,
+        bom_pending: false,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -276,6 +282,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let e = super::str_arg(vm, &a[3], |n| format!("open() argument 'encoding' must be str or None, not {n}"))?;
         match e.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" | "u8" | "utf" => Encoding::Utf8,
+            "utf-8-sig" | "utf8-sig" => Encoding::Utf8Sig,
             "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Encoding::Latin1,
             "ascii" | "us-ascii" => Encoding::Ascii,
             _ => return Err(vm.new_lookup_error(format!("unknown encoding: {e}"))),
@@ -325,6 +332,8 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(os_error(vm, &e, Some(&a[0])));
     }
     let shown_mode = if binary { mode.clone() } else { mode.replace('t', "") };
+    let empty = file.metadata().is_ok_and(|m| m.len() == 0);
+    let bom_pending = encoding == Encoding::Utf8Sig && writable && empty;
     let state = FileState {
         backend: Some(Backend::File(file)),
         name: a[0].clone(),
@@ -334,6 +343,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         writable,
         encoding,
         newline,
+        bom_pending,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -376,8 +386,12 @@ fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
 
 /// Decode bytes read in text mode, translating `\r\n` and `\r` to `\n` when `translate`.
 fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8], translate: bool) -> PyResult<Vec<u8>> {
+    let raw = match enc {
+        Encoding::Utf8Sig => raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw),
+        _ => raw,
+    };
     let text: String = match enc {
-        Encoding::Utf8 => match std::str::from_utf8(raw) {
+        Encoding::Utf8 | Encoding::Utf8Sig => match std::str::from_utf8(raw) {
             Ok(s) => s.to_string(),
             Err(e) => {
                 let pos = e.valid_up_to();
@@ -551,7 +565,7 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResul
     };
     let text = s.as_str();
     let limit = match enc {
-        Encoding::Utf8 => return Ok((text.as_bytes().to_vec(), s.char_len())),
+        Encoding::Utf8 | Encoding::Utf8Sig => return Ok((text.as_bytes().to_vec(), s.char_len())),
         Encoding::Latin1 => 0xff,
         Encoding::Ascii => 0x7f,
     };
@@ -592,6 +606,10 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
         if let Some(nl @ ("\r" | "\r\n")) = s.newline.filter(|_| !s.binary && bytes.contains(&b'\n')) {
             bytes = bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(nl.as_bytes());
+        }
+        if s.bom_pending && !bytes.is_empty() {
+            s.bom_pending = false;
+            bytes.splice(0..0, *b"\xef\xbb\xbf");
         }
         push_bytes(vm, s, &bytes)?;
         Ok(n)
