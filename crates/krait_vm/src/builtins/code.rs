@@ -1,6 +1,7 @@
 //! Builtin functions that run or inspect code: eval, exec, compile, globals, locals.
 
 use crate::interp::code::Code;
+use crate::modules::ast;
 use crate::interp::frame::Frame;
 use crate::object::{Payload, PyObject, PyRef, Value};
 use crate::types::dict_ops;
@@ -143,6 +144,7 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
         "single" => Mode::Single,
+        "func_type" => return Err(vm.new_not_implemented_error("compile() mode 'func_type'")),
         _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let optimize = match &a[5] {
@@ -153,11 +155,34 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if let Some(code) = code_of(&a[0]) {
         return Ok(code_value(vm, code));
     }
+    let flags = crate::modules::util::i64_arg(vm, &a[3])?;
+    let only_ast = flags & ast::PYCF_ONLY_AST != 0;
+    if ast::is_ast(vm, &a[0]) {
+        if only_ast {
+            return Ok(a[0].clone());
+        }
+        let parsed = ast::parse_tree(vm, &a[0], mode)?;
+        let opts = CompileOptions { optimize: optimize.unwrap_or(vm.options.optimize), future_flags: 0 };
+        let code = match krait_compiler::compile_parsed(parsed, "", &filename, opts) {
+            Ok(raw) => vm.load_code(raw)?,
+            Err(e) => return Err(crate::exceptions::syntax_error_from_compiler(vm, &e)),
+        };
+        return Ok(code_value(vm, code));
+    }
     let Some(src) = source_text(vm, &a[0])? else {
         return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if src.contains('\0') {
         return Err(vm.new_exception_msg(&vm.exc.syntax_error.clone(), "source code string cannot contain null bytes"));
+    }
+    if only_ast {
+        if flags & ast::PYCF_TYPE_COMMENTS != 0 && ast::has_type_comment(&src) {
+            return Err(vm.new_not_implemented_error("type comments (PyCF_TYPE_COMMENTS) are not parsed"));
+        }
+        return match krait_syntax::parse(&src, &filename, mode) {
+            Ok(parsed) => ast::to_object(vm, &parsed),
+            Err(e) => Err(crate::exceptions::syntax_error_from_compiler(vm, &e)),
+        };
     }
     let code = compile_source(vm, &src, &filename, mode, optimize)?;
     Ok(code_value(vm, code))

@@ -183,6 +183,8 @@ pub fn init(vm: &mut Vm) {
         GetSetDef { name: "f_lasti", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(f.lasti as i64 * 2)).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_back", get: |_, v, _| Ok(frame_of(v).map(|f| f.back.clone()).unwrap_or(Value::None)), set: None },
     ]);
+    // frame.clear(): a snapshot owns no fast locals to release, so there is nothing to do.
+    vm.add_methods(&frame, "frame", &[crate::types::methods::method("clear", "(self, /)", |_, _| Ok(Value::None))]);
     vm.exc.traceback_type = tb;
     vm.exc.frame_type = frame;
 }

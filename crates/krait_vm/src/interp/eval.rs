@@ -186,7 +186,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
         let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
         frame.lasti = i;
         ip = i + 1 + op.cache_entries() as usize;
-        if super::fast_path::try_fast(frame, code, op, arg, i, &mut sp, &mut ip) {
+        if super::fast_path::try_fast(vm, frame, code, op, arg, i, &mut sp, &mut ip) {
             continue;
         }
         frame.sp = sp;
@@ -544,7 +544,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let r = if spec.is_null() {
                     Value::Obj(vm.str(&v)?)
                 } else {
-                    vm.call_method(&v, "__format__", &[spec])?
+                    vm.format_value(&v, &spec)?
                 };
                 frame.push(r);
             }
@@ -595,19 +595,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::BinarySubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                let r = match fast_index(vm, &container, &key) {
-                    Some(v) => v,
-                    None => vm.get_item(&container, &key)?,
-                };
+                let r = vm.get_item(&container, &key)?;
                 frame.push(r);
             }
             Opcode::StoreSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
                 let v = frame.pop();
-                if let Some(v) = fast_store_index(vm, &container, &key, v) {
-                    vm.set_item(&container, &key, v)?;
-                }
+                vm.set_item(&container, &key, v)?;
             }
             Opcode::DeleteSubscr => {
                 let key = frame.pop();
@@ -639,28 +634,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
             }
             Opcode::UnpackSequence => {
+                // (Exact tuples and lists of the right length take the fast path.)
                 let seq = frame.pop();
-                // Exact tuples and lists of the right length unpack without a copy.
-                if let Value::Obj(o) = &seq {
-                    let n = arg as usize;
-                    if vm.is_exact(o, &vm.types.tuple) {
-                        if let Some(t) = o.as_tuple().filter(|t| t.len() == n) {
-                            for v in t.iter().rev() {
-                                frame.push(v.clone());
-                            }
-                            break 'generic;
-                        }
-                    } else if vm.is_exact(o, &vm.types.list) {
-                        let done = o.as_list().map(|l| l.borrow()).filter(|l| l.len() == n).map(|l| {
-                            for v in l.iter().rev() {
-                                frame.push(v.clone());
-                            }
-                        });
-                        if done.is_some() {
-                            break 'generic;
-                        }
-                    }
-                }
                 let items = ops::build::unpack_items(vm, &seq)?;
                 if items.len() != arg as usize {
                     let msg = if items.len() > arg as usize {
@@ -783,48 +758,6 @@ fn init_result(vm: &mut Vm, frame: &mut Frame, v: Value) -> PyResult<Value> {
         vm.recycle_frame(f);
     }
     Err(err)
-}
-
-/// `seq[i]` for an exact list or tuple and an int index in range, without the generic
-/// protocol; `None` for everything else (including errors, which the slow path reports).
-#[inline]
-fn fast_index(vm: &Vm, container: &Value, key: &Value) -> Option<Value> {
-    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return None };
-    let pick = |len: usize| -> Option<usize> {
-        let i = if *i < 0 { *i + len as i64 } else { *i };
-        (0..len as i64).contains(&i).then_some(i as usize)
-    };
-    if vm.is_exact(o, &vm.types.list) {
-        let l = o.as_list()?.borrow();
-        return pick(l.len()).map(|i| l[i].clone());
-    }
-    if vm.is_exact(o, &vm.types.tuple) {
-        let t = o.as_tuple()?;
-        return pick(t.len()).map(|i| t[i].clone());
-    }
-    None
-}
-
-/// `list[i] = v` for an exact list and an in-range int index; gives `v` back otherwise.
-#[inline]
-fn fast_store_index(vm: &Vm, container: &Value, key: &Value, v: Value) -> Option<Value> {
-    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return Some(v) };
-    if !vm.is_exact(o, &vm.types.list) {
-        return Some(v);
-    }
-    let Some(cell) = o.as_list() else { return Some(v) };
-    let old = {
-        let mut l = cell.borrow_mut();
-        let len = l.len() as i64;
-        let i = if *i < 0 { *i + len } else { *i };
-        if !(0..len).contains(&i) {
-            return Some(v);
-        }
-        std::mem::replace(&mut l[i as usize], v)
-    };
-    // The old value is dropped after the borrow ends (its finaliser may touch the list).
-    drop(old);
-    None
 }
 
 /// Where a jump instruction goes, from `next` (the position past it and its caches).
@@ -1014,6 +947,7 @@ fn int_op(op: BinOp, x: i64, y: i64) -> Option<Value> {
             }
             r
         }
+        BinOp::Pow if (0..64).contains(&y) => x.checked_pow(y as u32)?,
         BinOp::TrueDiv if y != 0 => {
             let (fx, fy) = (exact_f64(x)?, exact_f64(y)?);
             return Some(Value::Float(fx / fy));
@@ -1031,6 +965,14 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
         BinOp::TrueDiv if y != 0.0 => x / y,
+        // A positive finite base and a finite result: no complex, no error cases.
+        BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }

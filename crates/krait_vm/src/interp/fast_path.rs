@@ -8,7 +8,26 @@
 use super::code::Code;
 use super::frame::Frame;
 use crate::object::{BinOp, CmpOp, Value};
+use crate::vm::Vm;
 use krait_bytecode::Opcode;
+
+/// `seq[i]` for an exact list or tuple and an in-range index.
+#[inline(always)]
+fn seq_item(vm: &Vm, o: &crate::object::PyRef, i: i64) -> Option<Value> {
+    let pick = |len: usize| -> Option<usize> {
+        let i = if i < 0 { i + len as i64 } else { i };
+        (0..len as i64).contains(&i).then_some(i as usize)
+    };
+    if vm.is_exact(o, &vm.types.list) {
+        let l = o.as_list()?.borrow();
+        return pick(l.len()).map(|i| l[i].clone());
+    }
+    if vm.is_exact(o, &vm.types.tuple) {
+        let t = o.as_tuple()?;
+        return pick(t.len()).map(|i| t[i].clone());
+    }
+    None
+}
 
 /// The value stack of `frame` with its pointer held by the caller.
 struct Stack<'a> {
@@ -40,6 +59,12 @@ impl Stack<'_> {
     }
 
     #[inline(always)]
+    fn peek_mut(&mut self, n: usize) -> &mut Value {
+        // SAFETY: as for `peek`.
+        unsafe { &mut *self.slots.add(*self.sp - n) }
+    }
+
+    #[inline(always)]
     fn slot(&mut self, i: usize) -> &mut Value {
         // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
         unsafe { &mut *self.slots.add(i) }
@@ -49,7 +74,7 @@ impl Stack<'_> {
 /// Run instruction `op arg` (at `i`; `ip` already past it) if it takes the fast path;
 /// false (nothing changed) if the generic handler must run it.
 #[inline(always)]
-pub(super) fn try_fast(frame: &mut Frame, code: &Code, op: Opcode, arg: u32, i: usize, sp: &mut usize, ip: &mut usize) -> bool {
+pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg: u32, i: usize, sp: &mut usize, ip: &mut usize) -> bool {
     let mut st = Stack { slots: frame.slots.as_mut_ptr(), sp };
     match op {
         Opcode::Nop | Opcode::Resume | Opcode::Cache | Opcode::ExtendedArg | Opcode::Precall => {}
@@ -142,6 +167,57 @@ pub(super) fn try_fast(frame: &mut Frame, code: &Code, op: Opcode, arg: u32, i: 
             let other = *st.sp - arg as usize;
             // SAFETY: both positions are on the stack (SWAP's stack effect).
             unsafe { std::ptr::swap(st.slots.add(top), st.slots.add(other)) };
+        }
+        Opcode::BinarySubscr => {
+            let (Value::Obj(o), &Value::Int(i)) = (st.peek(2), st.peek(1)) else { return false };
+            let Some(v) = seq_item(vm, o, i) else { return false };
+            drop(st.pop());
+            drop(st.pop());
+            st.push(v);
+        }
+        Opcode::StoreSubscr => {
+            let (Value::Obj(o), &Value::Int(i)) = (st.peek(2), st.peek(1)) else { return false };
+            if !vm.is_exact(o, &vm.types.list) {
+                return false;
+            }
+            let o = o.clone();
+            let Some(cell) = o.as_list() else { return false };
+            let old = {
+                let mut l = cell.borrow_mut();
+                let len = l.len() as i64;
+                let i = if i < 0 { i + len } else { i };
+                if !(0..len).contains(&i) {
+                    return false;
+                }
+                // The value goes in now; the old one is dropped after the borrow ends
+                // (its finaliser may touch the list).
+                let v = std::mem::replace(st.peek_mut(3), Value::Null);
+                std::mem::replace(&mut l[i as usize], v)
+            };
+            drop(st.pop());
+            drop(st.pop());
+            *st.sp -= 1;
+            drop(old);
+        }
+        Opcode::UnpackSequence => {
+            let Value::Obj(o) = st.peek(1) else { return false };
+            let n = arg as usize;
+            let tuple = vm.is_exact(o, &vm.types.tuple) && o.as_tuple().is_some_and(|t| t.len() == n);
+            let list = !tuple && vm.is_exact(o, &vm.types.list) && o.as_list().is_some_and(|l| l.borrow().len() == n);
+            if !tuple && !list {
+                return false;
+            }
+            let seq = st.pop();
+            let Value::Obj(o) = &seq else { return false };
+            if let Some(t) = o.as_tuple() {
+                for v in t.iter().rev() {
+                    st.push(v.clone());
+                }
+            } else if let Some(l) = o.as_list() {
+                for v in l.borrow().iter().rev() {
+                    st.push(v.clone());
+                }
+            }
         }
         Opcode::ForIter => {
             let Value::Obj(o) = st.peek(1) else { return false };

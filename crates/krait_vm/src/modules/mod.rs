@@ -1,5 +1,6 @@
 //! Native modules built into the VM.
 
+pub mod ast;
 pub mod atexit;
 pub mod charmap;
 pub mod codecs;
@@ -18,7 +19,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
-mod util;
+pub(crate) mod util;
 pub mod warnings;
 pub mod weakref;
 
@@ -46,6 +47,7 @@ pub fn module_maker(vm: &Vm, name: &str) -> Option<ModuleMaker> {
         "_signal" => signal::make_module,
         "_locale" => locale::make_module,
         "_warnings" => warnings::make_module,
+        "_ast" => ast::make_module,
         _ => *vm.native_modules.get(name)?,
     })
 }

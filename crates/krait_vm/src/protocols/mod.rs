@@ -4,6 +4,7 @@
 mod attr;
 mod call;
 mod compare;
+mod format;
 mod item;
 mod iter;
 mod number;

@@ -237,7 +237,13 @@ fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Valu
             let q = if nf.is_method || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
             Ok(Some(vm.new_str(&q)))
         }
+        // A method descriptor (unbound) has no `__self__`.
+        "__self__" if nf.is_method && nf.self_.is_null() => vm.generic_get_attr(v, name),
         "__self__" => Ok(Some(if nf.self_.is_null() { Value::Obj(vm.builtins.clone()) } else { nf.self_.clone() })),
+        "__text_signature__" => {
+            let text = if nf.is_method || !nf.self_.is_null() { nf.sig.text_signature("$self", true) } else { nf.sig.text_signature("$module", false) };
+            Ok(Some(text.map_or(Value::None, |t| vm.new_str(&t))))
+        }
         "__doc__" => Ok(Some(match nf.doc {
             Some(d) => vm.new_str(d),
             None => Value::None,

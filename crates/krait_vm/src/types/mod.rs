@@ -12,6 +12,7 @@ pub mod generic_alias;
 pub mod generator;
 pub mod getset;
 pub mod methods;
+pub mod mappingproxy;
 pub mod module;
 pub mod range;
 pub mod range_big;

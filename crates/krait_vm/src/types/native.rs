@@ -90,10 +90,52 @@ impl Signature {
         n == self.params.len() && self.npos == n && self.varargs.is_none() && self.varkw.is_none()
     }
 
+    /// The `__text_signature__` text (`($module, a, /, b=None)`), with `first` (`$module`,
+    /// `$self`) in place of the first parameter when `replace_first`, or before the
+    /// parameters otherwise; None when a default cannot be written (`?`).
+    pub fn text_signature(&self, first: &str, replace_first: bool) -> Option<String> {
+        let mut parts = vec![first.to_string()];
+        let skip = usize::from(replace_first);
+        let kwonly_start = self.varargs.unwrap_or(self.npos);
+        for (i, p) in self.params.iter().enumerate() {
+            if i == kwonly_start && self.varargs.is_none() && i < self.params.len() && self.varkw != Some(i) {
+                parts.push("*".into());
+            }
+            if i >= skip {
+                let text = match (&p.default, Some(i) == self.varargs, Some(i) == self.varkw) {
+                    (_, true, _) => format!("*{}", p.name),
+                    (_, _, true) => format!("**{}", p.name),
+                    (None, _, _) => p.name.to_string(),
+                    (Some(d), _, _) => format!("{}={}", p.name, default_text(d)?),
+                };
+                parts.push(text);
+            }
+            if i + 1 == self.posonly && self.posonly > 0 {
+                parts.push("/".into());
+            }
+        }
+        Some(format!("({})", parts.join(", ")))
+    }
+
     /// The number of required positional parameters.
     fn required_positional(&self) -> usize {
         self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
     }
+}
+
+/// A default as Python source (None for `?`, which has no Python spelling).
+fn default_text(d: &DefaultValue) -> Option<String> {
+    Some(match d {
+        DefaultValue::Absent => return None,
+        DefaultValue::None => "None".into(),
+        DefaultValue::Bool(b) => if *b { "True" } else { "False" }.into(),
+        DefaultValue::Int(i) => i.to_string(),
+        DefaultValue::Float(f) => format!("{f:?}"),
+        DefaultValue::Str(s) => {
+            let escaped = s.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n");
+            format!("'{escaped}'")
+        }
+    })
 }
 
 fn parse_default(d: &'static str) -> DefaultValue {

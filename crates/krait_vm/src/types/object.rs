@@ -36,16 +36,15 @@ pub fn init(vm: &mut Vm) {
         s.new = Some(object_new);
         s.init = Some(object_init);
         s.repr = Some(object_repr);
+        s.str = Some(|vm, v| Ok(Value::Obj(vm.repr(v)?)));
         s.hash = Some(object_hash);
         s.richcompare = Some(object_richcompare);
     }
     const METHODS: &[MethodDef] = &[
         method("__repr__", "(self, /)", |vm, a| object_repr(vm, &a[0])),
-        method("__str__", "(self, /)", |vm, a| Ok(Value::Obj(vm.repr(&a[0])?))),
         method("__hash__", "(self, /)", |vm, a| Ok(Value::Int(object_hash(vm, &a[0])?))),
         method("__eq__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Eq)),
         method("__ne__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Ne)),
-        method("__init__", "(self, /, *args, **kwargs)", |_, _| Ok(Value::None)),
         method("__format__", "(self, format_spec, /)", object_format),
         method("__getattribute__", "(self, name, /)", |vm, a| {
             let name = name_arg(vm, &a[1])?;
@@ -63,6 +62,13 @@ pub fn init(vm: &mut Vm) {
         MethodDef { name: "__new__", sig: "(cls, /, *args, **kwargs)", func: object_new_method, kind: MethodKind::StaticMethod },
     ];
     vm.add_methods(&t, "object", METHODS);
+    // As in CPython, `object.__init__` and `object.__str__` are slot wrappers (Lib/types.py
+    // takes WrapperDescriptorType and MethodWrapperType from them).
+    use crate::types::slot_descriptors::Wrap;
+    for (name, kind) in [("__init__", Wrap::Init), ("__str__", Wrap::Str)] {
+        let w = vm.slot_wrapper(&t, name, kind);
+        vm.set_type_attr(&t, name, w);
+    }
     vm.add_methods(&t, "object", crate::types::object_reduce::METHODS);
 }
 
@@ -196,7 +202,10 @@ fn object_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
     let slots = t.slots();
     let init_overridden = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
     let new_overridden = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
-    if init_overridden || !new_overridden {
+    if init_overridden {
+        return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+    }
+    if !new_overridden {
         let n = t.name();
         return Err(vm.new_type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
     }

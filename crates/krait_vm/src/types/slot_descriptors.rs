@@ -358,6 +358,13 @@ fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
 }
 
 impl Vm {
+    /// A `wrapper_descriptor` exposing slot `kind` of `ty` as `name` (needs the wrapper types).
+    pub fn slot_wrapper(&mut self, ty: &PyRef, name: &'static str, kind: Wrap) -> Value {
+        let w = SlotWrapper { ty: ty.clone(), name, kind };
+        let wt = self.wrapper_types.as_ref().expect("wrapper types").descriptor.clone();
+        self.wrap(Payload::Native(Box::new(w)), &wt)
+    }
+
     /// Finish a builtin type: expose its own slots as dunder wrappers (where its dict has
     /// no explicit method of that name), then inherit the slots it leaves empty.
     pub fn ready_type(&mut self, ty: &PyRef) {
@@ -378,12 +385,18 @@ impl Vm {
                 if crate::types::dict_ops::get_item(self, &d, &key).ok().flatten().is_some() {
                     continue;
                 }
-                let w = SlotWrapper { ty: ty.clone(), name, kind };
-                let wt = self.wrapper_types.as_ref().expect("wrapper types").descriptor.clone();
-                let v = self.wrap(Payload::Native(Box::new(w)), &wt);
+                let v = self.slot_wrapper(ty, name, kind);
                 let _ = crate::types::dict_ops::set_item(self, &d, key, v);
             }
         }
         crate::vm_init::inherit_slots(ty);
+        // type_ready_set_hash: a builtin type left without a hash (it compares but does not
+        // hash: list, dict, set ...) has `__hash__` None in its dict.
+        if !t.has_flag(TypeFlags::HEAPTYPE) && self.wrapper_types.is_some() && t.slots().hash.is_none() {
+            let key = Value::Obj(self.intern("__hash__"));
+            if crate::types::dict_ops::get_item(self, &t.dict, &key).ok().flatten().is_none() {
+                let _ = crate::types::dict_ops::set_item(self, &t.dict, key, Value::None);
+            }
+        }
     }
 }

@@ -122,11 +122,18 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
             vm.new_tuple(b)
         }
         "__base__" => t.bases.borrow().first().cloned().map_or(Value::None, Value::Obj),
-        "__dict__" => {
-            let copy = t.dict.as_dict().map(|d| d.borrow().clone()).unwrap_or_default();
-            let dt = vm.types.dict.clone();
-            vm.wrap(Payload::Dict(std::cell::RefCell::new(copy)), &dt)
+        // From the type's doc in CPython: of the builtin types krait has, only `object`
+        // documents a signature there.
+        "__text_signature__" => {
+            if cls.is(&vm.types.object) {
+                vm.new_str("()")
+            } else {
+                Value::None
+            }
         }
+        // The `TypeFlags` bits are CPython's `Py_TPFLAGS_*` bits.
+        "__flags__" => Value::Int(i64::from(t.flags.get())),
+        "__dict__" => crate::types::mappingproxy::new_proxy(vm, Value::Obj(t.dict.clone())),
         "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => match vm.native_type_module(cls) {
             Some(m) => m,
             None => vm.new_str("builtins"),
@@ -322,6 +329,17 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             _ => v,
         };
         dict_ops::set_item(vm, &d, k, v)?;
+    }
+    // type_new_set_module: `__module__` defaults to the calling code's `__name__`.
+    let module_key = Value::Obj(vm.intern("__module__"));
+    if dict_ops::get_item(vm, &d, &module_key)?.is_none() {
+        let globals = vm.frames.last().map(|f| f.globals.clone());
+        if let Some(g) = globals {
+            let name_key = Value::Obj(vm.intern("__name__"));
+            if let Some(m) = dict_ops::get_item(vm, &g, &name_key)? {
+                dict_ops::set_item(vm, &d, module_key, m)?;
+            }
+        }
     }
     // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
     let doc_key = Value::Obj(vm.intern("__doc__"));

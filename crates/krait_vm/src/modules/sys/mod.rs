@@ -26,6 +26,7 @@ const FUNCTIONS: &[MethodDef] = &[
     method("displayhook", "(object, /)", displayhook),
     method("excepthook", "(exctype, value, traceback, /)", excepthook),
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
+    method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
     // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
     method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
@@ -239,4 +240,10 @@ fn excepthook(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
     }
     Err(vm.new_type_error("excepthook: value must be an exception"))
+}
+
+/// sys_audit: no audit hooks can be installed (no `sys.addaudithook`), and with no hooks
+/// CPython does nothing, not even check the event's type.
+fn audit(_vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
 }
