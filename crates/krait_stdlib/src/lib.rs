@@ -3,15 +3,23 @@
 //! exposes `make_module(vm) -> PyRef`; [`register`] makes them importable.
 #![forbid(unsafe_code)]
 
+mod _bisect;
 mod _collections;
+mod _contextvars;
+mod _csv;
 mod _sre;
 mod _functools;
+mod _heapq;
+mod _json;
+mod _operator;
+mod hashing;
 mod _random;
 mod _string;
 mod _struct;
 mod binascii;
 mod itertools;
 mod util;
+mod zlib;
 
 use krait_vm::Vm;
 
@@ -25,4 +33,17 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_string", _string::make_module);
     vm.register_native_module("_struct", _struct::make_module);
     vm.register_native_module("binascii", binascii::make_module);
+    vm.register_native_module("_contextvars", _contextvars::make_module);
+    vm.register_native_module("_bisect", _bisect::make_module);
+    vm.register_native_module("_heapq", _heapq::make_module);
+    vm.register_native_module("_json", _json::make_module);
+    vm.register_native_module("_csv", _csv::make_module);
+    vm.register_native_module("zlib", zlib::make_module);
+    vm.register_native_module("_operator", _operator::make_module);
+    vm.register_native_module("_md5", hashing::fixed::make_md5);
+    vm.register_native_module("_sha1", hashing::fixed::make_sha1);
+    vm.register_native_module("_sha256", hashing::fixed::make_sha256);
+    vm.register_native_module("_sha512", hashing::fixed::make_sha512);
+    vm.register_native_module("_sha3", hashing::fixed::make_sha3);
+    vm.register_native_module("_blake2", hashing::blake2::make_module);
 }

@@ -65,6 +65,9 @@ pub struct Vm {
     /// Types private to builtin functions and native modules (callable_iterator, the
     /// file type, struct_time ...), by key: see `builtins::vm_type`.
     pub private_types: HashMap<&'static str, PyRef>,
+    /// Per-interpreter state of native modules, by key (e.g. the current `contextvars`
+    /// Context, which CPython keeps in the thread state).
+    pub native_state: HashMap<&'static str, Value>,
     /// `types.GenericAlias`, `types.UnionType` and the alias iterator (set during start-up).
     pub alias_types: Option<crate::types::generic_alias::AliasTypes>,
 }

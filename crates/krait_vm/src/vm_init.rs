@@ -108,6 +108,7 @@ impl Vm {
             int_max_str_digits: 4300,
             iter_types: crate::types::iterators::IterTypes::new(&type_, &dict, &object),
             private_types: HashMap::new(),
+            native_state: HashMap::new(),
             alias_types: None,
         };
         let wrappers = crate::types::slot_descriptors::init(&mut vm);

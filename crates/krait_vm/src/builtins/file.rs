@@ -4,7 +4,7 @@
 //!
 //! Regular files are read whole on the first read (then served from memory); writes are
 //! buffered and flushed on flush/close/drop. Text is UTF-8 (or latin-1/ascii) with
-//! universal newlines on reading.
+//! universal newlines on reading unless `newline` is given.
 
 use super::stdio;
 use super::{set_vm_type, vm_type};
@@ -25,6 +25,8 @@ pub enum Backend {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Utf8,
+    /// UTF-8 with a byte order mark: skipped at the start on reading, written first.
+    Utf8Sig,
     Latin1,
     Ascii,
 }
@@ -38,6 +40,11 @@ pub struct FileState {
     readable: bool,
     writable: bool,
     encoding: Encoding,
+    /// The `newline` argument: None translates `\r\n` and `\r` to `\n` on reading; `"\r"`
+    /// and `"\r\n"` replace `\n` on writing; `""` and `"\n"` leave text as it is.
+    newline: Option<&'static str>,
+    /// A byte order mark still to be written before the first text (utf-8-sig).
+    bom_pending: bool,
     /// Data read but not yet consumed (decoded UTF-8 text in text mode); `rpos` is the
     /// byte offset of the next unread byte.
     rbuf: Vec<u8>,
@@ -128,6 +135,7 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
         Encoding::Utf8 => "utf-8",
+        Encoding::Utf8Sig => "utf-8-sig",
         Encoding::Latin1 => "latin-1",
         Encoding::Ascii => "ascii",
     }
@@ -162,6 +170,8 @@ pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
         readable: fd == 0,
         writable: fd != 0,
         encoding: Encoding::Utf8,
+        newline: None,
+        bom_pending: false,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -254,19 +264,37 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if binary && !a[5].is_none() {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument"));
     }
+    let newline = if a[5].is_none() {
+        None
+    } else {
+        let n = super::str_arg(vm, &a[5], |n| format!("open() argument 'newline' must be str or None, not {n}"))?;
+        match n.as_str() {
+            "" => Some(""),
+            "\n" => Some("\n"),
+            "\r" => Some("\r"),
+            "\r\n" => Some("\r\n"),
+            other => return Err(vm.new_value_error(format!("illegal newline value: {other}"))),
+        }
+    };
     let encoding = if a[3].is_none() {
         Encoding::Utf8
     } else {
         let e = super::str_arg(vm, &a[3], |n| format!("open() argument 'encoding' must be str or None, not {n}"))?;
         match e.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" | "u8" | "utf" => Encoding::Utf8,
+            "utf-8-sig" | "utf8-sig" => Encoding::Utf8Sig,
             "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Encoding::Latin1,
             "ascii" | "us-ascii" => Encoding::Ascii,
             _ => return Err(vm.new_lookup_error(format!("unknown encoding: {e}"))),
         }
     };
-    let path = match &a[0] {
-        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&a[0]).to_string(),
+    // os.PathLike objects open the path their __fspath__ gives.
+    let file = match &a[0] {
+        Value::Obj(o) if o.as_str().is_none() && !matches!(o.payload, Payload::Bytes(_)) => crate::modules::posix::fspath(vm, &a[0])?,
+        other => other.clone(),
+    };
+    let path = match &file {
+        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&file).to_string(),
         Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => match &o.payload {
             Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
             _ => String::new(),
@@ -304,6 +332,8 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(os_error(vm, &e, Some(&a[0])));
     }
     let shown_mode = if binary { mode.clone() } else { mode.replace('t', "") };
+    let empty = file.metadata().is_ok_and(|m| m.len() == 0);
+    let bom_pending = encoding == Encoding::Utf8Sig && writable && empty;
     let state = FileState {
         backend: Some(Backend::File(file)),
         name: a[0].clone(),
@@ -312,6 +342,8 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         readable,
         writable,
         encoding,
+        newline,
+        bom_pending,
         rbuf: Vec::new(),
         rpos: 0,
         loaded: false,
@@ -352,10 +384,14 @@ fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
     vm.new_os_error(what)
 }
 
-/// Decode bytes read in text mode, translating `\r\n` and `\r` to `\n`.
-fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8]) -> PyResult<Vec<u8>> {
+/// Decode bytes read in text mode, translating `\r\n` and `\r` to `\n` when `translate`.
+fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8], translate: bool) -> PyResult<Vec<u8>> {
+    let raw = match enc {
+        Encoding::Utf8Sig => raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw),
+        _ => raw,
+    };
     let text: String = match enc {
-        Encoding::Utf8 => match std::str::from_utf8(raw) {
+        Encoding::Utf8 | Encoding::Utf8Sig => match std::str::from_utf8(raw) {
             Ok(s) => s.to_string(),
             Err(e) => {
                 let pos = e.valid_up_to();
@@ -374,7 +410,7 @@ fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8]) -> PyResult<Vec<u8>> {
             }
         },
     };
-    if !text.contains('\r') {
+    if !translate || !text.contains('\r') {
         return Ok(text.into_bytes());
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n").into_bytes())
@@ -395,7 +431,7 @@ fn load_all(vm: &mut Vm, s: &mut FileState) -> PyResult<()> {
     if let Err(e) = r {
         return Err(os_error(vm, &e, None));
     }
-    let data = if s.binary { raw } else { decode(vm, s.encoding, &raw)? };
+    let data = if s.binary { raw } else { decode(vm, s.encoding, &raw, s.newline.is_none())? };
     s.rbuf.drain(..s.rpos);
     s.rpos = 0;
     s.rbuf.extend_from_slice(&data);
@@ -462,7 +498,7 @@ fn next_line(vm: &mut Vm, s: &mut FileState, limit: Option<usize>) -> PyResult<V
     check_readable(vm, s)?;
     if matches!(s.backend, Some(Backend::Stdin)) && s.rpos >= s.rbuf.len() {
         let raw = stdio::read_stdin_line().map_err(|e| os_error(vm, &e, None))?;
-        let data = if s.binary { raw } else { decode(vm, s.encoding, &raw)? };
+        let data = if s.binary { raw } else { decode(vm, s.encoding, &raw, s.newline.is_none())? };
         s.rbuf = data;
         s.rpos = 0;
     } else {
@@ -529,7 +565,7 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResul
     };
     let text = s.as_str();
     let limit = match enc {
-        Encoding::Utf8 => return Ok((text.as_bytes().to_vec(), s.char_len())),
+        Encoding::Utf8 | Encoding::Utf8Sig => return Ok((text.as_bytes().to_vec(), s.char_len())),
         Encoding::Latin1 => 0xff,
         Encoding::Ascii => 0x7f,
     };
@@ -567,7 +603,14 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         if !s.writable {
             return Err(unsupported(vm, "not writable"));
         }
-        let (bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        if let Some(nl @ ("\r" | "\r\n")) = s.newline.filter(|_| !s.binary && bytes.contains(&b'\n')) {
+            bytes = bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(nl.as_bytes());
+        }
+        if s.bom_pending && !bytes.is_empty() {
+            s.bom_pending = false;
+            bytes.splice(0..0, *b"\xef\xbb\xbf");
+        }
         push_bytes(vm, s, &bytes)?;
         Ok(n)
     })?;

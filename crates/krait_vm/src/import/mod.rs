@@ -64,10 +64,16 @@ fn import_submodule_if_missing(vm: &mut Vm, module: &PyRef, absname: &str, item:
     if vm.get_attr_opt(&Value::Obj(module.clone()), &key)?.is_some() {
         return Ok(());
     }
-    match import_absolute(vm, &format!("{absname}.{item}")) {
+    let full = format!("{absname}.{item}");
+    match import_absolute(vm, &full) {
         Ok(_) => Ok(()),
-        // A missing submodule is not an error here: IMPORT_FROM reports the name.
-        Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.module_not_found_error.clone()) => Ok(()),
+        // A missing submodule is not an error here (IMPORT_FROM reports the name), but a
+        // module that the submodule itself fails to import is (_handle_fromlist).
+        Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.module_not_found_error.clone()) => {
+            let name = vm.get_attr_str(&Value::Obj(e.0.clone()), "name").ok();
+            let missing = name.as_ref().and_then(|n| n.as_obj()).and_then(|o| o.as_str()).is_some_and(|n| n.as_str() == full);
+            if missing { Ok(()) } else { Err(e) }
+        }
         Err(e) => Err(e),
     }
 }
@@ -121,8 +127,13 @@ fn get_module(vm: &mut Vm, name: &str) -> PyResult<Option<PyRef>> {
 
 /// Import `name` (absolute, dotted), importing parent packages first.
 pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult<PyRef> {
-    if let Some(m) = get_module(vm, name)? {
-        return Ok(m);
+    let key = vm.new_str(name);
+    let modules = vm.modules.clone();
+    match dict_ops::get_item(vm, &modules, &key)? {
+        Some(Value::Obj(m)) => return Ok(m),
+        // _find_and_load: a None entry blocks the import.
+        Some(Value::None) => return Err(module_not_found(vm, name, &format!("import of {name} halted; None in sys.modules"))),
+        _ => {}
     }
     let (parent, found) = match locate(vm, name)? {
         Located::Module(m) => return Ok(m),

@@ -55,7 +55,13 @@ fn lookup(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if let Ok(hit) = vm.get_item(&cache, &key) {
         return Ok(hit);
     }
-    let search = registry(vm, "_search")?;
+    let mut search = registry(vm, "_search")?;
+    if vm.len(&search)? == 0 {
+        // As CPython's codec registry does on first use: `encodings` registers its search
+        // function when imported.
+        crate::import::import_absolute(vm, "encodings")?;
+        search = registry(vm, "_search")?;
+    }
     for f in vm.collect(&search)? {
         let r = vm.call_positional(&f, &[key.clone()])?;
         if r.is_none() {
@@ -80,6 +86,24 @@ fn generic(vm: &mut Vm, a: &[Value], index: i64) -> PyResult<Value> {
     vm.get_item(&r, &Value::Int(0))
 }
 
+/// Encode (`index` 0) or decode (1) `obj` with the text codec the registry finds for
+/// `encoding` (the codecs written in Python, e.g. cp437): the codec's result
+/// (_PyCodec_LookupTextEncoding, then the codec call).
+pub fn via_registry(vm: &mut Vm, encoding: &str, index: i64, obj: Value, errors: &str) -> PyResult<Value> {
+    let enc = vm.new_str(encoding);
+    let info = lookup(vm, &[enc])?;
+    if let Ok(flag) = vm.get_attr_str(&info, "_is_text_encoding") {
+        if !vm.is_true(&flag)? {
+            let how = if index == 0 { "encode" } else { "decode" };
+            return Err(vm.new_lookup_error(format!("'{encoding}' is not a text encoding; use codecs.{how}() to handle arbitrary codecs")));
+        }
+    }
+    let f = vm.get_item(&info, &Value::Int(index))?;
+    let errors = vm.new_str(errors);
+    let r = vm.call_positional(&f, &[obj, errors])?;
+    vm.get_item(&r, &Value::Int(0))
+}
+
 /// Build the `_codecs` module.
 pub fn make_module(vm: &mut Vm) -> PyRef {
     let m = new_module_with(vm, "_codecs", &[
@@ -96,6 +120,9 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             Ok(Value::None)
         }),
         method("lookup", "(encoding, /)", lookup),
+        method("charmap_decode", "(data, errors=None, mapping=None, /)", super::charmap::charmap_decode),
+        method("charmap_encode", "(str, errors=None, mapping=None, /)", super::charmap::charmap_encode),
+        method("charmap_build", "(map, /)", super::charmap::charmap_build),
         method("encode", "(obj, encoding=?, errors=?)", |vm, a| generic(vm, a, 0)),
         method("decode", "(obj, encoding=?, errors=?)", |vm, a| generic(vm, a, 1)),
         method("utf_8_decode", "(data, errors=None, final=False, /)", |vm, a| decode_fn(vm, a, Codec::Utf8)),

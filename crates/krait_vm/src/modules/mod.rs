@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod atexit;
+pub mod charmap;
 pub mod codecs;
 pub mod errno;
 pub mod gc;

@@ -1,6 +1,6 @@
 //! Iteration (PyObject_GetIter / PyIter_Next).
 
-use crate::object::Value;
+use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -53,11 +53,17 @@ impl Vm {
 
     /// Collect an iterable into a Vec.
     pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
+        // Tuples and lists (and subclasses that keep their __iter__) copy their items.
         if let Value::Obj(o) = iterable {
-            if let Some(t) = o.as_tuple() {
+            let own_iter = |vm: &Vm, base: &PyRef| {
+                let slot = |t: &PyRef| t.as_type().and_then(|t| t.slots().iter);
+                let (mine, theirs) = (o.with_class(|c| slot(c)), slot(base));
+                matches!((mine, theirs), (Some(a), Some(b)) if std::ptr::fn_addr_eq(a, b)) || vm.is_exact(o, base)
+            };
+            if let Some(t) = o.as_tuple().filter(|_| own_iter(self, &self.types.tuple)) {
                 return Ok(t.to_vec());
             }
-            if let Some(l) = o.as_list() {
+            if let Some(l) = o.as_list().filter(|_| own_iter(self, &self.types.list)) {
                 return Ok(l.borrow().clone());
             }
         }

@@ -1,79 +1,16 @@
-//! Special functions without a Rust std equivalent: erf, erfc (series and continued
-//! fraction), gamma and lgamma (Lanczos approximation with reflection).
+//! Special functions without a Rust std equivalent: erf and erfc (fdlibm's, from the
+//! `libm` crate), gamma and lgamma (Lanczos approximation with reflection).
 
 use std::f64::consts::PI;
 
-const SQRT_PI: f64 = 1.772_453_850_905_516;
-/// Below this |x| erf uses its series, above it the continued fraction for erfc.
-const ERF_SERIES_CUTOFF: f64 = 1.5;
-const ERF_SERIES_TERMS: i32 = 25;
-const ERFC_CONTFRAC_CUTOFF: f64 = 30.0;
-const ERFC_CONTFRAC_TERMS: i32 = 50;
-
-/// erf(x) = 2x/sqrt(pi) * exp(-x*x) * sum (2x*x)**n / (1*3*...*(2n+1)), |x| small.
-fn erf_series(x: f64) -> f64 {
-    let x2 = x * x;
-    let mut acc = 0.0;
-    let mut fk = ERF_SERIES_TERMS as f64 + 0.5;
-    for _ in 0..ERF_SERIES_TERMS {
-        acc = 2.0 + x2 * acc / fk;
-        fk -= 1.0;
-    }
-    acc * x * (-x2).exp() / SQRT_PI
-}
-
-/// erfc(x) by its continued fraction, x >= ERF_SERIES_CUTOFF.
-fn erfc_contfrac(x: f64) -> f64 {
-    if x >= ERFC_CONTFRAC_CUTOFF {
-        return 0.0;
-    }
-    let x2 = x * x;
-    let mut a = 0.0;
-    let mut da = 0.5;
-    let mut p = 1.0;
-    let mut p_last = 0.0;
-    let mut q = da + x2;
-    let mut q_last = 1.0;
-    for _ in 0..ERFC_CONTFRAC_TERMS {
-        a += da;
-        da += 2.0;
-        let b = da + x2;
-        let temp = p;
-        p = b * p - a * p_last;
-        p_last = temp;
-        let temp = q;
-        q = b * q - a * q_last;
-        q_last = temp;
-    }
-    p / q * x * (-x2).exp() / SQRT_PI
-}
-
-/// math.erf
+/// math.erf: the fdlibm algorithm (the `libm` crate), as glibc's erf that CPython calls.
 pub fn erf(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    let ax = x.abs();
-    if ax < ERF_SERIES_CUTOFF {
-        erf_series(x)
-    } else {
-        let cf = erfc_contfrac(ax);
-        if x > 0.0 { 1.0 - cf } else { cf - 1.0 }
-    }
+    libm::erf(x)
 }
 
-/// math.erfc
+/// math.erfc (fdlibm, as erf).
 pub fn erfc(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    let ax = x.abs();
-    if ax < ERF_SERIES_CUTOFF {
-        1.0 - erf_series(x)
-    } else {
-        let cf = erfc_contfrac(ax);
-        if x > 0.0 { cf } else { 2.0 - cf }
-    }
+    libm::erfc(x)
 }
 
 /// Lanczos approximation (g = 7, 9 terms): Gamma(x+1) = sqrt(2pi) t**(x+.5) e**-t A(x).

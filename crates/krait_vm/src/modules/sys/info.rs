@@ -119,7 +119,7 @@ pub fn values(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     out
 }
 
-/// sys.implementation: a namespace with name, cache_tag, version, hexversion.
+/// sys.implementation: a namespace with name, cache_tag, version, hexversion, _multiarch.
 fn implementation(vm: &mut Vm, version_info: &Value) -> Value {
     let slots = Slots { repr: Some(namespace_repr), ..Slots::default() };
     let ty = vm.new_builtin_type("SimpleNamespace", None, slots, TypeFlags::HAS_DICT | TypeFlags::BASETYPE);
@@ -129,7 +129,9 @@ fn implementation(vm: &mut Vm, version_info: &Value) -> Value {
     let d = vm.new_dict_ref();
     let name = vm.new_str("krait");
     let tag = vm.new_str("krait-311");
-    for (k, v) in [("name", name), ("cache_tag", tag), ("version", version_info.clone()), ("hexversion", Value::Int(HEXVERSION))] {
+    // The multiarch tuple (as CPython's on Linux): sysconfig names its build-data module with it.
+    let multiarch = vm.new_str(&format!("{}-{}-gnu", std::env::consts::ARCH, std::env::consts::OS));
+    for (k, v) in [("name", name), ("cache_tag", tag), ("version", version_info.clone()), ("hexversion", Value::Int(HEXVERSION)), ("_multiarch", multiarch)] {
         let key = Value::Obj(vm.intern(k));
         // Interned str keys never run Python code.
         let _ = vm.dict_set_item(&d, key, v);

@@ -28,6 +28,8 @@ const FUNCTIONS: &[MethodDef] = &[
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
     method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
+    // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
+    method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
 ];
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).

@@ -172,8 +172,19 @@ pub fn resolve_bom(codec: Codec, data: &[u8]) -> (Codec, usize) {
 }
 
 /// Decode `data` (PyUnicode_Decode for the native codecs).
+/// Other encodings go through the codec registry.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = Codec::lookup(vm, encoding)?;
+    let Ok(codec) = Codec::lookup(vm, encoding) else {
+        let obj = super::new_bytes(vm, data.to_vec());
+        let r = crate::modules::codecs::via_registry(vm, encoding, 1, obj, errors)?;
+        return match r.as_obj().and_then(|o| o.as_str()) {
+            Some(s) => Ok(s.as_str().to_string()),
+            None => {
+                let n = vm.type_name(&r);
+                Err(vm.new_type_error(format!("'{encoding}' decoder returned '{n}' instead of 'str'; use codecs.decode() to decode to arbitrary types")))
+            }
+        };
+    };
     decode_with(vm, codec, data, errors, true).map(|(s, _)| s)
 }
 
@@ -210,8 +221,19 @@ pub fn decode_with(vm: &mut Vm, codec: Codec, data: &[u8], errors: &str, final_:
 }
 
 /// Encode `text` (PyUnicode_AsEncodedString for the native codecs).
+/// Other encodings go through the codec registry.
 pub fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = Codec::lookup(vm, encoding)?;
+    let Ok(codec) = Codec::lookup(vm, encoding) else {
+        let obj = vm.new_str(text);
+        let r = crate::modules::codecs::via_registry(vm, encoding, 0, obj, errors)?;
+        return match super::buffer(&r) {
+            Some(b) if !r.as_obj().is_some_and(|o| o.as_str().is_some()) => Ok(b),
+            _ => {
+                let n = vm.type_name(&r);
+                Err(vm.new_type_error(format!("'{encoding}' encoder returned '{n}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types")))
+            }
+        };
+    };
     encode_with(vm, codec, text, errors)
 }
 
