@@ -36,6 +36,33 @@ fn compiled_body(tmp: &TempDir, source: &str) -> Vec<u8> {
     data[16..].to_vec()
 }
 
+/// CPython's own Lib (py_compile, importlib.util), run by krait, names caches krait's way.
+#[test]
+fn lib_py_compile_and_importlib_use_krait_names() {
+    let tmp = TempDir::new("libnames");
+    let dir = tmp.path("d");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    write(&dir.join("mod.py"), "print('hi from mod')\n");
+    write(
+        &dir.join("t.py"),
+        "import importlib.util, py_compile, os\n\
+         print(importlib.util.cache_from_source('pkg/mod.py'))\n\
+         print(importlib.util.cache_from_source('pkg/mod.py', optimization=2))\n\
+         print(importlib.util.source_from_cache('pkg/__pycache__/mod.krait-311.pyc'))\n\
+         out = py_compile.compile('mod.py', doraise=True)\n\
+         print(os.path.relpath(out))\n\
+         print(open(out, 'rb').read(4) == importlib.util.MAGIC_NUMBER)\n",
+    );
+    let out = ok_stdout(&krait_in(&dir, &["t.py"], &[]));
+    assert_eq!(
+        out,
+        "pkg/__pycache__/mod.krait-311.pyc\npkg/__pycache__/mod.krait-311.opt-2.pyc\npkg/mod.py\n__pycache__/mod.krait-311.pyc\nTrue\n"
+    );
+    let pyc = std::fs::read(dir.join("__pycache__/mod.krait-311.pyc")).expect("pyc written by Lib's py_compile");
+    assert_eq!(&pyc[..4], &MAGIC);
+    assert_eq!(ok_stdout(&krait_in(&dir, &["__pycache__/mod.krait-311.pyc"], &[])), "hi from mod\n");
+}
+
 #[test]
 fn import_cache_is_written_used_and_refreshed() {
     let tmp = TempDir::new("cache");
