@@ -160,7 +160,7 @@ fn inherit_builtin_slots(vm: &mut Vm) {
     all.extend(vm.wrapper_types.as_ref().map(|w| [w.descriptor.clone(), w.bound.clone()]).into_iter().flatten());
     all.extend(vm.getset_type.clone());
     let it = &vm.iter_types;
-    all.extend([&it.list, &it.list_reverse, &it.tuple, &it.str, &it.dict_keys, &it.dict_values, &it.dict_items, &it.dict_reverse_keys, &it.set, &it.range, &it.longrange, &it.keys_view, &it.values_view, &it.items_view].map(PyRef::clone));
+    all.extend([&it.list, &it.list_reverse, &it.tuple, &it.str, &it.dict_keys, &it.dict_values, &it.dict_items, &it.dict_reverse_keys, &it.dict_reverse_values, &it.dict_reverse_items, &it.set, &it.range, &it.longrange, &it.keys_view, &it.values_view, &it.items_view].map(PyRef::clone));
     for ty in &all {
         vm.ready_type(ty);
     }

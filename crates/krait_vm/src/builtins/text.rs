@@ -75,16 +75,5 @@ fn format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let n = vm.type_name(&a[1]);
         return Err(vm.new_type_error(format!("format() argument 2 must be str, not {n}")));
     }
-    let r = match vm.call_dunder(&a[0], "__format__", &a[1..2])? {
-        Some(r) => r,
-        None => {
-            let n = vm.type_name(&a[0]);
-            return Err(vm.new_type_error(format!("Type {n} doesn't define __format__")));
-        }
-    };
-    if r.as_obj().and_then(|o| o.as_str()).is_none() {
-        let n = vm.type_name(&r);
-        return Err(vm.new_type_error(format!("__format__ must return a str, not {n}")));
-    }
-    Ok(r)
+    vm.format(&a[0], &a[1]).map(Value::Obj)
 }

@@ -13,10 +13,11 @@ use krait_bytecode::Opcode;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Run `frame` to completion and return its result.
+/// Run `frame` to completion and return its result. Native code calling into Python
+/// comes here, so the recursion limit hit here is "while calling a Python object".
 pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a Python object"));
     }
     let base = vm.frames.len();
     vm.frames.push(frame);
@@ -446,12 +447,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     3 => Value::Obj(vm.ascii(&v)?),
                     _ => v,
                 };
-                let r = if spec.is_null() {
-                    Value::Obj(vm.str(&v)?)
-                } else {
-                    vm.call_method(&v, "__format__", &[spec])?
-                };
-                frame.push(r);
+                let r = vm.format(&v, &spec)?;
+                frame.push(Value::Obj(r));
             }
             Opcode::LoadAttr => {
                 let obj = frame.pop();
@@ -912,7 +909,7 @@ fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult<PyErr> 
     }
     let inst = vm.exception_instance(&exc)?;
     if let Some(cause) = cause {
-        let cause = if cause.is_none() { Value::None } else { Value::Obj(vm.exception_instance(&cause)?) };
+        let cause = if cause.is_none() { Value::None } else { Value::Obj(vm.exception_cause(&cause)?) };
         if let Payload::Exception(d) = &inst.payload {
             *d.cause.borrow_mut() = cause;
             d.suppress_context.set(true);

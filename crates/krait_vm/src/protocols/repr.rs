@@ -1,4 +1,4 @@
-//! `repr()` and `str()` (PyObject_Repr / PyObject_Str).
+//! `repr()`, `str()` and `format()` (PyObject_Repr / PyObject_Str / PyObject_Format).
 
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -50,6 +50,31 @@ impl Vm {
             }
         }
         self.repr(v)
+    }
+
+    /// `format(v, spec)` (PyObject_Format): an exact str or int with an empty spec is its
+    /// own str, anything else goes through `type(v).__format__`, which must return a str.
+    pub fn format(&mut self, v: &Value, spec: &Value) -> PyResult<PyRef> {
+        let empty = spec.as_obj().and_then(|o| o.as_str()).map_or(true, |s| s.as_str().is_empty());
+        if empty {
+            match v {
+                Value::Int(_) => return self.str(v),
+                Value::Obj(o) if matches!(o.payload, Payload::Str(_)) && self.is_exact(o, &self.types.str) => return Ok(o.clone()),
+                _ => {}
+            }
+        }
+        let spec = if spec.is_null() { self.new_str("") } else { spec.clone() };
+        let Some(r) = self.call_dunder(v, "__format__", &[spec])? else {
+            let n = self.type_name(v);
+            return Err(self.new_type_error(format!("Type {n} doesn't define __format__")));
+        };
+        match r {
+            Value::Obj(o) if o.as_str().is_some() => Ok(o),
+            other => {
+                let n = self.type_name(&other);
+                Err(self.new_type_error(format!("__format__ must return a str, not {n}")))
+            }
+        }
     }
 
     /// `<module.Type object at 0x...>` (object.__repr__).

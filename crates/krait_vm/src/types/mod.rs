@@ -22,6 +22,7 @@ pub mod registry;
 pub mod set;
 pub mod slot_descriptors;
 pub mod slot_wrappers;
+pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod super_type;

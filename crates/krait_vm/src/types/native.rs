@@ -90,6 +90,17 @@ impl Signature {
         n == self.params.len() && self.npos == n && self.varargs.is_none() && self.varkw.is_none()
     }
 
+    /// Whether this is a one-argument function (CPython's METH_O calling convention, with
+    /// its own argument messages): `implied` leading `self` parameters, then exactly one
+    /// required positional-only parameter.
+    fn is_meth_o(&self, implied: usize) -> bool {
+        self.params.len() == implied + 1
+            && self.posonly == self.params.len()
+            && self.varargs.is_none()
+            && self.varkw.is_none()
+            && self.params.iter().all(|p| p.default.is_none())
+    }
+
     /// The number of required positional parameters.
     fn required_positional(&self) -> usize {
         self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
@@ -127,7 +138,28 @@ pub struct NativeFunction {
 impl NativeFunction {
     /// Bind `args` (with `self` already prepended if bound) to the signature.
     pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<smallvec_like::Bound> {
+        let implied = usize::from(self.is_method || !self.self_.is_null());
+        if self.sig.is_meth_o(implied) {
+            let given = args.pos().len();
+            if !args.kwnames.is_empty() {
+                let f = self.function_str();
+                return Err(vm.new_type_error(format!("{f} takes no keyword arguments")));
+            }
+            if given != implied + 1 {
+                let f = self.function_str();
+                return Err(vm.new_type_error(format!("{f} takes exactly one argument ({} given)", given.saturating_sub(implied))));
+            }
+        }
         bind(vm, &self.sig, self.name, args)
+    }
+
+    /// `len()`, `math.sqrt()`, `list.append()` (CPython's `_PyObject_FunctionStr`).
+    fn function_str(&self) -> String {
+        if self.is_method || self.owner == "builtins" {
+            if self.is_method { format!("{}.{}()", self.owner, self.name) } else { format!("{}()", self.name) }
+        } else {
+            format!("{}.{}()", self.owner, self.name)
+        }
     }
 }
 

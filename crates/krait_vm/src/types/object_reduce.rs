@@ -28,7 +28,7 @@ fn is_object_attr(vm: &mut Vm, ty: &PyRef, name: &str) -> bool {
 
 // object_getstate_default
 fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
-    let plain = obj.as_obj().is_some_and(|o| matches!(o.payload, Payload::Object | Payload::Exception(_)));
+    let plain = obj.as_obj().is_some_and(|o| crate::types::slots::is_plain_instance(o) || matches!(o.payload, Payload::Exception(_)));
     if required && !plain {
         return Err(cannot_pickle(vm, obj));
     }

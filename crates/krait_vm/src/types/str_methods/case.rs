@@ -149,7 +149,7 @@ fn title(s: &str) -> String {
 
 /// str.isidentifier: XID_Start (or `_`) then XID_Continue characters; approximated with
 /// Rust's alphabetic/alphanumeric properties.
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric() || matches!(c as u32, 0x300..=0x36F | 0xB7)),
