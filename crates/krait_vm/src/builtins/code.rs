@@ -68,8 +68,23 @@ pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
     if !frame.locals.is_null() {
         return Ok(frame.locals.clone());
     }
-    let kinds = frame.code.raw.localspluskinds.clone();
-    let pairs: Vec<(PyRef, Value)> = frame
+    let pairs = local_pairs(frame);
+    pairs_dict(vm, pairs)
+}
+
+/// The locals mapping of a frame that is not on the stack (a suspended generator's).
+pub fn locals_dict(vm: &mut Vm, frame: &crate::interp::frame::Frame) -> PyResult<Value> {
+    if !frame.locals.is_null() {
+        return Ok(frame.locals.clone());
+    }
+    let pairs = local_pairs(frame);
+    pairs_dict(vm, pairs)
+}
+
+/// The bound local variables of a function frame (cells read through).
+fn local_pairs(frame: &crate::interp::frame::Frame) -> Vec<(PyRef, Value)> {
+    let kinds = &frame.code.raw.localspluskinds;
+    frame
         .code
         .localsplusnames
         .iter()
@@ -85,7 +100,10 @@ pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
             };
             (!v.is_null()).then(|| (name.clone(), v))
         })
-        .collect();
+        .collect()
+}
+
+fn pairs_dict(vm: &mut Vm, pairs: Vec<(PyRef, Value)>) -> PyResult<Value> {
     let d = vm.new_dict_ref();
     for (k, v) in pairs {
         vm.dict_set_item(&d, Value::Obj(k), v)?;

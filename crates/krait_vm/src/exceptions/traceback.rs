@@ -4,7 +4,8 @@
 //! entry's `tb_frame` is a snapshot with `f_code`, `f_globals`, `f_builtins`,
 //! `f_locals` (module and class bodies only), `f_lineno`, `f_lasti` and `f_back` None.
 //! `sys._getframe` builds the same snapshots with `f_locals` always filled and `f_back`
-//! chained to a snapshot of the next outer frame.
+//! chained to a snapshot of the next outer frame; a suspended generator's `gi_frame` is a
+//! snapshot too.
 
 use crate::types::getset::GetSetDef;
 use crate::interp::code::Code;
@@ -82,7 +83,9 @@ pub fn record(vm: &mut Vm, err: &PyErr) {
     let Payload::Exception(data) = &err.0.payload else { return };
     let frame_id = &**frame as *const crate::interp::frame::Frame as usize;
     let lasti = frame.lasti;
-    if frame.code.instrs.get(lasti).is_some_and(|i| i.get().op == krait_bytecode::Opcode::Reraise) {
+    // A bare `raise` (RAISE_VARARGS 0) goes straight to exception_unwind in CPython too.
+    let reraise = |i: crate::interp::code::Instr| i.op == krait_bytecode::Opcode::Reraise || (i.op == krait_bytecode::Opcode::RaiseVarargs && i.arg == 0);
+    if frame.code.instrs.get(lasti).is_some_and(|i| reraise(i.get())) {
         return;
     }
     let head = data.traceback.borrow().clone();
@@ -127,6 +130,23 @@ pub fn snapshot(vm: &mut Vm, index: usize) -> PyResult<Value> {
         back = vm.wrap(Payload::Native(Box::new(info)), &ft);
     }
     Ok(back)
+}
+
+/// A snapshot of `frame`, a frame that is not on the stack (`gi_frame` of a suspended
+/// generator), with its locals.
+pub fn frame_object(vm: &mut Vm, frame: &crate::interp::frame::Frame) -> PyResult<Value> {
+    let locals = crate::builtins::code::locals_dict(vm, frame)?;
+    let info = FrameInfo {
+        code: frame.code.clone(),
+        globals: frame.globals.clone(),
+        builtins: frame.builtins.clone(),
+        locals,
+        lasti: frame.lasti,
+        frame_id: frame as *const crate::interp::frame::Frame as usize,
+        back: Value::None,
+    };
+    let ft = vm.exc.frame_type.clone();
+    Ok(vm.wrap(Payload::Native(Box::new(info)), &ft))
 }
 
 /// The traceback entries of `tb` (a traceback object or None), outermost first.

@@ -145,7 +145,8 @@ fn set_context(vm: &mut Vm, err: &PyErr) {
     *data.context.borrow_mut() = Value::Obj(handled);
 }
 
-fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
+/// The exception handler covering instruction `lasti`, if any.
+pub(crate) fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
     code.handlers.iter().find(|h| (h.start as usize) <= lasti && lasti < h.end as usize).copied()
 }
 
@@ -335,6 +336,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::KwNames => frame.kwnames = Some(arg),
             Opcode::Call => {
+                // Generators dropped while suspended are closed before the next call.
+                if crate::types::gen_finalize::pending() {
+                    crate::types::gen_finalize::run_pending(vm);
+                }
                 // KW_NAMES left the index of a constant tuple of keyword names.
                 let kw: &[Value] = match frame.kwnames.take() {
                     Some(k) => code.consts[k as usize].as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]),

@@ -9,6 +9,7 @@ pub mod dict_ops;
 pub mod dict_type;
 pub mod function;
 pub mod generic_alias;
+pub mod gen_finalize;
 pub mod generator;
 pub mod getset;
 pub mod methods;
