@@ -94,17 +94,8 @@ pub fn record(vm: &mut Vm, err: &PyErr) {
             return;
         }
     }
-    let info = FrameInfo {
-        code: frame.code.clone(),
-        globals: frame.globals.clone(),
-        builtins: frame.builtins.clone(),
-        locals: frame.locals.clone(),
-        lasti,
-        frame_id,
-        back: Value::None,
-    };
-    let ft = vm.exc.frame_type.clone();
-    let Value::Obj(frame_obj) = vm.wrap(Payload::Native(Box::new(info)), &ft) else { return };
+    let info = snapshot_info(frame, frame.locals.clone(), Value::None);
+    let Value::Obj(frame_obj) = wrap_frame(vm, info) else { return };
     let tt = vm.exc.traceback_type.clone();
     let tb = vm.wrap(Payload::Native(Box::new(Traceback { next: RefCell::new(head), frame: frame_obj, lasti, lineno: None })), &tt);
     *data.traceback.borrow_mut() = tb;
@@ -116,18 +107,8 @@ pub fn snapshot(vm: &mut Vm, index: usize) -> PyResult<Value> {
     let mut back = Value::None;
     for i in 0..vm.frames.len().min(index + 1) {
         let locals = crate::builtins::code::frame_locals(vm, i)?;
-        let frame = &vm.frames[i];
-        let info = FrameInfo {
-            code: frame.code.clone(),
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
-            locals,
-            lasti: frame.lasti,
-            frame_id: &**frame as *const crate::interp::frame::Frame as usize,
-            back,
-        };
-        let ft = vm.exc.frame_type.clone();
-        back = vm.wrap(Payload::Native(Box::new(info)), &ft);
+        let info = snapshot_info(&vm.frames[i], locals, back);
+        back = wrap_frame(vm, info);
     }
     Ok(back)
 }
@@ -136,17 +117,25 @@ pub fn snapshot(vm: &mut Vm, index: usize) -> PyResult<Value> {
 /// generator), with its locals.
 pub fn frame_object(vm: &mut Vm, frame: &crate::interp::frame::Frame) -> PyResult<Value> {
     let locals = crate::builtins::code::locals_dict(vm, frame)?;
-    let info = FrameInfo {
+    let info = snapshot_info(frame, locals, Value::None);
+    Ok(wrap_frame(vm, info))
+}
+
+fn snapshot_info(frame: &crate::interp::frame::Frame, locals: Value, back: Value) -> FrameInfo {
+    FrameInfo {
         code: frame.code.clone(),
         globals: frame.globals.clone(),
         builtins: frame.builtins.clone(),
         locals,
         lasti: frame.lasti,
         frame_id: frame as *const crate::interp::frame::Frame as usize,
-        back: Value::None,
-    };
+        back,
+    }
+}
+
+fn wrap_frame(vm: &mut Vm, info: FrameInfo) -> Value {
     let ft = vm.exc.frame_type.clone();
-    Ok(vm.wrap(Payload::Native(Box::new(info)), &ft))
+    vm.wrap(Payload::Native(Box::new(info)), &ft)
 }
 
 /// The traceback entries of `tb` (a traceback object or None), outermost first.
