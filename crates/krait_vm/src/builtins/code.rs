@@ -121,15 +121,16 @@ fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode, optimiz
 }
 
 /// The source text of a str/bytes argument; `None` when it is neither.
-fn source_text(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+fn source_text(vm: &mut Vm, v: &Value, filename: &str) -> PyResult<Option<String>> {
     let Value::Obj(o) = v else { return Ok(None) };
     match &o.payload {
         Payload::Str(s) => Ok(Some(s.as_str().to_string())),
-        Payload::Bytes(b) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Some(s.to_string())),
-            Err(_) => Err(vm.new_exception_msg(&vm.exc.syntax_error.clone(), "(unicode error) 'utf-8' codec can't decode bytes")),
-        },
-        Payload::ByteArray(b) => Ok(Some(String::from_utf8_lossy(&b.borrow()).into_owned())),
+        // Bytes are decoded by their PEP 263 declaration (a str source ignores it).
+        Payload::Bytes(b) => vm.decode_source(b, filename, false).map(Some),
+        Payload::ByteArray(b) => {
+            let data = b.borrow().clone();
+            vm.decode_source(&data, filename, false).map(Some)
+        }
         _ => Ok(None),
     }
 }
@@ -171,7 +172,7 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if let Some(code) = code_of(&a[0]) {
         return Ok(code_value(vm, code));
     }
-    let Some(src) = source_text(vm, &a[0])? else {
+    let Some(src) = source_text(vm, &a[0], &filename)? else {
         return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if src.contains('\0') {
@@ -197,7 +198,7 @@ fn run_source(vm: &mut Vm, a: &[Value], name: &str, mode: Mode) -> PyResult<Valu
     let code = match code_of(&a[0]) {
         Some(c) => c,
         None => {
-            let Some(src) = source_text(vm, &a[0])? else {
+            let Some(src) = source_text(vm, &a[0], "<string>")? else {
                 return Err(vm.new_type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
             };
             if src.contains('\0') {
