@@ -49,6 +49,7 @@ impl Vm {
             slice: mk("slice", &object, 0),
             function: mk("function", &object, 0),
             native_function: mk("builtin_function_or_method", &object, 0),
+            method_descriptor: mk("method_descriptor", &object, 0),
             method: mk("method", &object, 0),
             cell: mk("cell", &object, 0),
             code: mk("code", &object, 0),

@@ -49,8 +49,7 @@ pub fn init(vm: &mut Vm) {
             _ => Ok(0),
         });
     }
-    let nf = vm.types.native_function.clone();
-    {
+    for nf in [vm.types.native_function.clone(), vm.types.method_descriptor.clone()] {
         let mut s = nf.as_type().expect("type").slots.borrow_mut();
         s.descr_get = Some(native_get);
         s.repr = Some(native_repr);
@@ -209,7 +208,7 @@ fn native_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<V
     if !nf.is_method || obj.is_null() || !nf.self_.is_null() {
         return Ok(f.clone());
     }
-    let bound = crate::types::native::NativeFunction { name: nf.name, owner: nf.owner, sig: nf.sig.clone(), func: nf.func, self_: obj.clone(), is_method: false, doc: nf.doc };
+    let bound = nf.bound_to(obj.clone());
     let t = vm.types.native_function.clone();
     Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t))
 }
@@ -341,6 +340,14 @@ fn init_wrappers(vm: &mut Vm) {
         s.descr_get = Some(|vm, d, obj, owner| {
             let Some(Payload::ClassMethod(f)) = d.as_obj().map(|o| &o.payload) else { return Ok(d.clone()) };
             let owner = if owner.is_null() || owner.is_none() { Value::Obj(vm.type_of(obj)) } else { owner.clone() };
+            // A builtin class method binds like a builtin method (classmethod_descriptor).
+            if let Some(Payload::NativeFunction(nf)) = f.as_obj().map(|o| &o.payload) {
+                if nf.self_.is_null() {
+                    let bound = nf.bound_to(owner);
+                    let t = vm.types.native_function.clone();
+                    return Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t));
+                }
+            }
             let t = vm.types.method.clone();
             Ok(vm.wrap(Payload::Method { func: f.clone(), self_: owner }, &t))
         });

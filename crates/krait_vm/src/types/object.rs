@@ -64,6 +64,8 @@ pub fn init(vm: &mut Vm) {
     ];
     vm.add_methods(&t, "object", METHODS);
     vm.add_methods(&t, "object", crate::types::object_reduce::METHODS);
+    let doc = vm.new_str("The root of every class: object() makes a featureless instance, with no\ninstance attributes and no way to add any.\n");
+    vm.set_type_attr(&t, "__doc__", doc);
 }
 
 /// `__class__` (on object) and `__dict__` (on classes whose instances have one): added

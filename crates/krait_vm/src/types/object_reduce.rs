@@ -149,5 +149,5 @@ pub const METHODS: &[MethodDef] = &[
     method("__reduce_ex__", "(self, protocol, /)", reduce_ex),
     method("__reduce__", "(self, /)", |vm, a| common_reduce(vm, &a[0], 0)),
     method("__getstate__", "(self, /)", |vm, a| get_state(vm, &a[0], false)),
-    MethodDef { name: "__subclasshook__", sig: "(cls, subclass, /)", func: |vm, _| Ok(Value::Obj(vm.not_implemented.clone())), kind: MethodKind::ClassMethod },
+    MethodDef { name: "__subclasshook__", sig: "(cls, /, *args)", func: |vm, _| Ok(Value::Obj(vm.not_implemented.clone())), kind: MethodKind::ClassMethod },
 ];

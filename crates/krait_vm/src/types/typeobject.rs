@@ -323,6 +323,16 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         };
         dict_ops::set_item(vm, &d, k, v)?;
     }
+    // type_new_set_module: `__module__` defaults to the calling frame's `__name__`.
+    let module_key = Value::Obj(vm.intern("__module__"));
+    if dict_ops::get_item(vm, &d, &module_key)?.is_none() {
+        if let Some(globals) = vm.frames.last().map(|f| f.globals.clone()) {
+            let name_key = Value::Obj(vm.intern("__name__"));
+            if let Some(name) = dict_ops::get_item(vm, &globals, &name_key)? {
+                dict_ops::set_item(vm, &d, module_key, name)?;
+            }
+        }
+    }
     crate::types::slots::apply(vm, &cls, ns)?;
     // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
     let doc_key = Value::Obj(vm.intern("__doc__"));
