@@ -19,7 +19,8 @@ impl Vm {
     /// optimization level `optimize`, raising SyntaxError as CPython does.
     pub fn compile_raw(&mut self, source: &str, filename: &str, mode: Mode, optimize: u8) -> PyResult<Rc<CodeObject>> {
         let opts = CompileOptions { optimize, future_flags: 0 };
-        krait_compiler::compile(source, filename, mode, opts).map_err(|e| crate::exceptions::syntax_error_from_compiler(self, &e))
+        let code = krait_compiler::compile(source, filename, mode, opts).map_err(|e| crate::exceptions::syntax_error_from_compiler(self, &e))?;
+        crate::types::const_frozenset::canonicalize(self, code)
     }
 
     /// The text of source file bytes: UTF-8 unless a BOM or a `coding:` cookie says

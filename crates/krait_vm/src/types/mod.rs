@@ -3,6 +3,7 @@
 pub mod alloc;
 pub mod bootstrap;
 pub mod code;
+pub mod const_frozenset;
 pub mod dict;
 pub mod descriptors;
 pub mod dict_ops;
