@@ -83,14 +83,14 @@ fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
             };
         }
         Command::File(path) => match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(bytes) => {
                 // CPython names the main script by its absolute path (co_filename, tracebacks).
-                Ok(s) => (s, std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone())),
-                Err(_) => {
-                    eprintln!("{prog}: source file '{path}' is not valid UTF-8");
-                    return 1;
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
+                match vm.decode_source(&bytes, &abs, true) {
+                    Ok(s) => (s, abs),
+                    Err(e) => return vm.report_uncaught(&e) as u8,
                 }
-            },
+            }
             Err(e) => {
                 let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
                 eprintln!("{prog}: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), errno_text(&e));

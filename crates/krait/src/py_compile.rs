@@ -86,7 +86,7 @@ pub fn compile(vm: &mut Vm, file: &Path, cfile: &Path, dfile: Option<&str>, opti
     }
     let source = std::fs::read(file).map_err(|e| os_error(&e, file))?;
     let name = dfile.map(str::to_string).unwrap_or_else(|| file.display().to_string());
-    let text = String::from_utf8_lossy(&source);
+    let text = vm.decode_source(&source, &name, false).map_err(|e| CompileError::Compile(compile_error_text(vm, &e, &name)))?;
     let code = vm.compile_raw(&text, &name, cache::Mode::Exec, optimize).map_err(|e| CompileError::Compile(compile_error_text(vm, &e, &name)))?;
     let stat = cache::stat_source(file).map_err(|e| os_error(&e, file))?;
     let Some(data) = cache::pyc_bytes(&code, mode, &stat, &source) else {

@@ -5,6 +5,7 @@
 pub mod ast;
 mod convert;
 mod dump;
+pub mod encoding;
 mod error;
 mod errors;
 mod source;

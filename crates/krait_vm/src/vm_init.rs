@@ -49,6 +49,7 @@ impl Vm {
             slice: mk("slice", &object, 0),
             function: mk("function", &object, 0),
             native_function: mk("builtin_function_or_method", &object, 0),
+            method_descriptor: mk("method_descriptor", &object, 0),
             method: mk("method", &object, 0),
             cell: mk("cell", &object, 0),
             code: mk("code", &object, 0),
@@ -153,7 +154,7 @@ fn inherit_builtin_slots(vm: &mut Vm) {
         t.object.clone(), t.type_.clone(), t.none_type.clone(), t.not_implemented_type.clone(), t.ellipsis_type.clone(),
         t.int.clone(), t.bool.clone(), t.float.clone(), t.complex.clone(), t.str.clone(), t.bytes.clone(), t.bytearray.clone(),
         t.tuple.clone(), t.list.clone(), t.dict.clone(), t.set.clone(), t.frozenset.clone(), t.range.clone(), t.slice.clone(),
-        t.function.clone(), t.native_function.clone(), t.method.clone(), t.cell.clone(), t.code.clone(), t.module.clone(),
+        t.function.clone(), t.native_function.clone(), t.method_descriptor.clone(), t.method.clone(), t.cell.clone(), t.code.clone(), t.module.clone(),
         t.property.clone(), t.classmethod.clone(), t.staticmethod.clone(),
     ];
     all.extend(vm.exc.all().into_iter().map(|(_, t)| t.clone()));
@@ -161,7 +162,7 @@ fn inherit_builtin_slots(vm: &mut Vm) {
     all.extend(vm.wrapper_types.as_ref().map(|w| [w.descriptor.clone(), w.bound.clone()]).into_iter().flatten());
     all.extend(vm.getset_type.clone());
     let it = &vm.iter_types;
-    all.extend([&it.list, &it.list_reverse, &it.tuple, &it.str, &it.dict_keys, &it.dict_values, &it.dict_items, &it.dict_reverse_keys, &it.set, &it.range, &it.longrange, &it.keys_view, &it.values_view, &it.items_view].map(PyRef::clone));
+    all.extend([&it.list, &it.list_reverse, &it.tuple, &it.str, &it.dict_keys, &it.dict_values, &it.dict_items, &it.dict_reverse_keys, &it.dict_reverse_values, &it.dict_reverse_items, &it.set, &it.range, &it.longrange, &it.keys_view, &it.values_view, &it.items_view].map(PyRef::clone));
     for ty in &all {
         vm.ready_type(ty);
     }

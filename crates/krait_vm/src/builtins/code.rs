@@ -69,8 +69,23 @@ pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
     if !frame.locals.is_null() {
         return Ok(frame.locals.clone());
     }
-    let kinds = frame.code.raw.localspluskinds.clone();
-    let pairs: Vec<(PyRef, Value)> = frame
+    let pairs = local_pairs(frame);
+    pairs_dict(vm, pairs)
+}
+
+/// The locals mapping of a frame that is not on the stack (a suspended generator's).
+pub fn locals_dict(vm: &mut Vm, frame: &crate::interp::frame::Frame) -> PyResult<Value> {
+    if !frame.locals.is_null() {
+        return Ok(frame.locals.clone());
+    }
+    let pairs = local_pairs(frame);
+    pairs_dict(vm, pairs)
+}
+
+/// The bound local variables of a function frame (cells read through).
+fn local_pairs(frame: &crate::interp::frame::Frame) -> Vec<(PyRef, Value)> {
+    let kinds = &frame.code.raw.localspluskinds;
+    frame
         .code
         .localsplusnames
         .iter()
@@ -86,7 +101,10 @@ pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
             };
             (!v.is_null()).then(|| (name.clone(), v))
         })
-        .collect();
+        .collect()
+}
+
+fn pairs_dict(vm: &mut Vm, pairs: Vec<(PyRef, Value)>) -> PyResult<Value> {
     let d = vm.new_dict_ref();
     for (k, v) in pairs {
         vm.dict_set_item(&d, Value::Obj(k), v)?;
@@ -104,15 +122,16 @@ fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode, optimiz
 }
 
 /// The source text of a str/bytes argument; `None` when it is neither.
-fn source_text(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+fn source_text(vm: &mut Vm, v: &Value, filename: &str) -> PyResult<Option<String>> {
     let Value::Obj(o) = v else { return Ok(None) };
     match &o.payload {
         Payload::Str(s) => Ok(Some(s.as_str().to_string())),
-        Payload::Bytes(b) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Some(s.to_string())),
-            Err(_) => Err(vm.new_exception_msg(&vm.exc.syntax_error.clone(), "(unicode error) 'utf-8' codec can't decode bytes")),
-        },
-        Payload::ByteArray(b) => Ok(Some(String::from_utf8_lossy(&b.borrow()).into_owned())),
+        // Bytes are decoded by their PEP 263 declaration (a str source ignores it).
+        Payload::Bytes(b) => vm.decode_source(b, filename, false).map(Some),
+        Payload::ByteArray(b) => {
+            let data = b.borrow().clone();
+            vm.decode_source(&data, filename, false).map(Some)
+        }
         _ => Ok(None),
     }
 }
@@ -169,7 +188,7 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         };
         return Ok(code_value(vm, code));
     }
-    let Some(src) = source_text(vm, &a[0])? else {
+    let Some(src) = source_text(vm, &a[0], &filename)? else {
         return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if src.contains('\0') {
@@ -204,7 +223,7 @@ fn run_source(vm: &mut Vm, a: &[Value], name: &str, mode: Mode) -> PyResult<Valu
     let code = match code_of(&a[0]) {
         Some(c) => c,
         None => {
-            let Some(src) = source_text(vm, &a[0])? else {
+            let Some(src) = source_text(vm, &a[0], "<string>")? else {
                 return Err(vm.new_type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
             };
             if src.contains('\0') {

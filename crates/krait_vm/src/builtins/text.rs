@@ -75,5 +75,5 @@ fn format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let n = vm.type_name(&a[1]);
         return Err(vm.new_type_error(format!("format() argument 2 must be str, not {n}")));
     }
-    vm.format_value(&a[0], &a[1])
+    vm.format(&a[0], &a[1]).map(Value::Obj)
 }

@@ -87,6 +87,16 @@ impl Vm {
         err
     }
 
+    /// An ImportError with its `name` and `path` attributes (PyErr_SetImportError).
+    pub fn new_import_error_at(&mut self, msg: impl AsRef<str>, name: Value, path: Value) -> PyErr {
+        let err = self.new_import_error(msg);
+        if let Some(d) = data_of(&err.0) {
+            d.set_field("name", name);
+            d.set_field("path", path);
+        }
+        err
+    }
+
     /// `AttributeError: '<type>' object has no attribute 'x'` with `name` and `obj`
     /// set, for the "Did you mean" suggestion.
     pub fn new_attribute_error_for(&mut self, msg: impl AsRef<str>, obj: &Value, name: &PyRef) -> PyErr {

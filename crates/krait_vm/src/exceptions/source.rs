@@ -26,8 +26,8 @@ fn read_lines(filename: &str) -> Option<Vec<String>> {
         return None;
     }
     let bytes = std::fs::read(filename).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Decoded by the file's PEP 263 declaration, as linecache does (BOM removed).
+    let text = krait_syntax::encoding::decode_lossy(&bytes);
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = text.chars().peekable();

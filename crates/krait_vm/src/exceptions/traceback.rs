@@ -4,7 +4,8 @@
 //! entry's `tb_frame` is a snapshot with `f_code`, `f_globals`, `f_builtins`,
 //! `f_locals` (module and class bodies only), `f_lineno`, `f_lasti` and `f_back` None.
 //! `sys._getframe` builds the same snapshots with `f_locals` always filled and `f_back`
-//! chained to a snapshot of the next outer frame.
+//! chained to a snapshot of the next outer frame; a suspended generator's `gi_frame` is a
+//! snapshot too.
 
 use crate::types::getset::GetSetDef;
 use crate::interp::code::Code;
@@ -82,7 +83,9 @@ pub fn record(vm: &mut Vm, err: &PyErr) {
     let Payload::Exception(data) = &err.0.payload else { return };
     let frame_id = &**frame as *const crate::interp::frame::Frame as usize;
     let lasti = frame.lasti;
-    if frame.code.instrs.get(lasti).is_some_and(|i| i.get().op == krait_bytecode::Opcode::Reraise) {
+    // A bare `raise` (RAISE_VARARGS 0) goes straight to exception_unwind in CPython too.
+    let reraise = |i: crate::interp::code::Instr| i.op == krait_bytecode::Opcode::Reraise || (i.op == krait_bytecode::Opcode::RaiseVarargs && i.arg == 0);
+    if frame.code.instrs.get(lasti).is_some_and(|i| reraise(i.get())) {
         return;
     }
     let head = data.traceback.borrow().clone();
@@ -91,17 +94,8 @@ pub fn record(vm: &mut Vm, err: &PyErr) {
             return;
         }
     }
-    let info = FrameInfo {
-        code: frame.code.clone(),
-        globals: frame.globals.clone(),
-        builtins: frame.builtins.clone(),
-        locals: frame.locals.clone(),
-        lasti,
-        frame_id,
-        back: Value::None,
-    };
-    let ft = vm.exc.frame_type.clone();
-    let Value::Obj(frame_obj) = vm.wrap(Payload::Native(Box::new(info)), &ft) else { return };
+    let info = snapshot_info(frame, frame.locals.clone(), Value::None);
+    let Value::Obj(frame_obj) = wrap_frame(vm, info) else { return };
     let tt = vm.exc.traceback_type.clone();
     let tb = vm.wrap(Payload::Native(Box::new(Traceback { next: RefCell::new(head), frame: frame_obj, lasti, lineno: None })), &tt);
     *data.traceback.borrow_mut() = tb;
@@ -113,20 +107,35 @@ pub fn snapshot(vm: &mut Vm, index: usize) -> PyResult<Value> {
     let mut back = Value::None;
     for i in 0..vm.frames.len().min(index + 1) {
         let locals = crate::builtins::code::frame_locals(vm, i)?;
-        let frame = &vm.frames[i];
-        let info = FrameInfo {
-            code: frame.code.clone(),
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
-            locals,
-            lasti: frame.lasti,
-            frame_id: &**frame as *const crate::interp::frame::Frame as usize,
-            back,
-        };
-        let ft = vm.exc.frame_type.clone();
-        back = vm.wrap(Payload::Native(Box::new(info)), &ft);
+        let info = snapshot_info(&vm.frames[i], locals, back);
+        back = wrap_frame(vm, info);
     }
     Ok(back)
+}
+
+/// A snapshot of `frame`, a frame that is not on the stack (`gi_frame` of a suspended
+/// generator), with its locals.
+pub fn frame_object(vm: &mut Vm, frame: &crate::interp::frame::Frame) -> PyResult<Value> {
+    let locals = crate::builtins::code::locals_dict(vm, frame)?;
+    let info = snapshot_info(frame, locals, Value::None);
+    Ok(wrap_frame(vm, info))
+}
+
+fn snapshot_info(frame: &crate::interp::frame::Frame, locals: Value, back: Value) -> FrameInfo {
+    FrameInfo {
+        code: frame.code.clone(),
+        globals: frame.globals.clone(),
+        builtins: frame.builtins.clone(),
+        locals,
+        lasti: frame.lasti,
+        frame_id: frame as *const crate::interp::frame::Frame as usize,
+        back,
+    }
+}
+
+fn wrap_frame(vm: &mut Vm, info: FrameInfo) -> Value {
+    let ft = vm.exc.frame_type.clone();
+    vm.wrap(Payload::Native(Box::new(info)), &ft)
 }
 
 /// The traceback entries of `tb` (a traceback object or None), outermost first.

@@ -194,7 +194,7 @@ pub fn source_module_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<
         Some(b) => b.to_vec(),
         None => return Err(vm.new_import_error(format!("cannot read {}", path.display()))),
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let text = vm.decode_source(&bytes, filename, false)?;
     let code = vm.compile_raw(&text, filename, Mode::Exec, vm.options.optimize)?;
     if let (Some(cpath), Some(stat)) = (&cpath, &stat) {
         if !dont_write_bytecode(vm) {

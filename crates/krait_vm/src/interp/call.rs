@@ -130,9 +130,10 @@ fn bind_arguments(vm: &mut Vm, f: &crate::types::function::Function, code: &Code
             None => match &kwdict {
                 Some(d) => vm.dict_set_item(d, name.clone(), value.clone())?,
                 None => {
-                    let is_posonly = code.localsplusnames[..posonly].iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == &*key));
-                    let msg = if is_posonly {
-                        format!("{fname}() got some positional-only arguments passed as keyword arguments: '{key}'")
+                    // positional_only_passed_as_keyword: every such keyword, in call order.
+                    let passed: Vec<String> = args.kwnames.iter().map(|k| vm.str_of(k).to_string()).filter(|k| code.localsplusnames[..posonly].iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == k))).collect();
+                    let msg = if !passed.is_empty() {
+                        format!("{fname}() got some positional-only arguments passed as keyword arguments: '{}'", passed.join(", "))
                     } else {
                         format!("{fname}() got an unexpected keyword argument '{key}'")
                     };

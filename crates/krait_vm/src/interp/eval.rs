@@ -13,10 +13,11 @@ use krait_bytecode::Opcode;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Run `frame` to completion and return its result.
+/// Run `frame` to completion and return its result. Native code calling into Python
+/// comes here, so the recursion limit hit here is "while calling a Python object".
 pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a Python object"));
     }
     let base = vm.frames.len();
     vm.frames.push(frame);
@@ -147,7 +148,8 @@ fn set_context(vm: &mut Vm, err: &PyErr) {
     *data.context.borrow_mut() = Value::Obj(handled);
 }
 
-fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
+/// The exception handler covering instruction `lasti`, if any.
+pub(crate) fn find_handler(code: &Code, lasti: usize) -> Option<super::code::Handler> {
     code.handlers.iter().find(|h| (h.start as usize) <= lasti && lasti < h.end as usize).copied()
 }
 
@@ -392,6 +394,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::KwNames => frame.kwnames = Some(arg),
             Opcode::Call => {
+                // Generators dropped while suspended are closed before the next call.
+                if crate::types::gen_finalize::pending() {
+                    crate::types::gen_finalize::run_pending(vm);
+                }
                 // KW_NAMES left the index of a constant tuple of keyword names.
                 let kw: &[Value] = match frame.kwnames.take() {
                     Some(k) => code.consts[k as usize].as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]),
@@ -541,12 +547,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     3 => Value::Obj(vm.ascii(&v)?),
                     _ => v,
                 };
-                let r = if spec.is_null() {
-                    Value::Obj(vm.str(&v)?)
-                } else {
-                    vm.format_value(&v, &spec)?
-                };
-                frame.push(r);
+                let r = vm.format(&v, &spec)?;
+                frame.push(Value::Obj(r));
             }
             Opcode::LoadAttr => {
                 let obj = frame.pop();
@@ -1039,7 +1041,7 @@ fn make_raise(vm: &mut Vm, exc: Value, cause: Option<Value>) -> PyResult<PyErr> 
     }
     let inst = vm.exception_instance(&exc)?;
     if let Some(cause) = cause {
-        let cause = if cause.is_none() { Value::None } else { Value::Obj(vm.exception_instance(&cause)?) };
+        let cause = if cause.is_none() { Value::None } else { Value::Obj(vm.exception_cause(&cause)?) };
         if let Payload::Exception(d) = &inst.payload {
             *d.cause.borrow_mut() = cause;
             d.suppress_context.set(true);

@@ -95,6 +95,7 @@ impl Vm {
     /// Run the atexit callbacks (at the end of the program, after any uncaught exception
     /// was reported): `sys.modules['atexit']._run_exitfuncs()` when atexit was imported.
     pub fn run_atexit(&mut self) {
+        crate::types::gen_finalize::run_pending(self);
         let key = self.new_str("atexit");
         let modules = self.modules.clone();
         if let Ok(Some(m)) = crate::types::dict_ops::get_item(self, &modules, &key) {

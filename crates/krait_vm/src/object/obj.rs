@@ -49,7 +49,8 @@ pub enum Payload {
     /// An instance of BaseException or a subclass.
     Exception(Box<ExceptionData>),
     /// Descriptors implemented natively (property, classmethod, staticmethod, ...).
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    /// `name` is set by `property.__set_name__` (Null until then), for error messages.
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value, name: RefCell<Value> },
     ClassMethod(Value),
     StaticMethod(Value),
     /// Native state owned by a type implemented in Rust elsewhere (iterators, modules'

@@ -269,6 +269,8 @@ pub struct TypeObject {
     pub solid_base: RefCell<Option<PyRef>>,
     /// Weak references to the direct subclasses (`__subclasses__()`), in creation order.
     pub subclasses: RefCell<Vec<super::PyWeak>>,
+    /// How many `__slots__` values instances carry (the type's own and inherited ones).
+    pub nslots: Cell<usize>,
 }
 
 impl TypeObject {

@@ -16,7 +16,14 @@ impl Vm {
 
     /// `getattr(obj, name)` with an interned name; raises AttributeError when absent.
     pub fn get_attr(&mut self, obj: &Value, name: &PyRef) -> PyResult<Value> {
-        match self.get_attr_opt(obj, name)? {
+        // An AttributeError raised by the lookup (a `__getattr__`, a property) is the one
+        // reported, with its own message.
+        let ty = self.type_of(obj);
+        let r = match ty.as_type().and_then(|t| t.slots().getattro) {
+            Some(f) => f(self, obj, name)?,
+            None => self.generic_get_attr(obj, name)?,
+        };
+        match r {
             Some(v) => Ok(v),
             None => Err(self.attribute_error_for(obj, name)),
         }

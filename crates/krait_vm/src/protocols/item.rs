@@ -146,4 +146,17 @@ impl Vm {
         }
         Err(self.new_type_error("exceptions must derive from BaseException"))
     }
+
+    /// The `__cause__` for `raise ... from cause`: an exception instance, or an instance
+    /// of an exception class (CPython's `do_raise`).
+    pub fn exception_cause(&mut self, v: &Value) -> PyResult<PyRef> {
+        let ok = match v {
+            Value::Obj(o) => matches!(o.payload, Payload::Exception(_)) || (o.as_type().is_some() && self.is_subtype(o, &self.exc.base_exception.clone())),
+            _ => false,
+        };
+        if !ok {
+            return Err(self.new_type_error("exception causes must derive from BaseException"));
+        }
+        self.exception_instance(v)
+    }
 }

@@ -4,7 +4,6 @@
 mod attr;
 mod call;
 mod compare;
-mod format;
 mod item;
 mod iter;
 mod number;

@@ -1,4 +1,4 @@
-//! `repr()` and `str()` (PyObject_Repr / PyObject_Str).
+//! `repr()`, `str()` and `format()` (PyObject_Repr / PyObject_Str / PyObject_Format).
 
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -50,6 +50,44 @@ impl Vm {
             }
         }
         self.repr(v)
+    }
+
+    /// `format(v, spec)` (PyObject_Format): an exact str or int with an empty spec is its
+    /// own str, anything else goes through `type(v).__format__`, which must return a str.
+    pub fn format(&mut self, v: &Value, spec: &Value) -> PyResult<PyRef> {
+        let empty = spec.as_obj().and_then(|o| o.as_str()).map_or(true, |s| s.as_str().is_empty());
+        if empty {
+            match v {
+                Value::Int(_) => return self.str(v),
+                Value::Obj(o) if matches!(o.payload, Payload::Str(_)) && self.is_exact(o, &self.types.str) => return Ok(o.clone()),
+                _ => {}
+            }
+        }
+        // Exact ints, floats and strs: their own __format__, without the method call.
+        if let Some(spec_text) = spec.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str()) {
+            let direct = match v {
+                Value::Int(i) => Some(krait_format::format_int(&(*i).into(), spec_text, "int", self.int_max_str_digits)),
+                Value::Float(f) => Some(krait_format::format_float(*f, spec_text, "float")),
+                Value::Obj(o) if self.is_exact(o, &self.types.str) => o.as_str().map(|s| krait_format::format_str(s.as_str(), spec_text, "str")),
+                _ => None,
+            };
+            if let Some(r) = direct {
+                let text = r.map_err(|e| self.format_error(e))?;
+                return Ok(self.new_str_ref(&text));
+            }
+        }
+        let spec = if spec.is_null() { self.new_str("") } else { spec.clone() };
+        let Some(r) = self.call_dunder(v, "__format__", &[spec])? else {
+            let n = self.type_name(v);
+            return Err(self.new_type_error(format!("Type {n} doesn't define __format__")));
+        };
+        match r {
+            Value::Obj(o) if o.as_str().is_some() => Ok(o),
+            other => {
+                let n = self.type_name(&other);
+                Err(self.new_type_error(format!("__format__ must return a str, not {n}")))
+            }
+        }
     }
 
     /// `<module.Type object at 0x...>` (object.__repr__).

@@ -32,6 +32,7 @@ pub fn new_type(
         version: Cell::new(next_version()),
         solid_base: RefCell::new(solid),
         subclasses: RefCell::new(Vec::new()),
+        nslots: Cell::new(0),
     };
     let payload = Payload::Type(Box::new(data));
     let t = PyRef::new(match meta {

@@ -49,8 +49,7 @@ pub fn init(vm: &mut Vm) {
             _ => Ok(0),
         });
     }
-    let nf = vm.types.native_function.clone();
-    {
+    for nf in [vm.types.native_function.clone(), vm.types.method_descriptor.clone()] {
         let mut s = nf.as_type().expect("type").slots.borrow_mut();
         s.descr_get = Some(native_get);
         s.repr = Some(native_repr);
@@ -209,7 +208,7 @@ fn native_get(vm: &mut Vm, f: &Value, obj: &Value, _owner: &Value) -> PyResult<V
     if !nf.is_method || obj.is_null() || !nf.self_.is_null() {
         return Ok(f.clone());
     }
-    let bound = crate::types::native::NativeFunction { name: nf.name, owner: nf.owner, sig: nf.sig.clone(), func: nf.func, self_: obj.clone(), is_method: false, doc: nf.doc };
+    let bound = nf.bound_to(obj.clone());
     let t = vm.types.native_function.clone();
     Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t))
 }
@@ -262,7 +261,7 @@ fn init_property(vm: &mut Vm) {
             let b = crate::types::native::bind(vm, &sig, "property", args)?;
             let a = b.as_slice();
             let doc = if a[3].is_none() && !a[0].is_none() { vm.get_attr_str(&a[0], "__doc__").unwrap_or(Value::None) } else { a[3].clone() };
-            Ok(vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc }, cls))
+            Ok(vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc, name: Default::default() }, cls))
         });
         s.descr_get = Some(|vm, p, obj, _| {
             if obj.is_null() {
@@ -270,7 +269,7 @@ fn init_property(vm: &mut Vm) {
             }
             let Some(Payload::Property { fget, .. }) = p.as_obj().map(|o| &o.payload) else { return Ok(Value::None) };
             if fget.is_none() {
-                return Err(vm.new_attribute_error("unreadable attribute"));
+                return Err(missing_accessor(vm, p, obj, "getter"));
             }
             let f = fget.clone();
             vm.call_positional(&f, std::slice::from_ref(obj))
@@ -279,13 +278,13 @@ fn init_property(vm: &mut Vm) {
             let Some(Payload::Property { fset, fdel, .. }) = p.as_obj().map(|o| &o.payload) else { return Ok(()) };
             let (f, args) = if value.is_null() { (fdel.clone(), vec![obj.clone()]) } else { (fset.clone(), vec![obj.clone(), value]) };
             if f.is_none() {
-                let msg = if args.len() == 1 { "can't delete attribute" } else { "can't set attribute" };
-                return Err(vm.new_attribute_error(msg));
+                let which = if args.len() == 1 { "deleter" } else { "setter" };
+                return Err(missing_accessor(vm, p, obj, which));
             }
             vm.call_positional(&f, &args).map(|_| ())
         });
         s.getattro = Some(|vm, v, name| {
-            let Some(Payload::Property { fget, fset, fdel, doc }) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+            let Some(Payload::Property { fget, fset, fdel, doc, .. }) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
             match name.as_str().map(|s| s.as_str()).unwrap_or("") {
                 "fget" => Ok(Some(fget.clone())),
                 "fset" => Ok(Some(fset.clone())),
@@ -297,18 +296,43 @@ fn init_property(vm: &mut Vm) {
     }
     fn with(vm: &mut Vm, a: &[Value], which: usize) -> PyResult<Value> {
         let Some(o) = a[0].as_obj() else { return Ok(Value::None) };
-        let Payload::Property { fget, fset, fdel, doc } = &o.payload else { return Ok(Value::None) };
+        let Payload::Property { fget, fset, fdel, doc, name } = &o.payload else { return Ok(Value::None) };
         let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
         parts[which] = a[1].clone();
         let [g, s, d] = parts;
         let cls = o.class();
-        Ok(vm.wrap(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }, &cls))
+        let name = name.clone();
+        Ok(vm.wrap(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone(), name }, &cls))
     }
     vm.add_methods(&t, "property", &[
         method("getter", "(self, fget, /)", |vm, a| with(vm, a, 0)),
         method("setter", "(self, fset, /)", |vm, a| with(vm, a, 1)),
         method("deleter", "(self, fdel, /)", |vm, a| with(vm, a, 2)),
+        method("__set_name__", "(self, owner, name, /)", |_, a| {
+            if let Some(Payload::Property { name, .. }) = a[0].as_obj().map(|o| &o.payload) {
+                *name.borrow_mut() = a[2].clone();
+            }
+            Ok(Value::None)
+        }),
     ]);
+}
+
+/// "property 'x' of 'C' object has no setter" (property_descr_get / property_descr_set).
+fn missing_accessor(vm: &mut Vm, p: &Value, obj: &Value, which: &str) -> crate::vm::PyErr {
+    let name = match p.as_obj().map(|o| &o.payload) {
+        Some(Payload::Property { name, .. }) => name.borrow().clone(),
+        _ => Value::Null,
+    };
+    let owner = vm.type_of(obj).as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let msg = if name.is_null() {
+        format!("property of '{owner}' object has no {which}")
+    } else {
+        match vm.repr(&name) {
+            Ok(r) => format!("property {} of '{owner}' object has no {which}", r.as_str().map(|s| s.as_str()).unwrap_or("")),
+            Err(e) => return e,
+        }
+    };
+    vm.new_attribute_error(msg)
 }
 
 fn init_wrappers(vm: &mut Vm) {
@@ -322,6 +346,14 @@ fn init_wrappers(vm: &mut Vm) {
         s.descr_get = Some(|vm, d, obj, owner| {
             let Some(Payload::ClassMethod(f)) = d.as_obj().map(|o| &o.payload) else { return Ok(d.clone()) };
             let owner = if owner.is_null() || owner.is_none() { Value::Obj(vm.type_of(obj)) } else { owner.clone() };
+            // A builtin class method binds like a builtin method (classmethod_descriptor).
+            if let Some(Payload::NativeFunction(nf)) = f.as_obj().map(|o| &o.payload) {
+                if nf.self_.is_null() {
+                    let bound = nf.bound_to(owner);
+                    let t = vm.types.native_function.clone();
+                    return Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t));
+                }
+            }
             let t = vm.types.method.clone();
             Ok(vm.wrap(Payload::Method { func: f.clone(), self_: owner }, &t))
         });

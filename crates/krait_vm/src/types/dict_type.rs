@@ -29,6 +29,7 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_methods(&t, "dict", METHODS);
     vm.add_methods(&t, "dict", &[MethodDef { name: "fromkeys", sig: "(cls, iterable, value=None, /)", func: fromkeys, kind: MethodKind::ClassMethod }]);
+    init_views(vm);
 }
 
 const METHODS: &[MethodDef] = &[
@@ -79,12 +80,52 @@ const METHODS: &[MethodDef] = &[
     }),
     method("__contains__", "(self, key, /)", |vm, a| Ok(Value::Bool(get(vm, &a[0], &a[1])?.is_some()))),
     method("__getitem__", "(self, key, /)", |vm, a| dict_getitem(vm, &a[0], &a[1])),
-    method("__reversed__", "(self, /)", |vm, a| {
-        let t = vm.iter_types.dict_reverse_keys.clone();
-        let (n, end) = table(&a[0]).map(|t| (t.borrow().len(), t.borrow().iter().last().map_or(0, |(p, _)| p + 1))).unwrap_or((0, 0));
-        Ok(new_iter(&t, IterKind::DictReverseKeys(n), a[0].clone(), end))
-    }),
+    method("__reversed__", "(self, /)", |vm, a| Ok(reverse_iter(vm, &a[0], 0))),
 ];
+
+/// A reverse iterator over dict `d`'s keys (0), values (1) or items (2).
+fn reverse_iter(vm: &mut Vm, d: &Value, kind: u8) -> Value {
+    let (t, k) = {
+        let n = dict_len(d);
+        match kind {
+            0 => (vm.iter_types.dict_reverse_keys.clone(), IterKind::DictReverseKeys(n)),
+            1 => (vm.iter_types.dict_reverse_values.clone(), IterKind::DictReverseValues(n)),
+            _ => (vm.iter_types.dict_reverse_items.clone(), IterKind::DictReverseItems(n)),
+        }
+    };
+    let end = table(d).map_or(0, |t| t.borrow().iter().last().map_or(0, |(p, _)| p + 1));
+    new_iter(&t, k, d.clone(), end)
+}
+
+/// The methods and attributes of the view types (dictviews_methods).
+fn init_views(vm: &mut Vm) {
+    let views = [vm.iter_types.keys_view.clone(), vm.iter_types.values_view.clone(), vm.iter_types.items_view.clone()];
+    for (kind, t) in views.iter().enumerate() {
+        let name: &'static str = ["dict_keys", "dict_values", "dict_items"][kind];
+        vm.add_methods(t, name, &[method("__reversed__", "(self, /)", |vm, a| {
+            let Some((d, kind)) = view_of(&a[0]) else { return Ok(Value::None) };
+            let d = d.clone();
+            Ok(reverse_iter(vm, &d, kind))
+        })]);
+        if kind != 1 {
+            vm.add_methods(t, name, &[method("isdisjoint", "(self, other, /)", view_isdisjoint)]);
+        }
+        // The mapping is shown as the dict itself (krait has no mappingproxy type; a
+        // class's __dict__ is likewise the dict).
+        vm.add_getsets(t, &[crate::types::getset::GetSetDef { name: "mapping", get: |_, v, _| Ok(view_of(v).map_or(Value::None, |(d, _)| d.clone())), set: None }]);
+    }
+}
+
+/// dictviews_isdisjoint: no item of `other` is in the view.
+fn view_isdisjoint(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let items = vm.collect(&a[1])?;
+    for x in &items {
+        if view_contains(vm, &a[0], x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
 
 fn table(v: &Value) -> Option<&RefCell<DictTable>> {
     v.as_obj().and_then(|o| o.as_dict())

@@ -287,7 +287,13 @@ pub fn stop_iteration_value(exc: &PyRef) -> Value {
 
 /// Resume and return the yielded value, raising StopIteration(value) on return.
 fn resume_value(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
-    match resume(vm, g, value, exc)? {
+    let r = resume(vm, g, value, exc)?;
+    yielded(vm, r)
+}
+
+/// The yielded value, or StopIteration(value) for a return.
+fn yielded(vm: &mut Vm, r: SendResult) -> PyResult<Value> {
+    match r {
         SendResult::Yield(v) => Ok(v),
         SendResult::Return(v) => {
             let cls = vm.exc.stop_iteration.clone();
@@ -316,13 +322,20 @@ fn delegate(g: &Value) -> Option<Value> {
 /// generator.throw(typ[, val[, tb]])
 fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let exc = throw_exception(vm, &a[1], &a[2])?;
-    if let Some(yf) = delegate(&a[0]) {
+    let r = throw_into(vm, &a[0], exc)?;
+    yielded(vm, r)
+}
+
+/// Raise `exc` at generator `g`'s yield point, first in the iterator it delegates to
+/// (`yield from`/`await`), recursively (CPython's `_gen_throw`).
+fn throw_into(vm: &mut Vm, g: &Value, exc: PyErr) -> PyResult<SendResult> {
+    if let Some(yf) = delegate(g) {
         let gen_exit = vm.exc.generator_exit.clone();
         let r = if vm.is_subtype(&exc.0.class(), &gen_exit) {
             close_delegate(vm, &yf).map(|_| None)
         } else if is_generator_like(&yf) {
-            match resume(vm, &yf, Value::None, Some(exc.clone())) {
-                Ok(SendResult::Yield(v)) => return Ok(v),
+            match throw_into(vm, &yf, exc.clone()) {
+                Ok(SendResult::Yield(v)) => return Ok(SendResult::Yield(v)),
                 Ok(SendResult::Return(v)) => Ok(Some(v)),
                 Err(e) => Err(e),
             }
@@ -330,10 +343,10 @@ fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             let throw = vm.intern("throw");
             match vm.get_attr_opt(&yf, &throw)? {
                 Some(m) => match vm.call_positional(&m, &[Value::Obj(exc.0.clone())]) {
-                    Ok(v) => return Ok(v),
+                    Ok(v) => return Ok(SendResult::Yield(v)),
                     Err(e) => match stop_value(vm, e) {
                         Ok(SendResult::Return(v)) => Ok(Some(v)),
-                        Ok(SendResult::Yield(v)) => return Ok(v),
+                        Ok(SendResult::Yield(v)) => return Ok(SendResult::Yield(v)),
                         Err(e) => Err(e),
                     },
                 },
@@ -343,14 +356,14 @@ fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         match r {
             // The delegate finished with `v`: leave the SEND loop as SEND itself would.
             Ok(Some(v)) => {
-                finish_delegation(&a[0]);
-                return resume_value(vm, &a[0], v, None);
+                finish_delegation(g);
+                return resume(vm, g, v, None);
             }
             Ok(None) => {}
-            Err(e) => return resume_value(vm, &a[0], Value::None, Some(e)),
+            Err(e) => return resume(vm, g, Value::None, Some(e)),
         }
     }
-    resume_value(vm, &a[0], Value::None, Some(exc))
+    resume(vm, g, Value::None, Some(exc))
 }
 
 /// Pop the finished delegate off the suspended frame's stack and position the frame at
@@ -406,7 +419,7 @@ fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value) -> PyResult<PyErr> {
 }
 
 /// generator.close(): throw GeneratorExit; yielding again is a RuntimeError.
-fn gen_close(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let Some(st) = state(&a[0]) else { return Ok(Value::None) };
     if st.borrow().frame.is_none() {
         return Ok(Value::None);
@@ -467,7 +480,11 @@ fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>>
                 None => Value::None,
             }
         }
-        "gi_frame" | "cr_frame" | "ag_frame" => Value::None,
+        // A snapshot of the suspended frame (no Python code runs while it is borrowed).
+        "gi_frame" | "cr_frame" | "ag_frame" => match st.borrow().frame.as_deref() {
+            Some(frame) => crate::exceptions::traceback::frame_object(vm, frame)?,
+            None => Value::None,
+        },
         _ => return vm.generic_get_attr(v, name),
     };
     Ok(Some(r))

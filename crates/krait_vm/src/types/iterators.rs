@@ -16,6 +16,8 @@ pub struct IterTypes {
     pub dict_values: PyRef,
     pub dict_items: PyRef,
     pub dict_reverse_keys: PyRef,
+    pub dict_reverse_values: PyRef,
+    pub dict_reverse_items: PyRef,
     pub set: PyRef,
     pub range: PyRef,
     /// The iterator of ranges with bounds beyond i64.
@@ -48,6 +50,8 @@ impl IterTypes {
             dict_values: mk("dict_valueiterator"),
             dict_items: mk("dict_itemiterator"),
             dict_reverse_keys: mk("dict_reversekeyiterator"),
+            dict_reverse_values: mk("dict_reversevalueiterator"),
+            dict_reverse_items: mk("dict_reverseitemiterator"),
             set: mk("set_iterator"),
             range: mk("range_iterator"),
             longrange: mk_with("longrange_iterator", Slots { iter: Some(iter_self), next: Some(crate::types::range_big::iter_next), ..Slots::default() }),
@@ -72,6 +76,8 @@ pub enum IterKind {
     DictValues(usize),
     DictItems(usize),
     DictReverseKeys(usize),
+    DictReverseValues(usize),
+    DictReverseItems(usize),
     /// A set: table position, with the length seen at creation.
     Set(usize),
     /// A range of i64 values: next value and step (`pos` counts the remaining items).
@@ -188,7 +194,7 @@ fn iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 None => None,
             }
         }
-        IterKind::DictReverseKeys(n) => {
+        IterKind::DictReverseKeys(n) | IterKind::DictReverseValues(n) | IterKind::DictReverseItems(n) => {
             let Some(d) = obj.as_dict() else { return Ok(None) };
             let d = d.borrow();
             if d.len() != *n {
@@ -202,12 +208,18 @@ fn iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             while p > 0 {
                 p -= 1;
                 if d.next_live(p) == Some(p) {
-                    found = Some(d.entry(p).key.clone());
+                    let e = d.entry(p);
+                    found = Some((e.key.clone(), e.value.clone()));
                     break;
                 }
             }
+            drop(d);
             it.pos.set(p);
-            found
+            found.map(|(k, val)| match it.kind {
+                IterKind::DictReverseKeys(_) => k,
+                IterKind::DictReverseValues(_) => val,
+                _ => vm.new_tuple(vec![k, val]),
+            })
         }
         IterKind::Set(n) => {
             let cur = crate::types::set_type::with_table(&obj, |t| {

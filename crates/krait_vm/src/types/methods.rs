@@ -35,7 +35,9 @@ impl Vm {
     /// A native function object (unbound unless `self_` is not Null).
     pub fn new_native_function(&mut self, name: &'static str, owner: &'static str, sig: &'static str, func: NativeFn, self_: Value, is_method: bool) -> PyRef {
         let nf = NativeFunction { name, owner, sig: Rc::new(Signature::parse(sig)), func, self_, is_method, doc: None };
-        PyRef::new(PyObject::new(self.types.native_function.clone(), Payload::NativeFunction(Box::new(nf))))
+        // An unbound method of a builtin type is a `method_descriptor` (`str.join`).
+        let ty = if is_method && nf.self_.is_null() { self.types.method_descriptor.clone() } else { self.types.native_function.clone() };
+        PyRef::new(PyObject::new(ty, Payload::NativeFunction(Box::new(nf))))
     }
 
     /// Put every method of `defs` into type `ty`'s dict.

@@ -14,6 +14,22 @@ pub fn init(vm: &mut Vm) {
         let m = vm.new_module_of(cls, &vm.str_of(&name));
         Ok(Value::Obj(m))
     });
+    s.init = Some(module_init);
+}
+
+/// module.__init__(name, doc=None) (module___init___impl).
+fn module_init(vm: &mut Vm, m: &Value, args: crate::object::Args<'_>) -> PyResult<()> {
+    let a = crate::types::native::bind_static(vm, "(name, doc=None)", "module", args)?;
+    if a[0].as_obj().and_then(|o| o.as_str()).is_none() {
+        let n = vm.type_name(&a[0]);
+        return Err(vm.new_type_error(format!("module.__init__() argument 'name' must be str, not {n}")));
+    }
+    let Some(d) = m.as_obj().and_then(|o| o.dict.borrow().clone()) else { return Ok(()) };
+    for (k, v) in [("__name__", a[0].clone()), ("__doc__", a[1].clone())] {
+        let key = Value::Obj(vm.intern(k));
+        dict_ops::set_item(vm, &d, key, v)?;
+    }
+    Ok(())
 }
 
 impl Vm {

@@ -117,6 +117,22 @@ impl Signature {
         Some(format!("({})", parts.join(", ")))
     }
 
+    /// Whether this is a one-argument function (CPython's METH_O calling convention, with
+    /// its own argument messages): `implied` leading `self` parameters, then exactly one
+    /// required positional-only parameter.
+    fn is_meth_o(&self, implied: usize) -> bool {
+        self.params.len() == implied + 1
+            && self.posonly == self.params.len()
+            && self.varargs.is_none()
+            && self.varkw.is_none()
+            && self.params.iter().all(|p| p.default.is_none())
+    }
+
+    /// Whether every parameter is positional-only (no `*args`/`**kwargs`).
+    fn is_positional_only(&self) -> bool {
+        self.posonly == self.params.len() && self.varargs.is_none() && self.varkw.is_none()
+    }
+
     /// The number of required positional parameters.
     fn required_positional(&self) -> usize {
         self.params[..self.npos].iter().take_while(|p| p.default.is_none()).count()
@@ -169,7 +185,48 @@ pub struct NativeFunction {
 impl NativeFunction {
     /// Bind `args` (with `self` already prepended if bound) to the signature.
     pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<smallvec_like::Bound> {
+        let implied = usize::from(self.is_method || !self.self_.is_null());
+        if self.sig.is_meth_o(implied) {
+            let given = args.pos().len();
+            if !args.kwnames.is_empty() {
+                let f = self.function_str();
+                return Err(vm.new_type_error(format!("{f} takes no keyword arguments")));
+            }
+            if given != implied + 1 {
+                let f = self.function_str();
+                return Err(vm.new_type_error(format!("{f} takes exactly one argument ({} given)", given.saturating_sub(implied))));
+            }
+        }
+        if self.sig.is_positional_only() {
+            // _PyArg_CheckPositional, as Argument Clinic uses it for such functions.
+            if !args.kwnames.is_empty() {
+                let f = self.function_str();
+                return Err(vm.new_type_error(format!("{f} takes no keyword arguments")));
+            }
+            let given = args.pos().len().saturating_sub(implied);
+            let (min, max) = (self.sig.required_positional().saturating_sub(implied), self.sig.npos.saturating_sub(implied));
+            if given < min || given > max {
+                let (bound, n) = if given < min { ("at least ", min) } else { ("at most ", max) };
+                let bound = if min == max { "" } else { bound };
+                let s = if n == 1 { "" } else { "s" };
+                return Err(vm.new_type_error(format!("{} expected {bound}{n} argument{s}, got {given}", self.name)));
+            }
+        }
         bind(vm, &self.sig, self.name, args)
+    }
+
+    /// This function bound to `self_` (a builtin method of an instance or a class).
+    pub fn bound_to(&self, self_: Value) -> NativeFunction {
+        NativeFunction { name: self.name, owner: self.owner, sig: self.sig.clone(), func: self.func, self_, is_method: false, doc: self.doc }
+    }
+
+    /// `len()`, `math.sqrt()`, `list.append()` (CPython's `_PyObject_FunctionStr`).
+    fn function_str(&self) -> String {
+        if self.is_method || self.owner == "builtins" {
+            if self.is_method { format!("{}.{}()", self.owner, self.name) } else { format!("{}()", self.name) }
+        } else {
+            format!("{}.{}()", self.owner, self.name)
+        }
     }
 }
 

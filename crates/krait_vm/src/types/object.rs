@@ -2,7 +2,7 @@
 //! repr, generic attribute access) and methods.
 
 use crate::object::hash::hash_pointer;
-use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, TypeFlags, Value};
+use crate::object::{Args, CmpOp, PyObject, PyRef, TypeFlags, Value};
 use crate::types::getset::GetSetDef;
 use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
@@ -45,6 +45,7 @@ pub fn init(vm: &mut Vm) {
         method("__hash__", "(self, /)", |vm, a| Ok(Value::Int(object_hash(vm, &a[0])?))),
         method("__eq__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Eq)),
         method("__ne__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Ne)),
+        method("__init__", "(self, /, *args, **kwargs)", |vm, a| object_init_checked(vm, &a[0], has_excess(&a[1], &a[2])).map(|_| Value::None)),
         method("__format__", "(self, format_spec, /)", object_format),
         method("__getattribute__", "(self, name, /)", |vm, a| {
             let name = name_arg(vm, &a[1])?;
@@ -70,6 +71,8 @@ pub fn init(vm: &mut Vm) {
         vm.set_type_attr(&t, name, w);
     }
     vm.add_methods(&t, "object", crate::types::object_reduce::METHODS);
+    let doc = vm.new_str("The root of every class: object() makes a featureless instance, with no\ninstance attributes and no way to add any.\n");
+    vm.set_type_attr(&t, "__doc__", doc);
 }
 
 /// `__class__` (on object) and `__dict__` (on classes whose instances have one): added
@@ -126,7 +129,7 @@ fn set_class(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<
     }
     let solid = |t: &PyRef| t.as_type().and_then(|t| t.solid_base.borrow().clone());
     let (a, b) = (solid(&old), solid(&new_cls));
-    if !matches!((&a, &b), (Some(x), Some(y)) if x.is(y)) {
+    if !matches!((&a, &b), (Some(x), Some(y)) if x.is(y)) || !crate::types::slots::same_slots(vm, &old, &new_cls) {
         let (on, nn) = (old.as_type().map(|t| t.name()).unwrap_or_default(), new_cls.as_type().map(|t| t.name()).unwrap_or_default());
         return Err(vm.new_type_error(format!("__class__ assignment: '{nn}' object layout differs from '{on}'")));
     }
@@ -151,13 +154,19 @@ pub fn is_object_new(f: crate::object::NewFn) -> bool {
 }
 
 fn object_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
+    object_new_checked(vm, cls, !args.args.is_empty())
+}
+
+/// object_new: excess arguments are an error unless `__init__` is overridden and
+/// `__new__` is not.
+fn object_new_checked(vm: &mut Vm, cls: &PyRef, excess: bool) -> PyResult<Value> {
     let t = cls.as_type().expect("type");
-    if !args.args.is_empty() {
-        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
-        let slots = t.slots();
-        let init_overridden = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
-        let new_overridden = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
-        if new_overridden || !init_overridden {
+    if excess {
+        let (init_overridden, new_overridden) = overridden(t);
+        if new_overridden {
+            return Err(vm.new_type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_overridden {
             let n = t.name();
             return Err(vm.new_type_error(format!("{n}() takes no arguments")));
         }
@@ -165,7 +174,15 @@ fn object_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     if t.has_flag(TypeFlags::IS_ABSTRACT) {
         return Err(abstract_error(vm, cls));
     }
-    Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
+    Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), crate::types::slots::instance_payload(cls)))))
+}
+
+/// Whether a type's `__init__` and `__new__` differ from object's.
+fn overridden(t: &crate::object::TypeObject) -> (bool, bool) {
+    let slots = t.slots();
+    let init = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
+    let new = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
+    (init, new)
 }
 
 // object_new: "Can't instantiate abstract class X with abstract method(s) a, b".
@@ -179,29 +196,33 @@ fn abstract_error(vm: &mut Vm, cls: &PyRef) -> crate::vm::PyErr {
 }
 
 fn object_new_method(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let Value::Obj(cls) = &a[0] else { return Err(vm.new_type_error("object.__new__(X): X is not a type object")) };
-    if cls.as_type().is_none() {
+    let Some(cls) = a[0].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
         let n = vm.type_name(&a[0]);
         return Err(vm.new_type_error(format!("object.__new__(X): X is not a type object ({n})")));
-    }
-    let cls = cls.clone();
-    let t = cls.as_type().expect("type");
-    if t.has_flag(TypeFlags::IS_ABSTRACT) {
-        return Err(abstract_error(vm, &cls));
-    }
-    Ok(Value::Obj(PyRef::new(PyObject::new(cls.clone(), Payload::Object))))
+    };
+    object_new_checked(vm, &cls, has_excess(&a[1], &a[2]))
 }
 
-/// object.__init__: excess arguments are an error unless __new__ is overridden.
+/// Whether `*args` (a tuple) or `**kwargs` (a dict) hold anything.
+fn has_excess(args: &Value, kwargs: &Value) -> bool {
+    let n_args = args.as_obj().and_then(|o| o.as_tuple()).map_or(0, <[Value]>::len);
+    let n_kw = kwargs.as_obj().and_then(|o| o.as_dict()).map_or(0, |d| d.borrow().len());
+    n_args + n_kw > 0
+}
+
+/// object.__init__: excess arguments are an error unless __new__ is overridden and
+/// __init__ is not.
 fn object_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
-    if args.args.is_empty() {
+    object_init_checked(vm, obj, !args.args.is_empty())
+}
+
+fn object_init_checked(vm: &mut Vm, obj: &Value, excess: bool) -> PyResult<()> {
+    if !excess {
         return Ok(());
     }
     let ty = vm.type_of(obj);
     let t = ty.as_type().expect("type");
-    let slots = t.slots();
-    let init_overridden = slots.init.is_some_and(|f| f as usize != object_init as crate::object::InitFn as usize);
-    let new_overridden = slots.new.is_some_and(|f| f as usize != object_new as crate::object::NewFn as usize);
+    let (init_overridden, new_overridden) = overridden(t);
     if init_overridden {
         return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
     }

@@ -28,7 +28,7 @@ fn is_object_attr(vm: &mut Vm, ty: &PyRef, name: &str) -> bool {
 
 // object_getstate_default
 fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
-    let plain = obj.as_obj().is_some_and(|o| matches!(o.payload, Payload::Object | Payload::Exception(_)));
+    let plain = obj.as_obj().is_some_and(|o| crate::types::slots::is_plain_instance(o) || matches!(o.payload, Payload::Exception(_)));
     if required && !plain {
         return Err(cannot_pickle(vm, obj));
     }
@@ -149,5 +149,5 @@ pub const METHODS: &[MethodDef] = &[
     method("__reduce_ex__", "(self, protocol, /)", reduce_ex),
     method("__reduce__", "(self, /)", |vm, a| common_reduce(vm, &a[0], 0)),
     method("__getstate__", "(self, /)", |vm, a| get_state(vm, &a[0], false)),
-    MethodDef { name: "__subclasshook__", sig: "(cls, subclass, /)", func: |vm, _| Ok(Value::Obj(vm.not_implemented.clone())), kind: MethodKind::ClassMethod },
+    MethodDef { name: "__subclasshook__", sig: "(cls, /, *args)", func: |vm, _| Ok(Value::Obj(vm.not_implemented.clone())), kind: MethodKind::ClassMethod },
 ];

@@ -16,6 +16,6 @@ registry! {
     object, type_, none_type, not_implemented_type, ellipsis_type,
     int, bool, float, complex, str, bytes, bytearray,
     tuple, list, dict, set, frozenset, range, slice,
-    function, native_function, method, cell, code, module,
+    function, native_function, method_descriptor, method, cell, code, module,
     property, classmethod, staticmethod,
 }

@@ -190,12 +190,16 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let r = required(vm, v, "__len__", &[])?;
-    match r {
-        Value::Int(i) if i >= 0 => Ok(i as usize),
-        Value::Int(_) => Err(vm.new_value_error("__len__() should return >= 0")),
-        Value::Bool(b) => Ok(b as usize),
-        other => {
-            let n = vm.type_name(&other);
+    // slot_sq_length: PyNumber_AsSsize_t with OverflowError, then the sign check.
+    match crate::types::int::int_arg(&r) {
+        Some(crate::types::int::IntArg::Small(i)) if i >= 0 => Ok(i as usize),
+        Some(crate::types::int::IntArg::Small(_)) => Err(vm.new_value_error("__len__() should return >= 0")),
+        Some(crate::types::int::IntArg::Big(_)) => {
+            let n = vm.type_name(&r);
+            Err(vm.new_overflow_error(format!("cannot fit '{n}' into an index-sized integer")))
+        }
+        None => {
+            let n = vm.type_name(&r);
             Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")))
         }
     }

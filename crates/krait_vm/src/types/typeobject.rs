@@ -330,17 +330,17 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         };
         dict_ops::set_item(vm, &d, k, v)?;
     }
-    // type_new_set_module: `__module__` defaults to the calling code's `__name__`.
+    // type_new_set_module: `__module__` defaults to the calling frame's `__name__`.
     let module_key = Value::Obj(vm.intern("__module__"));
     if dict_ops::get_item(vm, &d, &module_key)?.is_none() {
-        let globals = vm.frames.last().map(|f| f.globals.clone());
-        if let Some(g) = globals {
+        if let Some(globals) = vm.frames.last().map(|f| f.globals.clone()) {
             let name_key = Value::Obj(vm.intern("__name__"));
-            if let Some(m) = dict_ops::get_item(vm, &g, &name_key)? {
-                dict_ops::set_item(vm, &d, module_key, m)?;
+            if let Some(name) = dict_ops::get_item(vm, &globals, &name_key)? {
+                dict_ops::set_item(vm, &d, module_key, name)?;
             }
         }
     }
+    crate::types::slots::apply(vm, &cls, ns)?;
     // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
     let doc_key = Value::Obj(vm.intern("__doc__"));
     if dict_ops::get_item(vm, &d, &doc_key)?.is_none() {
@@ -353,19 +353,16 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         dict_ops::set_item(vm, &d, hash_key, Value::None)?;
     }
     crate::types::slot_wrappers::update_slots(vm, &cls);
-    // Instances get a `__dict__` attribute unless a base already provides one.
+    // Instances with a dict get a `__dict__` attribute unless a base already provides one.
     let dict_name = vm.intern("__dict__");
-    let inherited = t.mro.borrow().iter().skip(1).any(|b| b.as_type().is_some_and(|bt| bt.has_flag(TypeFlags::HEAPTYPE)));
-    if !inherited && vm.lookup_type_attr(&cls, &dict_name).is_none() {
+    if t.has_flag(TypeFlags::HAS_DICT) && vm.lookup_type_attr(&cls, &dict_name).is_none() {
         vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
     }
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
     for (k, v) in items {
-        if vm.type_of(&v).as_type().is_some_and(|t| t.has_flag(TypeFlags::HEAPTYPE)) {
-            if let Some(r) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
-                r?;
-            }
+        if let Some(r) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
+            r?;
         }
     }
     let parent_init = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");
@@ -397,7 +394,14 @@ fn mro_or_error(vm: &mut Vm, cls: &PyRef) -> PyResult<Vec<PyRef>> {
         }
         let head = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(head) = head else {
-            let names: Vec<String> = bases.iter().map(|b| b.as_type().map(|t| t.name()).unwrap_or_default()).collect();
+            // set_mro_error: the distinct heads left unmerged, in order.
+            let mut heads: Vec<PyRef> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|b| b.as_type().map(|t| t.name()).unwrap_or_default()).collect();
             return Err(vm.new_type_error(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "))));
         };
         for s in &mut seqs {

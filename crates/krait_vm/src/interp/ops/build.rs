@@ -67,10 +67,17 @@ pub fn dict_merge(vm: &mut Vm, frame: &mut Frame, i: usize) -> PyResult<()> {
     }
 }
 
-/// `func.__qualname__` + "()" for call error messages.
+/// `module.qualname()` for call error messages (CPython's `_PyObject_FunctionStr`; the
+/// module is left out when it is `builtins` or not a str).
 pub fn func_name(vm: &mut Vm, func: &Value) -> String {
     match vm.get_attr_str(func, "__qualname__") {
-        Ok(q) if q.as_obj().and_then(|o| o.as_str()).is_some() => format!("{}()", vm.str_of(&q)),
+        Ok(q) if q.as_obj().and_then(|o| o.as_str()).is_some() => {
+            let q = vm.str_of(&q).to_string();
+            match vm.get_attr_str(func, "__module__") {
+                Ok(m) if m.as_obj().and_then(|o| o.as_str()).is_some_and(|s| s.as_str() != "builtins") => format!("{}.{q}()", vm.str_of(&m)),
+                _ => format!("{q}()"),
+            }
+        }
         _ => format!("{} object", vm.type_name(func)),
     }
 }

@@ -37,7 +37,8 @@ pub fn class_init_frame(vm: &mut Vm, frame: &mut Frame, argc: usize, kwnames: &[
     if vm.frames.len() >= vm.recursion_limit {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded"));
     }
-    let instance = Value::Obj(PyRef::new(PyObject::new(cls, Payload::Object)));
+    let payload = crate::types::slots::instance_payload(&cls);
+    let instance = Value::Obj(PyRef::new(PyObject::new(cls, payload)));
     // The instance takes the class's stack slot: `self, args...` are then contiguous.
     frame.slots[sp - argc - 1] = instance.clone();
     let mut new_frame = crate::interp::call::make_frame(vm, &init, Args { args: &frame.slots[sp - argc - 1..sp], kwnames })?;

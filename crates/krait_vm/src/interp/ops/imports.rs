@@ -44,19 +44,13 @@ pub fn import_from(vm: &mut Vm, frame: &mut Frame, name: &crate::object::PyRef) 
             return Ok(());
         }
     }
-    let pkgname = pkg.map(|p| vm.str_of(&p).to_string()).unwrap_or_else(|| "<unknown module name>".into());
+    let pkgname = pkg.as_ref().map(|p| vm.str_of(p).to_string()).unwrap_or_else(|| "<unknown module name>".into());
     let file = vm.get_attr_str(&module, "__file__").ok().filter(|v| v.as_obj().and_then(|o| o.as_str()).is_some());
     let msg = match &file {
         Some(f) => format!("cannot import name '{n}' from '{pkgname}' ({})", vm.str_of(f)),
         None => format!("cannot import name '{n}' from '{pkgname}' (unknown location)"),
     };
-    let err = vm.new_import_error(msg);
-    // ImportError.name is the module imported from, .path its file (CPython's import_from).
-    if let crate::object::Payload::Exception(d) = &err.0.payload {
-        d.set_field("name", vm.new_str(&pkgname));
-        d.set_field("path", file.unwrap_or(Value::None));
-    }
-    Err(err)
+    Err(vm.new_import_error_at(msg, pkg.unwrap_or(Value::None), file.unwrap_or(Value::None)))
 }
 
 /// IMPORT_STAR: `(module -- )`, binding `__all__` (or every public name) in the locals.

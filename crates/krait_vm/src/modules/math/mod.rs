@@ -198,7 +198,10 @@ fn m_remainder(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn m_pow(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (x, y) = two(vm, a)?;
-    let r = if !x.is_finite() || !y.is_finite() {
+    // C99 pow: anything to the power 0 is 1, even inf and nan.
+    let r = if y == 0.0 {
+        1.0
+    } else if !x.is_finite() || !y.is_finite() {
         if x.is_nan() {
             if y == 0.0 { 1.0 } else { x }
         } else if y.is_nan() {
@@ -258,7 +261,7 @@ fn m_frexp(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn m_modf(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let x = real_arg(vm, &a[0])?;
-    let (f, i) = if x.is_infinite() { (0.0f64.copysign(x), x) } else { (x.fract(), x.trunc()) };
+    let (f, i) = if x.is_infinite() { (0.0f64.copysign(x), x) } else { (x.fract().copysign(x), x.trunc()) };
     Ok(vm.new_tuple(vec![Value::Float(f), Value::Float(i)]))
 }
 

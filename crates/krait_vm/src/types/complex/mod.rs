@@ -135,24 +135,30 @@ fn complex_from(vm: &mut Vm, r: &Value, i: &Value) -> PyResult<C> {
     if i.as_obj().and_then(|o| o.as_str()).is_some() {
         return Err(vm.new_type_error("complex() second arg can't be a string"));
     }
-    let re = if r.is_null() { (0.0, 0.0) } else { component(vm, r, "first")? };
-    let im = if i.is_null() { (0.0, 0.0) } else { component(vm, i, "second")? };
-    // real + imag*1j, done by parts as CPython does.
-    Ok((re.0 - im.1, re.1 + im.0))
+    let (re, re_complex) = if r.is_null() { ((0.0, 0.0), false) } else { component(vm, r, "first")? };
+    if i.is_null() {
+        return Ok(re);
+    }
+    let (im, im_complex) = component(vm, i, "second")?;
+    // real + imag*1j, by parts as CPython does: a part that is not complex adds nothing
+    // (so complex(0.0, -0.0) keeps its -0.0).
+    let real = if im_complex { re.0 - im.1 } else { re.0 };
+    let imag = if re_complex { im.0 + re.1 } else { im.0 };
+    Ok((real, imag))
 }
 
-/// One constructor argument as a complex: complex, or anything `float()` accepts
-/// (via `__complex__` first when defined).
-fn component(vm: &mut Vm, v: &Value, which: &str) -> PyResult<C> {
+/// One constructor argument as a complex, and whether it was one: complex, or anything
+/// `float()` accepts (via `__complex__` first when defined).
+fn component(vm: &mut Vm, v: &Value, which: &str) -> PyResult<(C, bool)> {
     if let Some(c) = complex_arg(v) {
-        return Ok(c);
+        return Ok((c, true));
     }
     let ty = vm.type_of(v);
     let name = vm.intern("__complex__");
     if let Some(m) = vm.lookup_type_attr(&ty, &name) {
         let r = vm.call_positional(&m, std::slice::from_ref(v))?;
         return match complex_arg(&r) {
-            Some(c) => Ok(c),
+            Some(c) => Ok((c, true)),
             None => {
                 let n = vm.type_name(&r);
                 Err(vm.new_type_error(format!("__complex__ returned non-complex (type {n})")))
@@ -167,7 +173,7 @@ fn component(vm: &mut Vm, v: &Value, which: &str) -> PyResult<C> {
         let n = vm.type_name(v);
         return Err(vm.new_type_error(format!("complex() {which} argument must be a string or a number, not '{n}'")));
     }
-    Ok((float_from(vm, v)?, 0.0))
+    Ok(((float_from(vm, v)?, 0.0), false))
 }
 
 /// complex_from_string_inner: `a`, `bj`, `a+bj`, optionally in parentheses.

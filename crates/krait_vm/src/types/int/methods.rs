@@ -195,6 +195,10 @@ fn int_rpow(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn int_format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let v = self_int(vm, &a[0])?;
     let spec = str_arg(vm, &a[1], "format")?;
+    if spec.is_empty() {
+        // An empty spec is str(self) (so `format(True, "")` is 'True').
+        return vm.str(&a[0]).map(Value::Obj);
+    }
     let text = krait_format::format_int(&v, &spec, "int", vm.int_max_str_digits).map_err(|e| vm.format_error(e))?;
     Ok(vm.new_str(&text))
 }
@@ -219,7 +223,7 @@ pub fn str_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
 pub fn add_property(vm: &mut Vm, ty: &PyRef, owner: &'static str, name: &'static str, getter: NativeFn) {
     let f = vm.new_native_function(name, owner, "(self, /)", getter, Value::Null, true);
     let pt = vm.types.property.clone();
-    let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Value::None }, &pt);
+    let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() }, &pt);
     vm.set_type_attr(ty, name, p);
 }
 

@@ -110,4 +110,7 @@ impl Vm {
 pub fn init(vm: &mut Vm) {
     slots::install(vm);
     methods::install(vm);
+    let t = vm.types.int.clone();
+    let doc = vm.new_str("int([x]) -> integer\nint(x, base=10) -> integer\n\nMake an integer from a number or a string of digits in the given base;\nint() is 0, floats are truncated towards zero.\n");
+    vm.set_type_attr(&t, "__doc__", doc);
 }

@@ -110,15 +110,35 @@ fn swapcase(s: &str) -> String {
     out
 }
 
-/// The titlecase form of `c` (uppercase except the few digraphs with their own title form).
+/// The titlecase form of `c`: uppercase, except the digraphs and Greek letters with
+/// iota subscript that have their own title form, and the ligatures (`ß` → `Ss`,
+/// `ﬁ` → `Fi`), whose title form is their uppercase with only the first letter upper.
 fn to_title(c: char, out: &mut String) {
-    match c as u32 {
-        0x1C4..=0x1C6 => out.push('\u{1C5}'),
-        0x1C7..=0x1C9 => out.push('\u{1C8}'),
-        0x1CA..=0x1CC => out.push('\u{1CB}'),
-        0x1F1..=0x1F3 => out.push('\u{1F2}'),
-        _ => out.extend(c.to_uppercase()),
-    }
+    let title = match c as u32 {
+        0x1C4..=0x1C6 => '\u{1C5}',
+        0x1C7..=0x1C9 => '\u{1C8}',
+        0x1CA..=0x1CC => '\u{1CB}',
+        0x1F1..=0x1F3 => '\u{1F2}',
+        n @ (0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7) => char::from_u32(n + 8).unwrap_or(c),
+        0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC => c,
+        0x1FB3 => '\u{1FBC}',
+        0x1FC3 => '\u{1FCC}',
+        0x1FF3 => '\u{1FFC}',
+        // The ligatures: `ß`, `ﬀ`..`ﬆ`, Armenian `և` and `ﬓ`..`ﬗ`.
+        0xDF | 0x587 | 0xFB00..=0xFB06 | 0xFB13..=0xFB17 => {
+            let mut upper = c.to_uppercase();
+            out.extend(upper.next());
+            for rest in upper {
+                out.extend(rest.to_lowercase());
+            }
+            return;
+        }
+        _ => {
+            out.extend(c.to_uppercase());
+            return;
+        }
+    };
+    out.push(title);
 }
 
 fn capitalize(s: &str) -> String {
@@ -149,7 +169,7 @@ fn title(s: &str) -> String {
 
 /// str.isidentifier: XID_Start (or `_`) then XID_Continue characters; approximated with
 /// Rust's alphabetic/alphanumeric properties.
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric() || matches!(c as u32, 0x300..=0x36F | 0xB7)),

@@ -231,10 +231,11 @@ fn convert_one(vm: &mut Vm, v: &Value, spec: &krait_format::PercentSpec) -> PyRe
             let n = int_for(vm, v, spec.conversion)?;
             krait_format::percent_format_int(&n, spec, vm.int_max_str_digits)
         }
-        _ => {
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = float_for(vm, v, "must be real number")?;
             krait_format::percent_format_float(f, spec)
         }
+        c => Err(krait_format::unsupported_format_character(c, spec.index)),
     };
     r.map_err(|e| vm.format_error(e))
 }

@@ -49,27 +49,15 @@ fn render(vm: &mut Vm, fmt: &str, args: Option<&[Value]>, kwargs: Option<&Value>
 }
 
 /// `format(value, spec)`: exact strs directly, everything else through `__format__`.
-pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
+fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
     if let Some(s) = pystr(value) {
         if value.as_obj().is_some_and(|o| vm.is_exact(o, &vm.types.str)) {
             return krait_format::format_str(s.as_str(), spec, "str").map_err(|e| vm.format_error(e));
         }
     }
     let spec_v = vm.new_str(spec);
-    let r = match vm.call_dunder(value, "__format__", &[spec_v])? {
-        Some(r) => r,
-        None => {
-            let n = vm.type_name(value);
-            return Err(vm.new_type_error(format!("Type {n} doesn't define __format__")));
-        }
-    };
-    match pystr(&r) {
-        Some(s) => Ok(s.as_str().to_string()),
-        None => {
-            let n = vm.type_name(&r);
-            Err(vm.new_type_error(format!("__format__ must return a str, not {n}")))
-        }
-    }
+    let r = vm.format(value, &spec_v)?;
+    Ok(r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default())
 }
 
 /// get_field_object: the argument named by a field, then its `.attr` / `[key]` parts.

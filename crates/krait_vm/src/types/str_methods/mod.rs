@@ -2,6 +2,7 @@
 //! iteration, the constructor) and its methods, split by family into submodules.
 
 mod case;
+pub(crate) use case::is_identifier;
 pub(crate) mod convert;
 mod format;
 mod printable;
