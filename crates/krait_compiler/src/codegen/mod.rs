@@ -21,7 +21,7 @@ mod unwind;
 use crate::ir::{Block, BlockId, Cfg, CodeUnit, Instr, IrOp, Location, Pseudo};
 use crate::symtable::{BlockType, EntryId, Scope, SymbolTable};
 use crate::{mangle, syntax_error, CompileOptions};
-use consts::ConstKey;
+use consts::{ConstIndex, ConstKey};
 use krait_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 use krait_syntax::ast::{self, Loc, Stmt};
 use krait_syntax::{Parsed, SyntaxError};
@@ -52,7 +52,7 @@ pub(crate) struct Unit<'a> {
     pub ste: EntryId,
     pub scope_type: ScopeType,
     pub meta: CodeUnit,
-    const_index: HashMap<ConstKey, u32>,
+    const_index: ConstIndex,
     name_index: HashMap<Rc<str>, u32>,
     varname_index: HashMap<Rc<str>, u32>,
     pub cell_index: HashMap<Rc<str>, u32>,
@@ -168,7 +168,7 @@ impl<'a> Unit<'a> {
             ste: 0,
             scope_type: ScopeType::Module,
             meta: CodeUnit::default(),
-            const_index: HashMap::new(),
+            const_index: ConstIndex::default(),
             name_index: HashMap::new(),
             varname_index: HashMap::new(),
             cell_index: HashMap::new(),
@@ -286,12 +286,12 @@ impl<'a> Compiler<'a> {
 
     /// compiler_add_const
     pub fn add_const(&mut self, c: Constant) -> u32 {
-        match self.u.const_index.entry(ConstKey::of(&c)) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
-                let i = self.u.meta.consts.len() as u32;
+        let next = self.u.meta.consts.len() as u32;
+        match self.u.const_index.get_or_insert(ConstKey::of(&c), next) {
+            Ok(i) => i,
+            Err(i) => {
                 self.u.meta.consts.push(c);
-                *e.insert(i)
+                i
             }
         }
     }
