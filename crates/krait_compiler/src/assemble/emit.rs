@@ -34,7 +34,7 @@ pub(crate) fn emit_code(g: &Graph) -> Result<Vec<u8>, AssembleError> {
 
 /// Each instruction's size in code units with its location, in layout order.
 pub(crate) fn instr_locations(g: &Graph) -> Result<Vec<(u32, Location)>, AssembleError> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(g.blocks.iter().map(|b| b.instrs.len()).sum());
     for b in g.layout() {
         for i in &g.b(b).instrs {
             out.push((instr_size(real_op(i)?, i.oparg), i.loc));

@@ -4,6 +4,7 @@
 use krait_bytecode::Constant;
 use krait_syntax::ast::ConstantValue;
 use num_bigint::BigInt;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// A hashable identity of a constant: kind and value, floats by bit pattern, so `1`, `1.0`
@@ -99,4 +100,24 @@ pub(crate) fn int_const(i: i64) -> Constant {
 /// A tuple of strings (KW_NAMES operands, import from-lists, keyword-default names).
 pub(crate) fn str_tuple<'s>(names: impl IntoIterator<Item = &'s Rc<str>>) -> Constant {
     Constant::Tuple(names.into_iter().map(|n| Constant::Str(n.clone())).collect())
+}
+
+/// The constant dedup table of one code unit (CPython's `u_consts` dict): each key's hash is
+/// kept with it, so growing the table never hashes a key (a code object's key) again.
+#[derive(Default)]
+pub(crate) struct ConstIndex {
+    hasher: hashbrown::DefaultHashBuilder,
+    table: hashbrown::HashTable<(u64, ConstKey, u32)>,
+}
+
+impl ConstIndex {
+    /// The index recorded for `key`, or `Err(next)` after recording `next` for it.
+    pub fn get_or_insert(&mut self, key: ConstKey, next: u32) -> Result<u32, u32> {
+        let hash = self.hasher.hash_one(&key);
+        if let Some(&(_, _, i)) = self.table.find(hash, |e| e.1 == key) {
+            return Ok(i);
+        }
+        self.table.insert_unique(hash, (hash, key, next), |e| e.0);
+        Err(next)
+    }
 }

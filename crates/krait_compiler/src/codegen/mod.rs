@@ -21,10 +21,11 @@ mod unwind;
 use crate::ir::{Block, BlockId, Cfg, CodeUnit, Instr, IrOp, Location, Pseudo};
 use crate::symtable::{BlockType, EntryId, Scope, SymbolTable};
 use crate::{mangle, syntax_error, CompileOptions};
-use consts::ConstKey;
+use consts::{ConstIndex, ConstKey};
 use krait_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 use krait_syntax::ast::{self, Loc, Stmt};
 use krait_syntax::{Parsed, SyntaxError};
+use hashbrown::hash_map::Entry;
 use hashbrown::HashMap;
 use std::rc::Rc;
 pub(crate) use consts::to_constant;
@@ -51,7 +52,7 @@ pub(crate) struct Unit<'a> {
     pub ste: EntryId,
     pub scope_type: ScopeType,
     pub meta: CodeUnit,
-    const_index: HashMap<ConstKey, u32>,
+    const_index: ConstIndex,
     name_index: HashMap<Rc<str>, u32>,
     varname_index: HashMap<Rc<str>, u32>,
     pub cell_index: HashMap<Rc<str>, u32>,
@@ -167,7 +168,7 @@ impl<'a> Unit<'a> {
             ste: 0,
             scope_type: ScopeType::Module,
             meta: CodeUnit::default(),
-            const_index: HashMap::new(),
+            const_index: ConstIndex::default(),
             name_index: HashMap::new(),
             varname_index: HashMap::new(),
             cell_index: HashMap::new(),
@@ -233,7 +234,12 @@ impl<'a> Compiler<'a> {
             self.use_next_block(b);
         }
         let cur = self.u.cur.0 as usize;
-        self.u.blocks[cur].instrs.push(Instr { op, oparg, target, loc });
+        let instrs = &mut self.u.blocks[cur].instrs;
+        if instrs.capacity() == 0 {
+            // CPython's DEFAULT_BLOCK_SIZE: most blocks then never reallocate.
+            instrs.reserve_exact(16);
+        }
+        instrs.push(Instr { op, oparg, target, loc });
         if op == IrOp::Real(Opcode::ReturnValue) {
             self.u.returns[cur] = true;
         }
@@ -280,14 +286,14 @@ impl<'a> Compiler<'a> {
 
     /// compiler_add_const
     pub fn add_const(&mut self, c: Constant) -> u32 {
-        let key = ConstKey::of(&c);
-        if let Some(&i) = self.u.const_index.get(&key) {
-            return i;
+        let next = self.u.meta.consts.len() as u32;
+        match self.u.const_index.get_or_insert(ConstKey::of(&c), next) {
+            Ok(i) => i,
+            Err(i) => {
+                self.u.meta.consts.push(c);
+                i
+            }
         }
-        let i = self.u.meta.consts.len() as u32;
-        self.u.meta.consts.push(c);
-        self.u.const_index.insert(key, i);
-        i
     }
 
     pub fn load_const(&mut self, c: Constant) {
@@ -300,23 +306,25 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_name(&mut self, name: Rc<str>) -> u32 {
-        if let Some(&i) = self.u.name_index.get(&name) {
-            return i;
+        match self.u.name_index.entry(name) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let i = self.u.meta.names.len() as u32;
+                self.u.meta.names.push(e.key().clone());
+                *e.insert(i)
+            }
         }
-        let i = self.u.meta.names.len() as u32;
-        self.u.meta.names.push(name.clone());
-        self.u.name_index.insert(name, i);
-        i
     }
 
     fn add_varname(&mut self, name: Rc<str>) -> u32 {
-        if let Some(&i) = self.u.varname_index.get(&name) {
-            return i;
+        match self.u.varname_index.entry(name) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let i = self.u.meta.varnames.len() as u32;
+                self.u.meta.varnames.push(e.key().clone());
+                *e.insert(i)
+            }
         }
-        let i = self.u.meta.varnames.len() as u32;
-        self.u.meta.varnames.push(name.clone());
-        self.u.varname_index.insert(name, i);
-        i
     }
 
     pub fn mangle(&self, name: &Rc<str>) -> Rc<str> {

@@ -9,6 +9,9 @@ use krait_bytecode::Opcode;
 /// instruction, the next instruction (or the next non-empty block's first instruction),
 /// and the next instruction has a line of its own.
 pub(crate) fn clean_basic_block(g: &mut Graph, id: BlockId) {
+    if !g.b(id).instrs.iter().any(|i| i.is(Opcode::Nop)) {
+        return;
+    }
     // First line of the next non-empty block, for a NOP that ends this block.
     let next_block_line = {
         let mut next = g.b(id).next;
@@ -23,8 +26,9 @@ pub(crate) fn clean_basic_block(g: &mut Graph, id: BlockId) {
         next.and_then(|n| g.b(n).instrs.first().map(|i| i.lineno()))
     };
     let instrs = &mut g.bm(id).instrs;
+    // Compact in place: instructions kept are moved down to `dst` (never past `src`).
     let n = instrs.len();
-    let mut kept = Vec::with_capacity(n);
+    let mut dst = 0;
     let mut prev_lineno = -1;
     for src in 0..n {
         let lineno = instrs[src].lineno();
@@ -45,8 +49,9 @@ pub(crate) fn clean_basic_block(g: &mut Graph, id: BlockId) {
                 continue;
             }
         }
-        kept.push(instrs[src].clone());
+        instrs.swap(dst, src);
+        dst += 1;
         prev_lineno = lineno;
     }
-    *instrs = kept;
+    instrs.truncate(dst);
 }

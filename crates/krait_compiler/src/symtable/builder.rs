@@ -106,15 +106,17 @@ impl<'a> Builder<'a> {
     /// symtable_add_def_helper
     fn add_def_in(&mut self, name: &Rc<str>, flag: u32, id: EntryId, loc: Loc) -> R {
         let m = mangled(&self.private, name);
-        let ste = &self.entries[id];
-        let mut val = flag;
-        if let Some(&old) = ste.symbols.get(&m) {
-            if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
-                return Err(self.err(format!("duplicate argument '{m}' in function definition"), loc));
-            }
-            val |= old;
+        // One lookup: a new name is inserted as 0 first (on an error the table is dropped).
+        let ste = &mut self.entries[id];
+        let slot = ste.symbols.entry(m.clone());
+        let index = slot.index();
+        let old = *slot.or_insert(0);
+        let comp_iter_target = ste.comp_iter_target;
+        if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
+            return Err(self.err(format!("duplicate argument '{m}' in function definition"), loc));
         }
-        if ste.comp_iter_target {
+        let mut val = flag | old;
+        if comp_iter_target {
             if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return Err(self.err(
                     format!("comprehension inner loop cannot rebind assignment expression target '{m}'"),
@@ -124,13 +126,13 @@ impl<'a> Builder<'a> {
             val |= DEF_COMP_ITER;
         }
         let ste = &mut self.entries[id];
-        ste.symbols.insert(m.clone(), val);
+        if let Some((_, v)) = ste.symbols.get_index_mut(index) {
+            *v = val;
+        }
         if flag & DEF_PARAM != 0 {
             ste.varnames.push(m);
         } else if flag & DEF_GLOBAL != 0 {
-            let top = &mut self.entries[0];
-            let v = top.symbols.get(&m).copied().unwrap_or(0) | flag;
-            top.symbols.insert(m, v);
+            *self.entries[0].symbols.entry(m).or_insert(0) |= flag;
         }
         Ok(())
     }

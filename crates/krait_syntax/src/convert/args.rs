@@ -1,6 +1,6 @@
 //! Function and lambda parameters: ruff `Parameters` → CPython `ast.arguments`.
 
-use super::{ident, Converter};
+use super::Converter;
 use crate::ast::*;
 use ruff_python_ast as r;
 
@@ -43,7 +43,7 @@ impl Converter<'_> {
     fn arg(&mut self, a: &r::Parameter) -> Arg {
         Arg {
             loc: self.loc(a.range),
-            arg: ident(&a.name),
+            arg: self.ident(&a.name),
             annotation: a.annotation.as_deref().map(|e| self.bexpr(e)),
         }
     }

@@ -1,6 +1,6 @@
 //! Expressions: ruff `Expr` → CPython `ast.expr`, plus operators, keywords and comprehensions.
 
-use super::{ctx, ident, Converter};
+use super::{ctx, Converter};
 use crate::ast::*;
 use ruff_python_ast as r;
 use ruff_text_size::Ranged;
@@ -114,7 +114,7 @@ impl Converter<'_> {
             r::Expr::EllipsisLiteral(_) => ExprKind::Constant { value: ConstantValue::Ellipsis, kind: None },
             r::Expr::Attribute(x) => ExprKind::Attribute {
                 value: self.bexpr(&x.value),
-                attr: ident(&x.attr),
+                attr: self.ident(&x.attr),
                 ctx: ctx(x.ctx),
             },
             r::Expr::Subscript(x) => ExprKind::Subscript {
@@ -123,7 +123,7 @@ impl Converter<'_> {
                 ctx: ctx(x.ctx),
             },
             r::Expr::Starred(x) => ExprKind::Starred { value: self.bexpr(&x.value), ctx: ctx(x.ctx) },
-            r::Expr::Name(x) => ExprKind::Name { id: x.id.as_str().into(), ctx: ctx(x.ctx) },
+            r::Expr::Name(x) => ExprKind::Name { id: self.name(x.id.as_str()), ctx: ctx(x.ctx) },
             r::Expr::List(x) => ExprKind::List { elts: self.exprs(&x.elts), ctx: ctx(x.ctx) },
             r::Expr::Tuple(x) => ExprKind::Tuple { elts: self.exprs(&x.elts), ctx: ctx(x.ctx) },
             r::Expr::Slice(x) => ExprKind::Slice {
@@ -141,7 +141,7 @@ impl Converter<'_> {
 
     pub(crate) fn keywords(&mut self, kws: &[r::Keyword]) -> Vec<Keyword> {
         kws.iter()
-            .map(|k| Keyword { loc: self.loc(k.range), arg: k.arg.as_ref().map(ident), value: self.expr(&k.value) })
+            .map(|k| Keyword { loc: self.loc(k.range), arg: k.arg.as_ref().map(|n| self.ident(n)), value: self.expr(&k.value) })
             .collect()
     }
 

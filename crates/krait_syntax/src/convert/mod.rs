@@ -11,28 +11,34 @@ use crate::ast::{ExprContext, Loc};
 use ruff_python_ast::token::{Token, Tokens};
 use ruff_python_ast::Identifier;
 use ruff_text_size::{Ranged, TextRange, TextSize};
+use hashbrown::HashSet;
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// Byte offsets of line starts, to turn ruff's byte offsets into CPython's (line, column).
 pub(crate) struct LineIndex {
     starts: Vec<u32>,
+    /// 0-based line of the last lookup: locations come in source order, so most lookups
+    /// fall on the same line as the one before.
+    last: Cell<usize>,
 }
 
 impl LineIndex {
     /// Lines end at `\n` only: the caller has already translated `\r\n` and `\r`.
     pub(crate) fn new(src: &str) -> LineIndex {
-        let mut starts = vec![0u32];
-        for (i, b) in src.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-            }
-        }
-        LineIndex { starts }
+        let mut starts = Vec::with_capacity(src.len() / 32 + 1);
+        starts.push(0u32);
+        starts.extend(src.match_indices('\n').map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        LineIndex { starts, last: Cell::new(0) }
     }
 
     /// 1-based line and 0-based byte column of `offset`.
     pub(crate) fn line_col(&self, offset: u32) -> (u32, u32) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let last = self.last.get();
+        let on_last = self.starts.get(last).is_some_and(|&s| s <= offset)
+            && self.starts.get(last + 1).is_none_or(|&next| offset < next);
+        let line = if on_last { last + 1 } else { self.starts.partition_point(|&s| s <= offset).max(1) };
+        self.last.set(line - 1);
         let col = offset - self.starts[line - 1];
         (u32::try_from(line).unwrap_or(u32::MAX), col)
     }
@@ -48,11 +54,13 @@ pub(crate) struct Converter<'a> {
     src: &'a str,
     lines: &'a LineIndex,
     tokens: &'a Tokens,
+    /// Identifiers seen so far: each distinct name is allocated once.
+    names: HashSet<Rc<str>>,
 }
 
 impl<'a> Converter<'a> {
     pub(crate) fn new(src: &'a str, lines: &'a LineIndex, tokens: &'a Tokens) -> Self {
-        Converter { src, lines, tokens }
+        Converter { src, lines, tokens, names: HashSet::new() }
     }
 
     fn pos(&self, offset: TextSize) -> (u32, u32) {
@@ -70,6 +78,20 @@ impl<'a> Converter<'a> {
         self.src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("")
     }
 
+    /// An identifier as a shared string (interned per conversion).
+    fn name(&mut self, s: &str) -> Rc<str> {
+        if let Some(n) = self.names.get(s) {
+            return n.clone();
+        }
+        let n: Rc<str> = Rc::from(s);
+        self.names.insert(n.clone());
+        n
+    }
+
+    fn ident(&mut self, id: &Identifier) -> Rc<str> {
+        self.name(id.id.as_str())
+    }
+
     /// The first token starting at or after `offset`.
     fn token_from(&self, offset: TextSize) -> Option<&'a Token> {
         let toks: &[Token] = self.tokens;
@@ -78,9 +100,6 @@ impl<'a> Converter<'a> {
     }
 }
 
-fn ident(id: &Identifier) -> Rc<str> {
-    Rc::from(id.id.as_str())
-}
 
 fn ctx(c: ruff_python_ast::ExprContext) -> ExprContext {
     match c {

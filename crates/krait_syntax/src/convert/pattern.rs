@@ -1,6 +1,6 @@
 //! Match-statement patterns: ruff `Pattern` → CPython `ast.pattern`.
 
-use super::{ident, Converter};
+use super::Converter;
 use crate::ast::*;
 use ruff_python_ast as r;
 use ruff_text_size::Ranged;
@@ -21,18 +21,18 @@ impl Converter<'_> {
             r::Pattern::MatchMapping(x) => PatternKind::MatchMapping {
                 keys: self.exprs(&x.keys),
                 patterns: self.patterns(&x.patterns),
-                rest: x.rest.as_ref().map(ident),
+                rest: x.rest.as_ref().map(|n| self.ident(n)),
             },
             r::Pattern::MatchClass(x) => PatternKind::MatchClass {
                 cls: self.bexpr(&x.cls),
                 patterns: self.patterns(&x.arguments.patterns),
-                kwd_attrs: x.arguments.keywords.iter().map(|k| ident(&k.attr)).collect(),
+                kwd_attrs: x.arguments.keywords.iter().map(|k| self.ident(&k.attr)).collect(),
                 kwd_patterns: x.arguments.keywords.iter().map(|k| self.pattern(&k.pattern)).collect(),
             },
-            r::Pattern::MatchStar(x) => PatternKind::MatchStar { name: x.name.as_ref().map(ident) },
+            r::Pattern::MatchStar(x) => PatternKind::MatchStar { name: x.name.as_ref().map(|n| self.ident(n)) },
             r::Pattern::MatchAs(x) => PatternKind::MatchAs {
                 pattern: x.pattern.as_deref().map(|p| Box::new(self.pattern(p))),
-                name: x.name.as_ref().map(ident),
+                name: x.name.as_ref().map(|n| self.ident(n)),
             },
             r::Pattern::MatchOr(x) => PatternKind::MatchOr { patterns: self.patterns(&x.patterns) },
         };

@@ -1,6 +1,6 @@
 //! Statements: ruff `Stmt` → CPython `ast.stmt` (ast.c / the PEG actions' node shapes).
 
-use super::{ident, Converter};
+use super::Converter;
 use crate::ast::*;
 use ruff_python_ast as r;
 use ruff_python_ast::token::TokenKind;
@@ -21,7 +21,7 @@ impl Converter<'_> {
             r::Stmt::FunctionDef(f) => {
                 loc = self.def_loc(s.range(), &f.decorator_list);
                 let def = FunctionDef {
-                    name: ident(&f.name),
+                    name: self.ident(&f.name),
                     args: Box::new(self.parameters(Some(&f.parameters))),
                     body: self.stmts(&f.body),
                     decorator_list: self.decorators(&f.decorator_list),
@@ -40,7 +40,7 @@ impl Converter<'_> {
                     None => (Vec::new(), Vec::new()),
                 };
                 StmtKind::ClassDef(ClassDef {
-                    name: ident(&c.name),
+                    name: self.ident(&c.name),
                     bases,
                     keywords,
                     body: self.stmts(&c.body),
@@ -121,12 +121,12 @@ impl Converter<'_> {
             },
             r::Stmt::Import(x) => StmtKind::Import { names: x.names.iter().map(|a| self.alias(a)).collect() },
             r::Stmt::ImportFrom(x) => StmtKind::ImportFrom {
-                module: x.module.as_ref().map(ident),
+                module: x.module.as_ref().map(|n| self.ident(n)),
                 names: x.names.iter().map(|a| self.alias(a)).collect(),
                 level: x.level,
             },
-            r::Stmt::Global(x) => StmtKind::Global { names: x.names.iter().map(ident).collect() },
-            r::Stmt::Nonlocal(x) => StmtKind::Nonlocal { names: x.names.iter().map(ident).collect() },
+            r::Stmt::Global(x) => StmtKind::Global { names: x.names.iter().map(|n| self.ident(n)).collect() },
+            r::Stmt::Nonlocal(x) => StmtKind::Nonlocal { names: x.names.iter().map(|n| self.ident(n)).collect() },
             r::Stmt::Expr(x) => StmtKind::Expr { value: self.bexpr(&x.value) },
             r::Stmt::Break(_) => StmtKind::Break,
             r::Stmt::Continue(_) => StmtKind::Continue,
@@ -204,13 +204,13 @@ impl Converter<'_> {
         ExceptHandler {
             loc: self.loc(self.block_range(h.range)),
             type_: h.type_.as_deref().map(|e| self.bexpr(e)),
-            name: h.name.as_ref().map(ident),
+            name: h.name.as_ref().map(|n| self.ident(n)),
             body: self.stmts(&h.body),
         }
     }
 
-    fn alias(&self, a: &r::Alias) -> Alias {
-        Alias { loc: self.loc(a.range), name: ident(&a.name), asname: a.asname.as_ref().map(ident) }
+    fn alias(&mut self, a: &r::Alias) -> Alias {
+        Alias { loc: self.loc(a.range), name: self.ident(&a.name), asname: a.asname.as_ref().map(|n| self.ident(n)) }
     }
 
     fn match_case(&mut self, c: &r::MatchCase) -> MatchCase {

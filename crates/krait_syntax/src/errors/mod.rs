@@ -98,7 +98,7 @@ pub(crate) struct Source<'a> {
 /// pegen.c `_PyPegen_tokenize_full_source_to_check_for_errors`).
 pub(crate) fn first_error(src: &str, lines: &LineIndex, parsed: &Parsed<Mod>, filename: &str) -> Option<SyntaxError> {
     let s = Source { src, tokens: parsed.tokens(), tree: parsed.syntax(), lines };
-    let line_count = u32::try_from(src.matches('\n').count()).unwrap_or(0) + u32::from(!src.ends_with('\n') && !src.is_empty());
+    let line_count = || u32::try_from(src.matches('\n').count()).unwrap_or(0) + u32::from(!src.ends_with('\n') && !src.is_empty());
     let mut tok_errors: Vec<Found> = Vec::new();
     tok_errors.extend(tokenizer::brackets(src, s.tokens, |o| lines.line_col(o).0));
     tok_errors.extend(tokenizer::indentation(src, s.tokens));
@@ -107,7 +107,7 @@ pub(crate) fn first_error(src: &str, lines: &LineIndex, parsed: &Parsed<Mod>, fi
     parse_errors.sort_by_key(|e| e.location.start());
     let mut parser_error = None;
     for e in parse_errors {
-        if let Some(t) = tokenizer::lexical(src, e, line_count.max(1)) {
+        if let Some(t) = tokenizer::lexical(src, e, line_count().max(1)) {
             tok_errors.push(t);
         } else if parser_error.is_none() {
             parser_error = Some(parser::map(&s, e));
