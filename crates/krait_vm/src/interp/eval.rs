@@ -984,16 +984,7 @@ fn compare(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
     let Some(op) = CmpOp::from_arg(arg) else {
         return Err(vm.new_system_error("bad COMPARE_OP argument"));
     };
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(Value::Bool(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        }));
-    }
+    // (Two small ints take the fast path.)
     vm.rich_compare(a, b, op)
 }
 
