@@ -56,6 +56,8 @@ pub enum AttrKind {
     ClassValue,
     /// A plain method (function or method descriptor): the instance dict, else bind it.
     Method,
+    /// A `__slots__` member: the instance's slot values at the index kept in `pos`.
+    Slot,
 }
 
 /// An exception-table entry in code units.

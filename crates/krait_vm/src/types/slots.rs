@@ -79,6 +79,32 @@ fn load(vm: &mut Vm, d: &Value, m: &Member, o: &PyRef) -> PyResult<Value> {
     }
 }
 
+/// The slot index of a member descriptor, for the attribute caches (LOAD_ATTR_SLOT).
+pub fn member_index(d: &Value) -> Option<usize> {
+    member(d).map(|m| m.index)
+}
+
+/// Slot `index` of a plain slotted instance, when set (`None`: not such an instance, or unset).
+#[inline]
+pub fn slot_value(o: &PyRef, index: usize) -> Option<Value> {
+    let v = o.native::<SlotValues>()?.0.borrow().get(index).cloned()?;
+    (!v.is_null()).then_some(v)
+}
+
+/// Store into slot `index` of a plain slotted instance; the value is given back when `o`
+/// is not one.
+#[inline]
+pub fn set_slot_value(o: &PyRef, index: usize, value: Value) -> Result<(), Value> {
+    let Some(s) = o.native::<SlotValues>() else { return Err(value) };
+    let old = match s.0.borrow_mut().get_mut(index) {
+        Some(slot) => std::mem::replace(slot, value),
+        None => return Err(value),
+    };
+    // The old value is dropped after the borrow ends (its finaliser may run code).
+    drop(old);
+    Ok(())
+}
+
 fn member_get(vm: &mut Vm, d: &Value, obj: &Value, _owner: &Value) -> PyResult<Value> {
     let Some(m) = member(d) else { return Ok(d.clone()) };
     if obj.is_null() {

@@ -76,6 +76,12 @@ fn fill(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) {
             None => (AttrKind::InstanceOnly, Value::Null),
             Some(_) if plain_module => (AttrKind::Generic, Value::Null),
             Some(v) if vm.is_plain_method(&v) => (AttrKind::Method, v),
+            Some(v) if !plain_module && crate::types::slots::member_index(&v).is_some() => {
+                let index = crate::types::slots::member_index(&v).unwrap_or(0);
+                let version = current_type_version();
+                store(code, i, AttrCache { ty: Some(ty), version, kind: AttrKind::Slot, value: Value::Null, pos: Cell::new(index as u32) });
+                return;
+            }
             Some(v) => {
                 let vt = vm.type_of(&v);
                 let s = vt.as_type().map(|t| t.slots()).unwrap_or_default();
@@ -101,6 +107,13 @@ pub fn load_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) 
         fill(vm, code, i, obj, name);
         return Ok(v);
     };
+    if e.kind == AttrKind::Slot {
+        if let Some(v) = crate::types::slots::slot_value(o, e.pos.get() as usize) {
+            return Ok(v);
+        }
+        drop(s);
+        return vm.get_attr(obj, name);
+    }
     if e.kind != AttrKind::Generic {
         if let Some(v) = instance_value(vm, o, name, &e.pos) {
             return Ok(v);
@@ -114,7 +127,7 @@ pub fn load_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef) 
             let owner = Value::Obj(o.class());
             vm.bind_descriptor(&f, obj, &owner)
         }
-        AttrKind::InstanceOnly | AttrKind::Generic => {
+        AttrKind::InstanceOnly | AttrKind::Generic | AttrKind::Slot => {
             drop(s);
             vm.get_attr(obj, name)
         }
@@ -164,6 +177,14 @@ pub fn store_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef,
         fill(vm, code, i, obj, name);
         return vm.set_attr(obj, name, value);
     };
+    if e.kind == AttrKind::Slot {
+        let index = e.pos.get() as usize;
+        drop(s);
+        return match crate::types::slots::set_slot_value(o, index, value) {
+            Ok(()) => Ok(()),
+            Err(value) => vm.set_attr(obj, name, value),
+        };
+    }
     if e.kind == AttrKind::Generic || matches!(o.payload, Payload::Type(_)) || o.with_class(|c| c.is(&vm.types.module)) {
         drop(s);
         return vm.set_attr(obj, name, value);
