@@ -218,10 +218,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 if arg & 1 != 0 {
                     frame.push(Value::Null);
                 }
-                let v = match global_cache_hit(frame, &code.caches[i + 1..i + 4], name) {
-                    Some(v) => v,
-                    None => load_global_and_cache(vm, frame, &code.caches[i + 1..i + 4], name)?,
-                };
+                // (A cache hit took the fast path.)
+                let v = load_global_and_cache(vm, frame, &code.caches[i + 1..i + 4], name)?;
                 frame.push(v);
             }
             Opcode::StoreGlobal => {
@@ -889,10 +887,8 @@ fn binary_op(vm: &mut Vm, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
     let Some((op, inplace)) = BinOp::from_arg(arg) else {
         return Err(vm.new_system_error("bad BINARY_OP argument"));
     };
-    match arith_fast(op, a, b) {
-        Some(v) => Ok(v),
-        None => vm.binary_op(a, b, op, inplace),
-    }
+    // (Small ints and floats took the fast path: `arith_fast`.)
+    vm.binary_op(a, b, op, inplace)
 }
 
 /// `a op b` for small ints and floats when it cannot fail or overflow; `None` otherwise.
