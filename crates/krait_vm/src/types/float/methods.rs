@@ -163,6 +163,16 @@ fn fromhex(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// float.__getformat__ (float_getformat in floatobject.c): krait only runs on IEEE little-endian hosts.
+fn getformat(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let kind = str_arg(vm, &a[1], "__getformat__")?;
+    if kind != "double" && kind != "float" {
+        return Err(vm.new_value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let order = if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
+    Ok(vm.new_str(order))
+}
+
 fn float_round(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let f = self_float(vm, &a[0])?;
     if a[1].is_none() {
@@ -239,6 +249,7 @@ const METHODS: &[MethodDef] = &[
     method("as_integer_ratio", "(self, /)", as_integer_ratio),
     method("hex", "(self, /)", hex),
     MethodDef { name: "fromhex", sig: "(cls, string, /)", func: fromhex, kind: MethodKind::ClassMethod },
+    MethodDef { name: "__getformat__", sig: "(cls, typestr, /)", func: getformat, kind: MethodKind::ClassMethod },
     method("conjugate", "(self, /)", exact),
     method("__round__", "(self, ndigits=None, /)", float_round),
     method("__trunc__", "(self, /)", trunc),
