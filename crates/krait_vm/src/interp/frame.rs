@@ -39,7 +39,7 @@ pub struct Frame {
 impl crate::vm::Vm {
     /// A frame for `code`, reusing a pooled frame and its slot vector when one is free
     /// (a call then allocates nothing).
-    pub fn new_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Box<Frame> {
+    pub fn new_frame(&mut self, code: &Rc<Code>, globals: &PyRef, builtins: &PyRef, locals: Value) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 // A pooled frame holds only Null slots: size them and reset the fields
@@ -53,9 +53,17 @@ impl crate::vm::Vm {
                 } else {
                     f.slots.resize(size, Value::Null);
                 }
-                f.code = code;
-                f.globals = globals;
-                f.builtins = builtins;
+                // A recycled frame keeps its last code and namespaces: a recursive or
+                // repeated call finds them already there (no count traffic).
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = Rc::clone(code);
+                }
+                if !f.globals.is(globals) {
+                    f.globals = globals.clone();
+                }
+                if !f.builtins.is(builtins) {
+                    f.builtins = builtins.clone();
+                }
                 f.locals = locals;
                 f.sp = n;
                 f.ip = 0;
@@ -64,7 +72,7 @@ impl crate::vm::Vm {
                 f.reraise_at = None;
                 f
             }
-            None => Box::new(Frame::with_slots(code, globals, builtins, locals, Vec::new())),
+            None => Box::new(Frame::with_slots(Rc::clone(code), globals.clone(), builtins.clone(), locals, Vec::new())),
         }
     }
 
