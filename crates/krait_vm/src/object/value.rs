@@ -9,7 +9,12 @@ use super::PyRef;
 /// `Int` payload, and results are normalised back to `Int` whenever they fit, so the
 /// two representations never overlap. `Null` is the VM's empty slot (CPython's NULL on
 /// the value stack, an unbound local): it is never visible to Python code.
+///
+/// The tag is a whole word (`repr(u64)`): every variant is then two aligned words, so
+/// a value is written and read as whole words and a 16-byte load of a stack slot does
+/// not wait on a mix of narrower stores (store-to-load forwarding).
 #[derive(Debug)]
+#[repr(u64)]
 pub enum Value {
     Null,
     None,
