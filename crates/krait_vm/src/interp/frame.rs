@@ -134,7 +134,7 @@ impl Frame {
         // SAFETY: sp < len (stack depth bound above); slots at and above the stack pointer
         // always hold Null (pop and drop_top leave Null), so overwriting one without
         // dropping it leaks nothing.
-        unsafe { std::ptr::write(self.slots.as_mut_ptr().add(self.sp), v) };
+        unsafe { crate::object::put_slot(self.slots.as_mut_ptr().add(self.sp), v) };
         self.sp += 1;
     }
 
@@ -143,7 +143,7 @@ impl Frame {
         debug_assert!(self.sp > 0 && self.sp <= self.slots.len());
         self.sp -= 1;
         // SAFETY: sp was a valid index (a pop always follows a push of that slot).
-        unsafe { std::mem::replace(self.slots.get_unchecked_mut(self.sp), Value::Null) }
+        unsafe { crate::object::take_slot(self.slots.as_mut_ptr().add(self.sp)) }
     }
 
     #[inline]

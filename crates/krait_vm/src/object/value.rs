@@ -111,3 +111,45 @@ impl From<f64> for Value {
         Value::Float(f)
     }
 }
+
+/// A value as its two machine words (tag, payload); the payload word is padding for the
+/// variants without one, hence `MaybeUninit`.
+type Words = [std::mem::MaybeUninit<u64>; 2];
+
+/// Move the value out of `*slot`, leaving `Null`, reading it as two separate word loads.
+///
+/// Values are usually written as two word stores (tag, payload); a single 16-byte load of
+/// a slot written that way a few instructions earlier cannot be forwarded from the store
+/// buffer and stalls until the stores retire. The loads are volatile only so that they
+/// are not merged back into one 16-byte load.
+///
+/// # Safety
+/// `slot` must point to a valid, initialised `Value` that the caller may move out of.
+#[inline(always)]
+pub unsafe fn take_slot(slot: *mut Value) -> Value {
+    let w = slot as *mut std::mem::MaybeUninit<u64>;
+    // SAFETY: `slot` is a valid Value (caller), so both words are readable; the result is
+    // the same bytes, hence the same valid Value. Writing `Null` only sets the tag word.
+    unsafe {
+        let words: Words = [std::ptr::read_volatile(w), std::ptr::read_volatile(w.add(1))];
+        std::ptr::write(slot, Value::Null);
+        std::mem::transmute::<Words, Value>(words)
+    }
+}
+
+/// Store `v` into `*slot` (which holds nothing that needs dropping) as two word stores,
+/// reading `v` word by word (see [`take_slot`]).
+///
+/// # Safety
+/// `slot` must be valid for writes and its old content must not need a drop (Null).
+#[inline(always)]
+pub unsafe fn put_slot(slot: *mut Value, v: Value) {
+    // SAFETY: Value and Words have the same size; every word pattern of a valid Value
+    // stays a valid Value when copied whole.
+    unsafe {
+        let words = std::mem::transmute::<Value, Words>(v);
+        let w = slot as *mut std::mem::MaybeUninit<u64>;
+        std::ptr::write_volatile(w, words[0]);
+        std::ptr::write_volatile(w.add(1), words[1]);
+    }
+}
