@@ -85,7 +85,7 @@ fn all_name_chars(s: &str) -> bool {
 
 fn is_interned(v: &Constant, ctx: Ctx) -> bool {
     match (v, ctx) {
-        (Constant::Str(_) | Constant::SurrogateStr(_), Ctx::Name) => true,
+        (Constant::Str(_), Ctx::Name) => true,
         (Constant::Str(s), Ctx::Const) => all_name_chars(s),
         _ => false,
     }
@@ -396,11 +396,14 @@ impl Writer {
                 }
                 out.extend_from_slice(s.as_bytes());
             }
-            Constant::Str(_) | Constant::SurrogateStr(_) => {
-                let bytes: &[u8] = match v {
-                    Constant::Str(s) => s.as_bytes(),
-                    Constant::SurrogateStr(b) => b,
-                    _ => &[],
+            Constant::Str(s) => {
+                // CPython writes `s.encode('utf-8', 'surrogatepass')`.
+                let pass;
+                let bytes: &[u8] = if crate::surrogate::has_surrogates(s) {
+                    pass = crate::surrogate::encode_surrogatepass(s);
+                    &pass
+                } else {
+                    s.as_bytes()
                 };
                 let ty = if self.version >= 3 && interned { TYPE_INTERNED } else { TYPE_UNICODE };
                 out.push(ty | flag);
