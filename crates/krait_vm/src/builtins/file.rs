@@ -307,11 +307,14 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Obj(o) if o.as_str().is_none() && !matches!(o.payload, Payload::Bytes(_)) => crate::modules::posix::fspath(vm, &a[0])?,
         other => other.clone(),
     };
-    let path = match &file {
-        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&file).to_string(),
+    let path: Vec<u8> = match &file {
+        Value::Obj(o) if o.as_str().is_some() => {
+            let text = vm.str_of(&file);
+            crate::modules::posix::fs_encode(vm, &text)?
+        }
         Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => match &o.payload {
-            Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => String::new(),
+            Payload::Bytes(b) => b.to_vec(),
+            _ => Vec::new(),
         },
         Value::Int(fd @ 0..=2) => {
             let v = new_std_stream(vm, *fd as i32);
@@ -337,7 +340,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         opts.write(true).create_new(true).read(plus);
         (plus, true)
     };
-    let file = match opts.open(&path) {
+    let file = match opts.open(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path)) {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&a[0]))),
     };
