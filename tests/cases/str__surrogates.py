@@ -21,3 +21,5 @@ print(ascii('abc\udc80'.translate({0xdc80: 'X', ord('a'): 0xd801})), ascii(str.m
 import json, re
 print(ascii(json.loads('"\\ud800x\\udc00\\ud83d\\ude00"')), json.dumps('\udc80'), json.dumps('\udc80', ensure_ascii=False) == '"\udc80"')
 print(ascii(re.findall('[\ud800-\udfff]+', 'ab\ud800\udfffc\U0010ffff')), ascii(re.sub('\udc80', 'X', 'a\udc80b')), re.match('.', '\ud800').end())
+print(hash('\ud800x'), hash('a\udfff'), hash('\udc80\U00010000'), hash('\xe9\udcff'))
+print(ascii(list({'\ud800', '\udc80', 'a\udfff', '\ue000', 'b'})))
