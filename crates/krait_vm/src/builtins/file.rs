@@ -9,6 +9,7 @@
 use super::stdio;
 use super::{set_vm_type, vm_type};
 use crate::object::{Payload, PyObject, PyRef, Slots, Value};
+use crate::types::bytes::codec::Codec;
 use crate::types::methods::{method, MethodDef};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
@@ -129,8 +130,21 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
         let e = with_any(vm, &a[0], |_, s| Ok(encoding_name(s.encoding)))?;
         Ok(vm.new_str(e))
     }),
-    ("errors", |vm, _| Ok(vm.new_str("strict"))),
+    ("errors", |vm, a| {
+        let e = with_any(vm, &a[0], |_, s| Ok(errors_of(s.backend.as_ref())))?;
+        Ok(vm.new_str(e))
+    }),
 ];
+
+/// A text stream's error handler: the standard streams get CPython's choice in UTF-8 mode or
+/// a C/C.UTF-8 locale (surrogateescape, backslashreplace for stderr); files are strict.
+fn errors_of(backend: Option<&Backend>) -> &'static str {
+    match backend {
+        Some(Backend::Stdin | Backend::Stdout) => "surrogateescape",
+        Some(Backend::Stderr) => "backslashreplace",
+        _ => "strict",
+    }
+}
 
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
@@ -293,11 +307,14 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Obj(o) if o.as_str().is_none() && !matches!(o.payload, Payload::Bytes(_)) => crate::modules::posix::fspath(vm, &a[0])?,
         other => other.clone(),
     };
-    let path = match &file {
-        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&file).to_string(),
+    let path: Vec<u8> = match &file {
+        Value::Obj(o) if o.as_str().is_some() => {
+            let text = vm.str_of(&file);
+            crate::modules::posix::fs_encode(vm, &text)?
+        }
         Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => match &o.payload {
-            Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => String::new(),
+            Payload::Bytes(b) => b.to_vec(),
+            _ => Vec::new(),
         },
         Value::Int(fd @ 0..=2) => {
             let v = new_std_stream(vm, *fd as i32);
@@ -323,7 +340,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         opts.write(true).create_new(true).read(plus);
         (plus, true)
     };
-    let file = match opts.open(&path) {
+    let file = match opts.open(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path)) {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&a[0]))),
     };
@@ -543,7 +560,7 @@ fn readlines(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 /// The bytes to write for `data`, checking its type for the file's mode.
-fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResult<(Vec<u8>, usize)> {
+fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, errors: &str, data: &Value) -> PyResult<(Vec<u8>, usize)> {
     let payload = data.as_obj().map(|o| &o.payload);
     if binary {
         return match payload {
@@ -563,21 +580,12 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResul
         let n = vm.type_name(data);
         return Err(vm.new_type_error(format!("write() argument must be str, not {n}")));
     };
-    let text = s.as_str();
-    let limit = match enc {
-        Encoding::Utf8 | Encoding::Utf8Sig => return Ok((text.as_bytes().to_vec(), s.char_len())),
-        Encoding::Latin1 => 0xff,
-        Encoding::Ascii => 0x7f,
+    let codec = match enc {
+        Encoding::Utf8 | Encoding::Utf8Sig => Codec::Utf8,
+        Encoding::Latin1 => Codec::Latin1,
+        Encoding::Ascii => Codec::Ascii,
     };
-    let mut out = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        if c as u32 > limit {
-            let cls = vm.exc.unicode_encode_error.clone();
-            let msg = format!("'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({})", encoding_name(enc), c as u32, limit + 1);
-            return Err(vm.new_exception_msg(&cls, &msg));
-        }
-        out.push(c as u8);
-    }
+    let out = crate::types::bytes::codec::encode_with(vm, codec, s.as_str(), errors)?;
     Ok((out, s.char_len()))
 }
 
@@ -603,7 +611,7 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         if !s.writable {
             return Err(unsupported(vm, "not writable"));
         }
-        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, errors_of(s.backend.as_ref()), &a[1])?;
         if let Some(nl @ ("\r" | "\r\n")) = s.newline.filter(|_| !s.binary && bytes.contains(&b'\n')) {
             bytes = bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(nl.as_bytes());
         }

@@ -143,6 +143,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             Ok(Value::None)
         }),
     ]);
+    super::util::add_functions(vm, &m, "_codecs", super::escape_codecs::METHODS);
     let search = vm.new_list(vec![]);
     set(vm, &m, "_search", search);
     let cache = vm.new_dict();

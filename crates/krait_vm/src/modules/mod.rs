@@ -4,6 +4,7 @@ pub mod ast;
 pub mod atexit;
 pub mod charmap;
 pub mod codecs;
+mod escape_codecs;
 pub mod errno;
 pub mod gc;
 pub mod imp;

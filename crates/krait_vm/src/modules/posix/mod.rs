@@ -7,6 +7,7 @@ pub mod fds;
 mod fs;
 mod stat;
 
+use crate::types::bytes::codec::{self, Codec};
 use super::util::{new_module_with, set};
 use crate::object::{PyRef, Value};
 use crate::types::methods::method;
@@ -57,7 +58,10 @@ pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<PathArg> {
     };
     let (bytes, is_bytes) = match p.as_obj().map(|o| &o.payload) {
         Some(crate::object::Payload::Bytes(b)) => (b.to_vec(), true),
-        _ => (vm.str_of(&p).as_bytes().to_vec(), false),
+        _ => {
+            let text = vm.str_of(&p);
+            (fs_encode(vm, &text)?, false)
+        }
     };
     if bytes.contains(&0) {
         return Err(vm.new_value_error(format!("{fname}: embedded null character in path")));
@@ -66,12 +70,18 @@ pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<PathArg> {
 }
 
 /// A file name in the type of the argument it came from (str or bytes).
-pub fn name_value(vm: &mut Vm, name: &OsStr, as_bytes: bool) -> Value {
+pub fn name_value(vm: &mut Vm, name: &OsStr, as_bytes: bool) -> PyResult<Value> {
     if as_bytes {
-        crate::types::bytes::new_bytes(vm, name.as_bytes().to_vec())
-    } else {
-        vm.new_str(&name.to_string_lossy())
+        return Ok(crate::types::bytes::new_bytes(vm, name.as_bytes().to_vec()));
     }
+    let (text, _) = codec::decode_with(vm, Codec::Utf8, name.as_bytes(), "surrogateescape", true)?;
+    Ok(vm.new_str(&text))
+}
+
+/// `os.fsencode` of str text: UTF-8 with surrogateescape (lone surrogates other than
+/// U+DC80..U+DCFF raise UnicodeEncodeError, as in CPython).
+pub fn fs_encode(vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
+    codec::encode_with(vm, Codec::Utf8, text, "surrogateescape")
 }
 
 /// The C library's message for errno `n` (strerror).
@@ -109,7 +119,7 @@ pub fn errno_error(vm: &mut Vm, n: i32) -> PyErr {
 
 fn getcwd(vm: &mut Vm, as_bytes: bool) -> PyResult<Value> {
     match std::env::current_dir() {
-        Ok(p) => Ok(name_value(vm, p.as_os_str(), as_bytes)),
+        Ok(p) => name_value(vm, p.as_os_str(), as_bytes),
         Err(e) => Err(os_error(vm, &e, None, None)),
     }
 }

@@ -173,7 +173,7 @@ fn getsizeof(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Float(_) => 24,
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => {
-                let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+                let max = s.as_str().chars().map(krait_bytecode::surrogate::code_point).max().unwrap_or(0);
                 let n = s.char_len() as i64;
                 match max {
                     0..=0x7f => 49 + n,
