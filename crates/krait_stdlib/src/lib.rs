@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod _bisect;
+mod array;
 mod _collections;
 mod _contextvars;
 mod _csv;
@@ -25,6 +26,7 @@ use krait_vm::Vm;
 
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
+    vm.register_native_module("array", array::make_module);
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);

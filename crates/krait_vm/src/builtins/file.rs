@@ -548,14 +548,10 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResul
     if binary {
         return match payload {
             Some(Payload::Bytes(b)) => Ok((b.to_vec(), b.len())),
-            Some(Payload::ByteArray(b)) => {
-                let b = b.borrow().clone();
+            _ => {
+                let b = crate::types::bytes::buffer_arg(vm, data)?;
                 let n = b.len();
                 Ok((b, n))
-            }
-            _ => {
-                let n = vm.type_name(data);
-                Err(vm.new_type_error(format!("a bytes-like object is required, not '{n}'")))
             }
         };
     }

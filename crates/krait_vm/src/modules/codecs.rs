@@ -131,6 +131,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         method("ascii_encode", "(str, errors=None, /)", |vm, a| encode_fn(vm, a, Codec::Ascii)),
         method("latin_1_decode", "(data, errors=None, /)", |vm, a| decode_fn(vm, &[a[0].clone(), a[1].clone(), Value::Null], Codec::Latin1)),
         method("latin_1_encode", "(str, errors=None, /)", |vm, a| encode_fn(vm, a, Codec::Latin1)),
+        method("raw_unicode_escape_encode", "(str, errors=None, /)", super::raw_escape::encode),
+        method("raw_unicode_escape_decode", "(data, errors=None, final=True, /)", super::raw_escape::decode),
         method("lookup_error", "(name, /)", |vm, a| {
             let n = str_arg(vm, &a[0], "lookup_error() argument")?;
             Err(vm.new_lookup_error(format!("unknown error handler name '{n}'")))
