@@ -19,6 +19,7 @@ mod _string;
 mod _struct;
 mod binascii;
 mod itertools;
+mod unicodedata;
 mod util;
 mod zlib;
 
@@ -27,6 +28,7 @@ use krait_vm::Vm;
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("array", array::make_module);
+    vm.register_native_module("unicodedata", unicodedata::make_module);
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
