@@ -18,6 +18,7 @@ mod _random;
 mod _string;
 mod _struct;
 mod binascii;
+mod cmath;
 mod itertools;
 mod unicodedata;
 mod util;
@@ -29,6 +30,7 @@ use krait_vm::Vm;
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("array", array::make_module);
     vm.register_native_module("unicodedata", unicodedata::make_module);
+    vm.register_native_module("cmath", cmath::make_module);
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
