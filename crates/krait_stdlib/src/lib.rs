@@ -19,6 +19,7 @@ mod _string;
 mod _struct;
 mod binascii;
 mod cmath;
+mod faulthandler;
 mod itertools;
 mod unicodedata;
 mod util;
@@ -31,6 +32,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("array", array::make_module);
     vm.register_native_module("unicodedata", unicodedata::make_module);
     vm.register_native_module("cmath", cmath::make_module);
+    vm.register_native_module("faulthandler", faulthandler::make_module);
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);

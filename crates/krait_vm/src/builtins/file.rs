@@ -647,7 +647,8 @@ fn fileno(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Some(Backend::Stdin) => Ok(Value::Int(0)),
         Some(Backend::Stdout) => Ok(Value::Int(1)),
         Some(Backend::Stderr) => Ok(Value::Int(2)),
-        _ => Err(unsupported(vm, "fileno")),
+        Some(Backend::File(f)) => Ok(Value::Int(i64::from(std::os::fd::AsRawFd::as_raw_fd(f)))),
+        None => Err(unsupported(vm, "fileno")),
     })
 }
 
