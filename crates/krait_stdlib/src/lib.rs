@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod _bisect;
+mod array;
 mod _collections;
 mod _contextvars;
 mod _csv;
@@ -17,7 +18,10 @@ mod _random;
 mod _string;
 mod _struct;
 mod binascii;
+mod cmath;
+mod faulthandler;
 mod itertools;
+mod unicodedata;
 mod util;
 mod zlib;
 
@@ -25,6 +29,10 @@ use krait_vm::Vm;
 
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
+    vm.register_native_module("array", array::make_module);
+    vm.register_native_module("unicodedata", unicodedata::make_module);
+    vm.register_native_module("cmath", cmath::make_module);
+    vm.register_native_module("faulthandler", faulthandler::make_module);
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);

@@ -565,14 +565,10 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, errors: &str, data: &Val
     if binary {
         return match payload {
             Some(Payload::Bytes(b)) => Ok((b.to_vec(), b.len())),
-            Some(Payload::ByteArray(b)) => {
-                let b = b.borrow().clone();
+            _ => {
+                let b = crate::types::bytes::buffer_arg(vm, data)?;
                 let n = b.len();
                 Ok((b, n))
-            }
-            _ => {
-                let n = vm.type_name(data);
-                Err(vm.new_type_error(format!("a bytes-like object is required, not '{n}'")))
             }
         };
     }
@@ -659,7 +655,8 @@ fn fileno(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Some(Backend::Stdin) => Ok(Value::Int(0)),
         Some(Backend::Stdout) => Ok(Value::Int(1)),
         Some(Backend::Stderr) => Ok(Value::Int(2)),
-        _ => Err(unsupported(vm, "fileno")),
+        Some(Backend::File(f)) => Ok(Value::Int(i64::from(std::os::fd::AsRawFd::as_raw_fd(f)))),
+        None => Err(unsupported(vm, "fileno")),
     })
 }
 

@@ -180,6 +180,8 @@ pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Value) -> PyResult<()>;
 pub type NewFn = fn(&mut Vm, &PyRef, Args<'_>) -> PyResult<Value>;
 pub type InitFn = fn(&mut Vm, &Value, Args<'_>) -> PyResult<()>;
 pub type UnaryOpFn = fn(&mut Vm, &Value, UnaryOp) -> PyResult<Value>;
+/// A copy of the bytes an object exports through the buffer protocol (`None`: it has none).
+pub type BufferFn = fn(&Value) -> Option<Vec<u8>>;
 
 /// The protocol slots of a type. Builtin types fill them with Rust functions; a class
 /// defined in Python inherits its base's slots and gets a dunder-calling slot for every
@@ -211,6 +213,9 @@ pub struct Slots {
     pub int: Option<UnaryFn>,
     pub float: Option<UnaryFn>,
     pub index: Option<UnaryFn>,
+    /// `bf_getbuffer` for native types other than bytes, bytearray and memoryview (whose
+    /// buffers the VM reads directly), as a copy of the exported bytes.
+    pub buffer: Option<BufferFn>,
 }
 
 impl Slots {
@@ -224,7 +229,7 @@ impl Slots {
         macro_rules! inherit {
             ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = base.$f; } )* };
         }
-        inherit!(repr, str, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);
+        inherit!(repr, str, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index, buffer);
     }
 }
 

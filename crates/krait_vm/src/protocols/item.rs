@@ -30,6 +30,8 @@ impl Vm {
                         if let Some(cgi) = self.get_attr_opt(container, &name)? {
                             return self.call_positional(&cgi, std::slice::from_ref(key));
                         }
+                        let n = self.tp_name(o);
+                        return Err(self.new_type_error(format!("type '{n}' is not subscriptable")));
                     }
                 }
                 let n = self.type_name(container);

@@ -55,6 +55,8 @@ pub fn init(vm: &mut Vm) {
         s.repr = Some(native_repr);
         s.getattro = Some(native_getattro);
     }
+    let nf = vm.types.native_function.clone();
+    vm.add_methods(&nf, "builtin_function_or_method", &[crate::types::methods::method("__reduce__", "(self, /)", native_reduce)]);
     init_property(vm);
     init_wrappers(vm);
     // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
@@ -250,6 +252,22 @@ fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Valu
         "__module__" => Ok(Some(if nf.is_method { Value::None } else { vm.new_str(nf.owner) })),
         _ => vm.generic_get_attr(v, name),
     }
+}
+
+/// meth_reduce: a module-level builtin pickles by its qualified name, a bound one as
+/// `getattr(self, name)`.
+fn native_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let Some(Payload::NativeFunction(nf)) = a[0].as_obj().map(|o| &o.payload) else { return Ok(Value::None) };
+    let (name, self_) = (nf.name, nf.self_.clone());
+    let module_t = vm.types.module.clone();
+    let is_module = self_.as_obj().is_some_and(|o| o.with_class(|c| vm.is_subtype(c, &module_t)));
+    if self_.is_null() || is_module {
+        return vm.get_attr_str(&a[0], "__qualname__");
+    }
+    let getattr = vm.get_attr_str(&Value::Obj(vm.builtins.clone()), "getattr")?;
+    let n = vm.new_str(name);
+    let args = vm.new_tuple(vec![self_, n]);
+    Ok(vm.new_tuple(vec![getattr, args]))
 }
 
 fn init_property(vm: &mut Vm) {

@@ -296,7 +296,7 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
 fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     macro_rules! mine {
         ($($f:ident),*) => {
-            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* }
+            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* buffer: None }
         };
     }
     let s = &mine!(repr, str, hash, richcompare, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);

@@ -72,9 +72,13 @@ pub fn is_bytearray(v: &Value) -> bool {
     matches!(v.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_)))
 }
 
-/// The bytes of any object exposing a buffer (bytes, bytearray, memoryview).
+/// The bytes of any object exposing a buffer (bytes, bytearray, memoryview, and native
+/// types with a `buffer` slot such as array.array).
 pub fn buffer(v: &Value) -> Option<Vec<u8>> {
-    with_data(v, <[u8]>::to_vec).or_else(|| memoryview::view_bytes(v))
+    with_data(v, <[u8]>::to_vec).or_else(|| memoryview::view_bytes(v)).or_else(|| {
+        let f = v.as_obj()?.with_class(|c| c.as_type().and_then(|t| t.slots().buffer))?;
+        f(v)
+    })
 }
 
 /// The bytes of a buffer argument, or TypeError "a bytes-like object is required, not 'T'".
