@@ -12,8 +12,10 @@ mod _functools;
 mod _heapq;
 mod _json;
 mod _operator;
+mod _posixsubprocess;
 mod hashing;
 mod _random;
+pub mod select;
 mod _string;
 mod _struct;
 mod binascii;
@@ -26,6 +28,8 @@ use krait_vm::Vm;
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
+    vm.register_native_module("_posixsubprocess", _posixsubprocess::make_module);
+    vm.register_native_module("select", select::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
     vm.register_native_module("_functools", _functools::make_module);
