@@ -15,6 +15,7 @@ mod _operator;
 mod _posixsubprocess;
 mod hashing;
 mod _random;
+mod _socket;
 pub mod select;
 mod _string;
 mod _struct;
@@ -30,6 +31,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::make_module);
     vm.register_native_module("_posixsubprocess", _posixsubprocess::make_module);
     vm.register_native_module("select", select::make_module);
+    vm.register_native_module("_socket", _socket::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
     vm.register_native_module("_functools", _functools::make_module);

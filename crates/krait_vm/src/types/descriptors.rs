@@ -60,7 +60,7 @@ pub fn init(vm: &mut Vm) {
     // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
     let getsets: Vec<_> = ["__code__", "__globals__", "__closure__", "__builtins__"]
         .into_iter()
-        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: None })
+        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: if name == "__code__" { Some(set_code) } else { None } })
         .collect();
     vm.add_getsets(&t, &getsets);
     let cell = vm.types.cell.clone();
@@ -146,6 +146,21 @@ fn function_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Va
         _ => return vm.generic_get_attr(v, name),
     };
     Ok(Some(r))
+}
+
+// func_set_code: a code object with as many free variables as the function has cells.
+fn set_code(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
+    let Some(code) = crate::types::code::code_of(&value).cloned() else {
+        return Err(vm.new_type_error("__code__ must be set to a code object"));
+    };
+    let (nfree, nclosure) = (code.raw.freevars().len(), f.closure.as_ref().map_or(0, |c| c.len()));
+    if nfree != nclosure {
+        let name = vm.str_of(&f.name.borrow().clone()).to_string();
+        return Err(vm.new_value_error(format!("{name}() requires a code object with {nclosure} free vars, not {nfree}")));
+    }
+    *f.code.borrow_mut() = code;
+    Ok(())
 }
 
 /// Getter of the function attributes exposed as class-level descriptors.
