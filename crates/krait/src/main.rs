@@ -29,6 +29,7 @@ fn main() -> ExitCode {
 }
 
 fn run(parsed: args::Parsed) -> u8 {
+    krait_vm::modules::posix::inherited::adopt_inherited();
     let prog = parsed.program.clone();
     let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
     let env = |key: &str| if parsed.ignore_environment { None } else { std::env::var(key).ok().filter(|v| !v.is_empty()) };

@@ -134,8 +134,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         }),
         method("htons", "(x, /)", |vm, a| swap16(vm, &a[0], "htons")),
         method("ntohs", "(x, /)", |vm, a| swap16(vm, &a[0], "ntohs")),
-        method("htonl", "(x, /)", |vm, a| swap32(vm, &a[0], "htonl")),
-        method("ntohl", "(x, /)", |vm, a| swap32(vm, &a[0], "ntohl")),
+        method("htonl", "(x, /)", |vm, a| swap32(vm, &a[0])),
+        method("ntohl", "(x, /)", |vm, a| swap32(vm, &a[0])),
         method("inet_aton", "(ip_addr, /)", inet_aton),
         method("inet_ntoa", "(packed_ip, /)", inet_ntoa),
         method("inet_pton", "(address_family, ip_string, /)", inet_pton),
@@ -184,29 +184,44 @@ fn socketpair(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![s1, s2]))
 }
 
-/// An unsigned int argument of at most `bits` bits for `name` (htons & co).
-fn unsigned(vm: &mut Vm, v: &Value, name: &str, bits: u32) -> PyResult<u64> {
-    if krait_vm::types::int::bigint_of(v).is_none() {
-        let n = vm.type_name(v);
-        return Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")));
-    }
-    let big = krait_vm::types::int::bigint_of(v).unwrap_or_default();
-    if big.sign() == num_bigint::Sign::Minus {
-        return Err(vm.new_overflow_error(format!("{name}: can't convert negative Python int to C {bits}-bit unsigned integer")));
-    }
-    match num_traits::ToPrimitive::to_u64(&big).filter(|x| *x >> bits == 0) {
-        Some(x) => Ok(x),
-        None => Err(vm.new_overflow_error(format!("{name}: Python int too large to convert to C {bits}-bit unsigned integer"))),
+/// The int argument `v` (TypeError for a non-int).
+fn int_value(vm: &mut Vm, v: &Value) -> PyResult<num_bigint::BigInt> {
+    match krait_vm::types::int::bigint_of(v) {
+        Some(b) => Ok(b),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("'{n}' object cannot be interpreted as an integer")))
+        }
     }
 }
 
+// socket_htons / socket_ntohs
 fn swap16(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
-    let x = unsigned(vm, v, name, 16)? as u16;
+    let big = int_value(vm, v)?;
+    let Some(x) = num_traits::ToPrimitive::to_i64(&big) else {
+        return Err(vm.new_overflow_error("Python int too large to convert to C long"));
+    };
+    if x < 0 {
+        return Err(vm.new_overflow_error(format!("{name}: can't convert negative Python int to C 16-bit unsigned integer")));
+    }
+    let Ok(x) = u16::try_from(x) else {
+        return Err(vm.new_overflow_error(format!("{name}: Python int too large to convert to C 16-bit unsigned integer")));
+    };
     Ok(Value::Int(x.swap_bytes() as i64))
 }
 
-fn swap32(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
-    let x = unsigned(vm, v, name, 32)? as u32;
+// socket_htonl / socket_ntohl
+fn swap32(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let big = int_value(vm, v)?;
+    if big.sign() == num_bigint::Sign::Minus {
+        return Err(vm.new_overflow_error("can't convert negative value to unsigned int"));
+    }
+    let Some(x) = num_traits::ToPrimitive::to_u64(&big) else {
+        return Err(vm.new_overflow_error("Python int too large to convert to C unsigned long"));
+    };
+    let Ok(x) = u32::try_from(x) else {
+        return Err(vm.new_overflow_error("int larger than 32 bits"));
+    };
     Ok(Value::Int(x.swap_bytes() as i64))
 }
 

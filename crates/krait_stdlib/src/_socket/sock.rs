@@ -458,7 +458,7 @@ pub const METHODS: &[MethodDef] = &[
     }),
     method("getblocking", "(self, /)", |vm, a| {
         let t = cell(vm, &a[0])?.borrow().timeout;
-        Ok(Value::Bool(t.is_none()))
+        Ok(Value::Bool(t != Some(0.0)))
     }),
     method("getsockopt", "(self, level, optname, buflen=None, /)", options::getsockopt),
     method("setsockopt", "(self, level, optname, value, optlen=None, /)", options::setsockopt),

@@ -6,6 +6,7 @@
 
 pub mod fds;
 mod fs;
+pub mod inherited;
 pub mod pipes;
 mod process;
 mod stat;

@@ -66,6 +66,9 @@ fn waitstatus_to_exitcode(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if signaled(s) {
         return Ok(Value::Int(-((s & 0x7f) as i64)));
     }
+    if s & 0xff == 0x7f {
+        return Err(vm.new_value_error(format!("process stopped by delivery of signal {}", (s >> 8) & 0xff)));
+    }
     Err(vm.new_value_error(format!("invalid wait status: {s}")))
 }
 
