@@ -132,7 +132,8 @@ pub fn dup2_fd(fd: i64, fd2: i64, inheritable: bool) -> std::io::Result<i64> {
         return Ok(fd2);
     }
     // fd2 is not open here: the lowest free descriptor from fd2 on is fd2 itself.
-    let new = fcntl_dupfd_cloexec(&tmp, i32::try_from(fd2).map_err(|_| std::io::Error::from_raw_os_error(EBADF))?)?;
+    // The temporary copy may itself have taken the free number fd2.
+    let new = if tmp.as_raw_fd() as i64 == fd2 { tmp } else { fcntl_dupfd_cloexec(&tmp, i32::try_from(fd2).map_err(|_| std::io::Error::from_raw_os_error(EBADF))?)? };
     if new.as_raw_fd() as i64 != fd2 {
         return Err(std::io::Error::from_raw_os_error(EBADF));
     }
