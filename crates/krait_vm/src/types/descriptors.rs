@@ -30,6 +30,7 @@ pub fn init(vm: &mut Vm) {
         let mut s = m.as_type().expect("type").slots.borrow_mut();
         s.getattro = Some(method_getattro);
         s.repr = Some(method_repr);
+        s.new = Some(method_new);
         s.richcompare = Some(|vm, a, b, op| {
             let same = match (a.as_obj().map(|o| &o.payload), b.as_obj().map(|o| &o.payload)) {
                 (Some(Payload::Method { func: f1, self_: s1 }), Some(Payload::Method { func: f2, self_: s2 })) => f1.is(f2) && s1.is(s2),
@@ -191,6 +192,23 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
     };
     *cell.borrow_mut() = if value.is_null() { Value::None } else { value };
     Ok(())
+}
+
+// method_new: `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("method() takes no keyword arguments"));
+    }
+    let [func, self_] = args.args else {
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", args.args.len())));
+    };
+    if !crate::builtins::introspection::is_callable(vm, func) {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if self_.is_none() {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(vm.wrap(Payload::Method { func: func.clone(), self_: self_.clone() }, cls))
 }
 
 fn method_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
