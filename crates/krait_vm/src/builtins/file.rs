@@ -320,6 +320,8 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             let v = new_std_stream(vm, *fd as i32);
             return Ok(v);
         }
+        // Other descriptors (pipes, sockets, os.open results) go through _io's layers.
+        Value::Int(_) => return crate::modules::io::open::open(vm, a),
         other => {
             let n = vm.type_name(other);
             return Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {n}")));

@@ -365,6 +365,11 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
+            Opcode::GetAwaitable => {
+                let v = frame.pop();
+                let it = crate::types::generator::awaitable_iter(vm, &v, arg)?;
+                frame.push(it);
+            }
             Opcode::GetYieldFromIter => {
                 let v = frame.top().clone();
                 if !crate::types::generator::is_generator_like(&v) {
@@ -577,6 +582,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetupAnnotations => ops::names::setup_annotations(vm, frame)?,
             Opcode::PrintExpr => ops::names::print_expr(vm, frame)?,
             Opcode::BeforeWith => ops::with_stmt::before_with(vm, frame)?,
+            Opcode::BeforeAsyncWith => ops::with_stmt::before_async_with(vm, frame)?,
             Opcode::WithExceptStart => ops::with_stmt::with_except_start(vm, frame)?,
             Opcode::MatchMapping => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::MAPPING),
             Opcode::MatchSequence => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::SEQUENCE),

@@ -30,6 +30,7 @@ pub fn init(vm: &mut Vm) {
         let mut s = m.as_type().expect("type").slots.borrow_mut();
         s.getattro = Some(method_getattro);
         s.repr = Some(method_repr);
+        s.new = Some(method_new);
         s.richcompare = Some(|vm, a, b, op| {
             let same = match (a.as_obj().map(|o| &o.payload), b.as_obj().map(|o| &o.payload)) {
                 (Some(Payload::Method { func: f1, self_: s1 }), Some(Payload::Method { func: f2, self_: s2 })) => f1.is(f2) && s1.is(s2),
@@ -62,7 +63,7 @@ pub fn init(vm: &mut Vm) {
     // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
     let getsets: Vec<_> = ["__code__", "__globals__", "__closure__", "__builtins__"]
         .into_iter()
-        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: None })
+        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: if name == "__code__" { Some(set_code) } else { None } })
         .collect();
     vm.add_getsets(&t, &getsets);
     let cell = vm.types.cell.clone();
@@ -150,6 +151,21 @@ fn function_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Va
     Ok(Some(r))
 }
 
+// func_set_code: a code object with as many free variables as the function has cells.
+fn set_code(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
+    let Some(code) = crate::types::code::code_of(&value).cloned() else {
+        return Err(vm.new_type_error("__code__ must be set to a code object"));
+    };
+    let (nfree, nclosure) = (code.raw.freevars().len(), f.closure.as_ref().map_or(0, |c| c.len()));
+    if nfree != nclosure {
+        let name = vm.str_of(&f.name.borrow().clone()).to_string();
+        return Err(vm.new_value_error(format!("{name}() requires a code object with {nclosure} free vars, not {nfree}")));
+    }
+    *f.code.borrow_mut() = code;
+    Ok(())
+}
+
 /// Getter of the function attributes exposed as class-level descriptors.
 fn function_attr(vm: &mut Vm, v: &Value, name: &'static str) -> PyResult<Value> {
     let key = vm.intern(name);
@@ -178,6 +194,23 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
     };
     *cell.borrow_mut() = if value.is_null() { Value::None } else { value };
     Ok(())
+}
+
+// method_new: `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("method() takes no keyword arguments"));
+    }
+    let [func, self_] = args.args else {
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", args.args.len())));
+    };
+    if !crate::builtins::introspection::is_callable(vm, func) {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if self_.is_none() {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(vm.wrap(Payload::Method { func: func.clone(), self_: self_.clone() }, cls))
 }
 
 fn method_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {

@@ -152,6 +152,40 @@ pub fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) -> Opti
     err.map(|e| pep479(vm, e, GenKind::Generator))
 }
 
+/// GET_AWAITABLE's operand as the iterator `await` drives (_PyCoro_GetAwaitableIter): a
+/// coroutine or `types.coroutine` generator itself, else what `__await__()` returns.
+/// `where_` 1 / 2 names `async with`'s `__aenter__` / `__aexit__` in the error.
+pub fn awaitable_iter(vm: &mut Vm, v: &Value, where_: u32) -> PyResult<Value> {
+    if let Some(st) = state(v) {
+        let s = st.borrow();
+        let iterable = s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CodeFlags::ITERABLE_COROUTINE != 0);
+        if s.kind == GenKind::Coroutine || iterable {
+            return Ok(v.clone());
+        }
+    }
+    let ty = vm.type_of(v);
+    let name = vm.intern("__await__");
+    let Some(f) = vm.lookup_type_attr(&ty, &name) else {
+        let n = vm.type_name(v);
+        return Err(vm.new_type_error(match where_ {
+            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {n}"),
+            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {n}"),
+            _ => format!("object {n} can't be used in 'await' expression"),
+        }));
+    };
+    let r = vm.call_positional(&f, std::slice::from_ref(v))?;
+    if state(&r).is_some_and(|s| s.borrow().kind == GenKind::Coroutine) {
+        return Err(vm.new_type_error("__await__() returned a coroutine"));
+    }
+    let rt = vm.type_of(&r);
+    let next = vm.intern("__next__");
+    if vm.lookup_type_attr(&rt, &next).is_none() {
+        let n = vm.type_name(&r);
+        return Err(vm.new_type_error(format!("__await__() returned non-iterator of type '{n}'")));
+    }
+    Ok(r)
+}
+
 /// Whether `v` is a generator or coroutine (`yield from` sends to it directly).
 pub fn is_generator_like(v: &Value) -> bool {
     state(v).is_some()

@@ -1,10 +1,14 @@
 //! The `posix` module (what `os` re-exports on Unix; CPython's posixmodule.c): paths and
 //! `fspath`, errors, the environment, process information, and the constants `os` needs.
 //! File-system calls are in [`fs`], stat results and directory listing in [`stat`], file
-//! descriptors in [`fds`].
+//! descriptors in [`fds`], pipes and descriptor flags in [`pipes`], child processes and
+//! signals in [`process`].
 
 pub mod fds;
 mod fs;
+pub mod inherited;
+pub mod pipes;
+mod process;
 mod stat;
 
 use crate::types::bytes::codec::{self, Codec};
@@ -225,7 +229,7 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("SEEK_DATA", 3), ("SEEK_HOLE", 4),
     ("EX_OK", 0), ("EX_USAGE", 64), ("EX_DATAERR", 65), ("EX_NOINPUT", 66), ("EX_SOFTWARE", 70), ("EX_OSERR", 71),
     ("EX_IOERR", 74), ("EX_TEMPFAIL", 75), ("EX_NOPERM", 77), ("EX_CONFIG", 78),
-    ("WNOHANG", 1), ("WUNTRACED", 2), ("TMP_MAX", 238_328), ("NGROUPS_MAX", 65_536),
+    ("WNOHANG", 1), ("WUNTRACED", 2), ("WCONTINUED", 8), ("TMP_MAX", 238_328), ("NGROUPS_MAX", 65_536),
 ];
 
 /// Build the `posix` module.
@@ -259,6 +263,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     fs::add_functions(vm, &m);
     stat::add_functions(vm, &m);
     fds::add_functions(vm, &m);
+    pipes::add_functions(vm, &m);
+    process::add_functions(vm, &m);
     for &(name, v) in CONSTANTS {
         set(vm, &m, name, Value::Int(v));
     }

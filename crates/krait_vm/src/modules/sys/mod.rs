@@ -1,6 +1,7 @@
 //! The `sys` module: interpreter state (argv, path, modules, recursion limit, exception
 //! info), version and platform data, and the standard streams.
 
+mod hooks;
 mod info;
 mod paths;
 
@@ -28,6 +29,8 @@ const FUNCTIONS: &[MethodDef] = &[
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
     method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
+    method("set_asyncgen_hooks", "(firstiter=?, finalizer=?)", hooks::set_asyncgen_hooks),
+    method("get_asyncgen_hooks", "()", hooks::get_asyncgen_hooks),
     // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
     method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
 ];

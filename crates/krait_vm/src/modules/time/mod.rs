@@ -34,6 +34,7 @@ const FUNCTIONS: &[MethodDef] = &[
     method("thread_time", "()", |_, _| Ok(Value::Float(thread_time().as_secs_f64()))),
     method("thread_time_ns", "()", |_, _| Ok(Value::Int(thread_time().as_nanos() as i64))),
     method("sleep", "(secs, /)", sleep),
+    method("get_clock_info", "(name, /)", get_clock_info),
 ];
 
 /// Functions bound to the struct_time type (their first parameter).
@@ -89,6 +90,27 @@ fn since_epoch() -> Duration {
 fn monotonic() -> Duration {
     static START: OnceLock<Instant> = OnceLock::new();
     START.get_or_init(Instant::now).elapsed()
+}
+
+// time_get_clock_info: a types.SimpleNamespace describing clock `name` (Linux's clocks).
+fn get_clock_info(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = crate::modules::util::str_arg(vm, &a[0], "get_clock_info() argument 1")?;
+    let (implementation, monotonic, adjustable) = match name.as_str() {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
+        _ => return Err(vm.new_value_error("unknown clock")),
+    };
+    let types = crate::import::import_module_level(vm, "types", None, &Value::None, 0)?;
+    let cls = vm.get_attr_str(&types, "SimpleNamespace")?;
+    let ns = vm.call_positional(&cls, &[])?;
+    let imp = vm.new_str(implementation);
+    for (k, v) in [("implementation", imp), ("monotonic", Value::Bool(monotonic)), ("adjustable", Value::Bool(adjustable)), ("resolution", Value::Float(1e-09))] {
+        let key = vm.intern(k);
+        vm.set_attr(&ns, &key, v)?;
+    }
+    Ok(ns)
 }
 
 /// CPU time of the process (user + system) from /proc, else the monotonic clock.
