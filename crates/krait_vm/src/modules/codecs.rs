@@ -143,6 +143,10 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             Ok(Value::None)
         }),
     ]);
+    for f in super::codecs_escape::METHODS {
+        let func = vm.new_native_function(f.name, "_codecs", f.sig, f.func, Value::Null, false);
+        set(vm, &m, f.name, Value::Obj(func));
+    }
     let search = vm.new_list(vec![]);
     set(vm, &m, "_search", search);
     let cache = vm.new_dict();

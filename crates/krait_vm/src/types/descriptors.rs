@@ -248,6 +248,7 @@ fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Valu
             None => Value::None,
         })),
         "__module__" => Ok(Some(if nf.is_method { Value::None } else { vm.new_str(nf.owner) })),
+        "__objclass__" if nf.is_method && !nf.objclass.is_null() => Ok(Some(nf.objclass.clone())),
         _ => vm.generic_get_attr(v, name),
     }
 }

@@ -23,6 +23,7 @@ pub fn init(vm: &mut Vm) {
         s.iter = Some(list_iter);
         s.bool = Some(|_, v| Ok(items_of(v).is_some_and(|l| !l.borrow().is_empty())));
         s.binary = Some(list_binary);
+        s.nb_ops = crate::object::NbOps::sequence(false, true);
         s.inplace = Some(list_inplace);
         s.new = Some(list_new);
         s.init = Some(list_init);

@@ -180,6 +180,8 @@ pub struct NativeFunction {
     /// True for a method descriptor (unbound method of a builtin type).
     pub is_method: bool,
     pub doc: Option<&'static str>,
+    /// The type a method descriptor belongs to (`__objclass__`), or Null.
+    pub objclass: Value,
 }
 
 impl NativeFunction {
@@ -217,7 +219,7 @@ impl NativeFunction {
 
     /// This function bound to `self_` (a builtin method of an instance or a class).
     pub fn bound_to(&self, self_: Value) -> NativeFunction {
-        NativeFunction { name: self.name, owner: self.owner, sig: self.sig.clone(), func: self.func, self_, is_method: false, doc: self.doc }
+        NativeFunction { name: self.name, owner: self.owner, sig: self.sig.clone(), func: self.func, self_, is_method: false, doc: self.doc, objclass: self.objclass.clone() }
     }
 
     /// `len()`, `math.sqrt()`, `list.append()` (CPython's `_PyObject_FunctionStr`).

@@ -21,6 +21,8 @@ pub fn init(vm: &mut Vm) {
             s.contains = Some(set_contains);
             s.iter = Some(set_iter);
             s.binary = Some(set_binary);
+            let ops = crate::object::NbOps::numeric(&[BinOp::And, BinOp::Or, BinOp::Sub, BinOp::Xor]);
+            s.nb_ops = crate::object::NbOps { inplace: if frozen { 0 } else { ops.forward }, ..ops };
             if frozen {
                 s.hash = Some(frozenset_hash);
                 s.new = Some(frozenset_new);

@@ -2,7 +2,7 @@
 //! types expose for the slots they implement (CPython's `wrapper_descriptor`, bound as
 //! `method-wrapper`), so `int.__add__(1, 2)`, `(1).__add__` and `super().__eq__(x)` work.
 
-use crate::object::{Args, BinOp, CmpOp, Payload, PyRef, Slots, TypeFlags, UnaryOp, Value};
+use crate::object::{Args, BinOp, CmpOp, NbOps, Payload, PyRef, Slots, TypeFlags, UnaryOp, Value};
 use crate::vm::{PyResult, Vm};
 
 /// Which slot a wrapper calls, and how.
@@ -296,7 +296,7 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
 fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     macro_rules! mine {
         ($($f:ident),*) => {
-            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* }
+            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* nb_ops: own.nb_ops }
         };
     }
     let s = &mine!(repr, str, hash, richcompare, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);
@@ -313,7 +313,8 @@ fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     add(s.iter.is_some(), &[("__iter__", Wrap::Iter)]);
     add(s.next.is_some(), &[("__next__", Wrap::Next)]);
     add(s.len.is_some(), &[("__len__", Wrap::Len)]);
-    add(s.bool.is_some(), &[("__bool__", Wrap::Bool)]);
+    // A builtin container's truth is its length: CPython gives it no nb_bool.
+    add(s.bool.is_some() && own.len.is_none(), &[("__bool__", Wrap::Bool)]);
     add(s.getitem.is_some(), &[("__getitem__", Wrap::GetItem)]);
     add(s.setitem.is_some(), &[("__setitem__", Wrap::SetItem), ("__delitem__", Wrap::DelItem)]);
     add(s.contains.is_some(), &[("__contains__", Wrap::Contains)]);
@@ -338,20 +339,17 @@ fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     add(s.descr_set.is_some(), &[("__set__", Wrap::Set), ("__delete__", Wrap::Delete)]);
     add(s.getattro.is_some(), &[("__getattribute__", Wrap::GetAttribute)]);
     add(s.setattro.is_some(), &[("__setattr__", Wrap::SetAttr), ("__delattr__", Wrap::DelAttr)]);
-    if s.binary.is_some() {
-        for arg in 0..13 {
-            if let Some((op, _)) = BinOp::from_arg(arg) {
-                let (n, r, _) = op.dunders();
-                out.push((n, Wrap::Binary(op)));
-                out.push((r, Wrap::Reflected(op)));
-            }
+    let ops = own.nb_ops;
+    for op in (0..BinOp::INPLACE_OFFSET).filter_map(|arg| BinOp::from_arg(arg).map(|(op, _)| op)) {
+        let (n, r, i) = op.dunders();
+        if s.binary.is_some() && NbOps::has(ops.forward, op) {
+            out.push((n, Wrap::Binary(op)));
         }
-    }
-    if s.inplace.is_some() {
-        for arg in 0..13 {
-            if let Some((op, _)) = BinOp::from_arg(arg) {
-                out.push((op.dunders().2, Wrap::InPlace(op)));
-            }
+        if s.binary.is_some() && NbOps::has(ops.reflected, op) {
+            out.push((r, Wrap::Reflected(op)));
+        }
+        if s.inplace.is_some() && NbOps::has(ops.inplace, op) {
+            out.push((i, Wrap::InPlace(op)));
         }
     }
     out

@@ -22,6 +22,7 @@ pub fn init(vm: &mut Vm) {
         s.iter = Some(tuple_iter);
         s.bool = Some(|_, v| Ok(!items(v).is_empty()));
         s.binary = Some(tuple_binary);
+        s.nb_ops = crate::object::NbOps::sequence(false, false);
         s.new = Some(tuple_new);
     }
     vm.add_methods(&t, "tuple", &[

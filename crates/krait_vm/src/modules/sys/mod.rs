@@ -28,6 +28,9 @@ const FUNCTIONS: &[MethodDef] = &[
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
     method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
+    // Tracing is not supported (sys.settrace is absent), so no trace function is set.
+    method("gettrace", "()", |_, _| Ok(Value::None)),
+    method("getprofile", "()", |_, _| Ok(Value::None)),
     // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
     method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
 ];

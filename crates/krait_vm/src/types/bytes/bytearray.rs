@@ -41,6 +41,7 @@ pub fn init(vm: &mut Vm) {
         s.init = Some(bytearray_init);
         s.setitem = Some(setitem);
         s.inplace = Some(inplace);
+        s.nb_ops = crate::object::NbOps::sequence(true, true);
     }
     vm.add_methods(&t, "bytearray", METHODS);
     vm.set_type_attr(&t, "__hash__", Value::None);

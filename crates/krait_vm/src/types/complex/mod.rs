@@ -257,6 +257,10 @@ pub fn init(vm: &mut Vm) {
         s.hash = Some(complex_hash);
         s.richcompare = Some(complex_richcompare);
         s.binary = Some(complex_binary);
+        s.nb_ops = {
+            use BinOp::*;
+            crate::object::NbOps::numeric(&[Add, Mul, Pow, Sub, TrueDiv])
+        };
         s.unary = Some(complex_unary);
         s.bool = Some(complex_bool);
         s.new = Some(complex_new);

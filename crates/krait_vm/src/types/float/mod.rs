@@ -192,6 +192,10 @@ pub fn init(vm: &mut Vm) {
         s.hash = Some(float_hash);
         s.richcompare = Some(float_richcompare);
         s.binary = Some(float_binary);
+        s.nb_ops = {
+            use BinOp::*;
+            crate::object::NbOps::numeric(&[Add, FloorDiv, Mul, Mod, Pow, Sub, TrueDiv])
+        };
         s.unary = Some(float_unary);
         s.bool = Some(float_bool);
         s.int = Some(float_int);
