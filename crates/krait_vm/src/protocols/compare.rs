@@ -68,10 +68,11 @@ impl Vm {
     }
 
     /// Py_EnterRecursiveCall: one more level of native recursion, or RecursionError when
-    /// the frames and native levels together reach the recursion limit. The caller
-    /// decrements `native_depth` when the level ends.
+    /// the native levels reach the recursion limit (counted apart from the frames, so a
+    /// recursion through Python code still ends at a frame push, with CPython's message).
+    /// The caller decrements `native_depth` when the level ends.
     pub fn enter_recursive_call(&mut self, context: &str) -> PyResult<()> {
-        if self.frames.len() + self.native_depth >= self.recursion_limit {
+        if self.native_depth >= self.recursion_limit {
             return Err(self.new_recursion_error(format!("maximum recursion depth exceeded{context}")));
         }
         self.native_depth += 1;

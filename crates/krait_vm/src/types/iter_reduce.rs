@@ -5,6 +5,7 @@
 use crate::object::{PyRef, Value};
 use crate::types::callable_reduce::builtin;
 use crate::types::iterators::{ContainerIter, IterKind};
+use crate::types::range_big::LongRangeIter;
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -146,12 +147,10 @@ fn reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             (iter, Value::Obj(seq), Some(index))
         }
         IterKind::ListReverse => {
-            if pos == 0 || pos > seq_len(&seq) {
-                let empty = vm.new_list(vec![]);
-                (iter, empty, None)
-            } else {
-                (builtin(vm, "reversed")?, Value::Obj(seq), Some(pos - 1))
-            }
+            let index = pos as i64 - 1;
+            let reversed = builtin(vm, "reversed")?;
+            let args = vm.new_tuple(vec![Value::Obj(seq)]);
+            return Ok(vm.new_tuple(vec![reversed, args, Value::Int(index)]));
         }
         IterKind::Range { next, step } => {
             let (first, step) = (i128::from(next.get()), i128::from(*step));
@@ -210,6 +209,45 @@ fn setstate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn long_state(vm: &mut Vm, v: &Value) -> PyResult<(BigInt, BigInt, BigInt)> {
+    match v.as_obj().and_then(|o| o.native::<LongRangeIter>()) {
+        Some(it) => Ok(it.0.borrow().clone()),
+        None => {
+            let n = vm.type_name(v);
+            Err(vm.new_type_error(format!("descriptor requires a 'longrange_iterator', not '{n}'")))
+        }
+    }
+}
+
+// longrangeiter_len
+fn long_length_hint(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let (_, _, left) = long_state(vm, &a[0])?;
+    Ok(vm.new_bigint(left))
+}
+
+// longrangeiter_reduce: the range still to go, from its start.
+fn long_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let (next, step, left) = long_state(vm, &a[0])?;
+    let stop = &next + &left * &step;
+    let range = Value::Obj(vm.types.range.clone());
+    let bounds = [vm.new_bigint(next), vm.new_bigint(stop), vm.new_bigint(step)];
+    let r = vm.call_positional(&range, &bounds)?;
+    let iter = builtin(vm, "iter")?;
+    let args = vm.new_tuple(vec![r]);
+    Ok(vm.new_tuple(vec![iter, args, Value::Int(0)]))
+}
+
+// longrangeiter_setstate: skips `state` items (clamped to the items left).
+fn long_setstate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let k = crate::types::int::index_of(vm, &a[1])?;
+    let Some(it) = a[0].as_obj().and_then(|o| o.native::<LongRangeIter>()) else { return Ok(Value::None) };
+    let mut s = it.0.borrow_mut();
+    let k = k.clamp(BigInt::from(0), s.2.clone());
+    s.0 = &s.0 + &k * &s.1;
+    s.2 = &s.2 - &k;
+    Ok(Value::None)
+}
+
 /// Give the container iterator types their pickling and length-hint methods.
 pub fn init(vm: &mut Vm) {
     let t = &vm.iter_types;
@@ -236,6 +274,12 @@ pub fn init(vm: &mut Vm) {
             method("__setstate__", "(self, state, /)", setstate),
         ]);
     }
+    let long = vm.iter_types.longrange.clone();
+    vm.add_methods(&long, "longrange_iterator", &[
+        method("__length_hint__", "(self, /)", long_length_hint),
+        method("__reduce__", "(self, /)", long_reduce),
+        method("__setstate__", "(self, state, /)", long_setstate),
+    ]);
     for (ty, name) in hashed {
         vm.add_methods(&ty, name, &[method("__length_hint__", "(self, /)", length_hint), method("__reduce__", "(self, /)", reduce)]);
     }

@@ -254,7 +254,7 @@ fn list_new(_vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
-    if !args.kwnames.is_empty() && vm.type_of(v).is(&vm.types.list) {
+    if !args.kwnames.is_empty() && crate::types::native::keeps_new(&vm.type_of(v), &vm.types.list) {
         return Err(vm.new_type_error("list() takes no keyword arguments"));
     }
     let pos = args.pos();
@@ -265,6 +265,9 @@ fn list_init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let old = std::mem::take(&mut *l.borrow_mut());
     drop(old);
     if let Some(it) = pos.first() {
+        if !is_list_or_tuple(it) {
+            vm.length_hint(it, 0)?;
+        }
         let items = vm.collect(it)?;
         l.borrow_mut().extend(items);
     }
@@ -278,7 +281,16 @@ fn list_append(_vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Whether `v` is a list or tuple (whose length needs no hint).
+fn is_list_or_tuple(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| o.as_list().is_some() || o.as_tuple().is_some())
+}
+
 fn list_extend(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    if !is_list_or_tuple(&args[1]) {
+        // list_extend sizes the list from the hint first (its errors propagate).
+        vm.length_hint(&args[1], 0)?;
+    }
     let items = if args[1].is(&args[0]) { snapshot(&args[0]) } else { vm.collect(&args[1])? };
     if let Some(l) = items_of(&args[0]) {
         l.borrow_mut().extend(items);
@@ -393,7 +405,9 @@ fn list_sort(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let result = sort_items(vm, &mut items, &key, reverse);
     let mut cur = l.borrow_mut();
-    let modified = !cur.is_empty();
+    // The list was left empty without storage: anything that grew it (even if it shrank
+    // back to empty) gave it a capacity.
+    let modified = !cur.is_empty() || cur.capacity() != 0;
     let junk = std::mem::replace(&mut *cur, items);
     drop(cur);
     drop(junk);

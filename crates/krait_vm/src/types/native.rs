@@ -363,3 +363,16 @@ fn default_value(vm: &mut Vm, d: &DefaultValue) -> Value {
         DefaultValue::Str(s) => vm.new_str(s),
     }
 }
+
+/// Whether `cls` keeps `base`'s `__init__` slot (CPython's `type->tp_init == Base.tp_init`
+/// test: then the base's `__new__` refuses keyword arguments, else `__init__` takes them).
+pub fn keeps_init(cls: &PyRef, base: &PyRef) -> bool {
+    let init = |t: &PyRef| t.as_type().and_then(|t| t.slots().init).map(|f| f as usize);
+    cls.is(base) || init(cls) == init(base)
+}
+
+/// Whether `cls` keeps `base`'s `__new__` slot.
+pub fn keeps_new(cls: &PyRef, base: &PyRef) -> bool {
+    let new = |t: &PyRef| t.as_type().and_then(|t| t.slots().new).map(|f| f as usize);
+    cls.is(base) || new(cls) == new(base)
+}

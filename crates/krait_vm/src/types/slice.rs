@@ -124,7 +124,15 @@ pub fn init(vm: &mut Vm) {
         s.new = Some(slice_new);
         s.richcompare = Some(slice_richcompare);
     }
-    vm.add_methods(&t, "slice", &[method("indices", "(self, len, /)", slice_indices_method)]);
+    vm.add_methods(&t, "slice", &[
+        method("indices", "(self, len, /)", slice_indices_method),
+        // slice_reduce
+        method("__reduce__", "(self, /)", |vm, a| {
+            let (start, stop, step) = slice_parts(&a[0]).unwrap_or((Value::None, Value::None, Value::None));
+            let args = vm.new_tuple(vec![start, stop, step]);
+            Ok(vm.new_tuple(vec![Value::Obj(vm.types.slice.clone()), args]))
+        }),
+    ]);
     for (name, f) in [("start", slice_start as crate::types::native::NativeFn), ("stop", slice_stop), ("step", slice_step)] {
         let fget = vm.new_native_function(name, "slice", "(self, /)", f, Value::Null, true);
         let p = vm.types.property.clone();

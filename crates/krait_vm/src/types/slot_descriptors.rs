@@ -121,6 +121,8 @@ fn wrapper_getattro(vm: &mut Vm, d: &Value, name: &PyRef) -> PyResult<Option<Val
             Ok(Some(vm.new_str(&q)))
         }
         "__objclass__" => Ok(Some(Value::Obj(w.ty.clone()))),
+        // `T.__new__` is bound to T (CPython's tp_new_wrapper is a builtin method of T).
+        "__self__" if matches!(w.kind, Wrap::New) => Ok(Some(Value::Obj(w.ty.clone()))),
         "__doc__" => Ok(Some(Value::None)),
         _ => vm.generic_get_attr(d, name),
     }
@@ -288,6 +290,18 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
     let Some(new) = ty.as_type().and_then(|t| t.slots().new) else {
         return Err(vm.new_type_error(format!("cannot create '{tname}' instances")));
     };
+    // The most derived base without a Python-level __new__ must use this very __new__
+    // (no `int.__new__(bool)`, `object.__new__(dict)`).
+    let mro = cls_ref.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let python_new = crate::types::slot_wrappers::slot_new as crate::object::NewFn as usize;
+    let staticbase = mro.iter().find(|b| b.as_type().and_then(|t| t.slots().new).map(|f| f as usize) != Some(python_new));
+    if let Some(sb) = staticbase {
+        if sb.as_type().and_then(|t| t.slots().new).map(|f| f as usize) != Some(new as usize) {
+            let (cn, sn) = (vm.tp_name(&cls_ref), vm.tp_name(sb));
+            let tn = vm.tp_name(ty);
+            return Err(vm.new_type_error(format!("{tn}.__new__({cn}) is not safe, use {sn}.__new__()")));
+        }
+    }
     new(vm, &cls_ref, args)
 }
 

@@ -139,7 +139,7 @@ fn tuple_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value>
 
 fn tuple_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let is_exact = cls.is(&vm.types.tuple);
-    if !args.kwnames.is_empty() && is_exact {
+    if !args.kwnames.is_empty() && crate::types::native::keeps_init(cls, &vm.types.tuple) {
         return Err(vm.new_type_error("tuple() takes no keyword arguments"));
     }
     let pos = args.pos();

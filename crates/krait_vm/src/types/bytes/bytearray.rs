@@ -190,6 +190,7 @@ fn extend(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
                 let n = vm.type_name(&a[1]);
                 return Err(vm.new_type_error(format!("can't extend bytearray with {n}")));
             }
+            vm.length_hint(&a[1], 0)?;
             let items = vm.collect(&a[1])?;
             items.iter().map(|v| byte_value(vm, v, "byte")).collect::<PyResult<Vec<u8>>>()?
         }

@@ -131,6 +131,8 @@ fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// float's `new` slot: `float()`, `float(x)` (float_new_impl).
 fn float_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let sig = Signature::cached("(x=0.0, /)");
+    // A subclass with its own __init__ gets the keyword arguments there.
+    let args = if crate::types::native::keeps_init(cls, &vm.types.float) { args } else { Args::positional(args.pos()) };
     let bound = bind(vm, &sig, "float", args)?;
     let f = float_from(vm, &bound.as_slice()[0])?;
     Ok(new_float_of_class(vm, cls, f))
