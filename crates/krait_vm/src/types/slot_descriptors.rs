@@ -290,11 +290,11 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
     let Some(new) = ty.as_type().and_then(|t| t.slots().new) else {
         return Err(vm.new_type_error(format!("cannot create '{tname}' instances")));
     };
-    // The most derived base without a Python-level __new__ must use this very __new__
-    // (no `int.__new__(bool)`, `object.__new__(dict)`).
+    // The most derived builtin base must use this very __new__ (no `int.__new__(bool)`,
+    // `object.__new__(dict)`); classes defined in Python are skipped (CPython skips those
+    // with a Python-level __new__ along tp_base).
     let mro = cls_ref.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
-    let python_new = crate::types::slot_wrappers::slot_new as crate::object::NewFn as usize;
-    let staticbase = mro.iter().find(|b| b.as_type().and_then(|t| t.slots().new).map(|f| f as usize) != Some(python_new));
+    let staticbase = mro.iter().find(|b| b.as_type().is_some_and(|t| !t.has_flag(TypeFlags::HEAPTYPE)));
     if let Some(sb) = staticbase {
         if sb.as_type().and_then(|t| t.slots().new).map(|f| f as usize) != Some(new as usize) {
             let (cn, sn) = (vm.tp_name(&cls_ref), vm.tp_name(sb));

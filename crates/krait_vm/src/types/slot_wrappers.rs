@@ -327,7 +327,7 @@ fn slot_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
     Ok(())
 }
 
-pub fn slot_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
+fn slot_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let key = vm.intern("__new__");
     let Some(attr) = vm.lookup_type_attr(cls, &key) else {
         return Err(vm.new_type_error("cannot create instance: no __new__"));
