@@ -116,7 +116,11 @@ fn no_new(vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
 
 /// structseq_new(type, sequence, dict=None)
 fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let a = crate::types::native::bind_static(vm, "(sequence, dict=None)", "structseq", args)?;
+    let a = crate::types::native::bind_static(vm, "(sequence, dict=?)", "structseq", args)?;
+    if !a[1].is_null() && a[1].as_obj().and_then(|o| o.as_dict()).is_none() {
+        let n = vm.tp_name(cls);
+        return Err(vm.new_type_error(format!("{n}() takes a dict as second arg, if any")));
+    }
     let items = vm.collect(&a[0])?;
     let (visible, fields) = shape(vm, cls);
     let n = vm.tp_name(cls);
@@ -134,7 +138,7 @@ fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     }
     let mut items = items;
     // Hidden fields missing from the sequence come from `dict` by name.
-    if !a[1].is_none() && !a[1].is_null() {
+    if !a[1].is_null() {
         for name in &fields[len..] {
             let key = vm.new_str(name);
             let v = match vm.get_item(&a[1], &key) {

@@ -6,7 +6,7 @@ use crate::types::iterators::{new_iter, IterKind};
 use crate::types::methods::method;
 use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range};
 use crate::types::sort::stable_sort;
-use crate::types::slice::{index_exact, normalize, slice_indices, slice_parts};
+use crate::types::slice::{index_exact, normalize, slice_indices_with, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -86,8 +86,7 @@ fn indices_error(vm: &mut Vm, key: &Value) -> crate::vm::PyErr {
 fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(l) = items_of(v) else { return Ok(not_impl(vm)) };
     if slice_parts(key).is_some() {
-        let len = l.borrow().len();
-        let s = slice_indices(vm, key, len)?;
+        let s = slice_indices_with(vm, key, || l.borrow().len())?;
         let items = l.borrow();
         let out: Vec<Value> = if s.step == 1 {
             items.get(s.start as usize..s.start as usize + s.len).map(<[Value]>::to_vec).unwrap_or_default()
@@ -136,8 +135,7 @@ fn assign_slice(vm: &mut Vm, v: &Value, l: &RefCell<Vec<Value>>, key: &Value, va
         let msg = if extended { "must assign iterable to extended slice" } else { "can only assign an iterable" };
         Some(crate::types::seq_common::sequence_fast(vm, &value, msg)?)
     };
-    let len = l.borrow().len();
-    let s = slice_indices(vm, key, len)?;
+    let s = slice_indices_with(vm, key, || l.borrow().len())?;
     let mut items = l.borrow_mut();
     if s.step == 1 {
         let start = s.start as usize;

@@ -81,6 +81,12 @@ fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 
 /// PySlice_Unpack + PySlice_AdjustIndices for a slice object and a length.
 pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<SliceIdx> {
+    slice_indices_with(vm, slice, || len)
+}
+
+/// `slice_indices` for a mutable container: the length is read after the bounds'
+/// `__index__` methods have run (they may resize it).
+pub fn slice_indices_with(vm: &mut Vm, slice: &Value, len: impl FnOnce() -> usize) -> PyResult<SliceIdx> {
     let (start, stop, step) = slice_parts(slice).unwrap_or((Value::None, Value::None, Value::None));
     let step = match bound(vm, &step)? {
         None => 1,
@@ -89,7 +95,7 @@ pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<SliceId
     };
     let start = bound(vm, &start)?;
     let stop = bound(vm, &stop)?;
-    Ok(adjust(start, stop, step, len as i64))
+    Ok(adjust(start, stop, step, len() as i64))
 }
 
 /// PySlice_AdjustIndices with `None` bounds resolved by the step's sign.

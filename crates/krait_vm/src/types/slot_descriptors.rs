@@ -204,13 +204,22 @@ fn call_wrapper(vm: &mut Vm, d: &Value, me: Value, args: Args<'_>) -> PyResult<V
             arity(vm, name, args, 1)?;
             (slots.richcompare.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
         }
-        Wrap::Binary(op) => {
-            arity(vm, name, args, 1)?;
-            (slots.binary.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
-        }
-        Wrap::Reflected(op) => {
-            arity(vm, name, args, 1)?;
-            (slots.binary.ok_or_else(|| missing(vm))?)(vm, &a[0], &me, op)
+        Wrap::Binary(op) | Wrap::Reflected(op) => {
+            // wrap_ternaryfunc: `__pow__(value, mod=None)`; a modulus is for the types
+            // with their own `__pow__` (int), so here it gives NotImplemented.
+            if op == BinOp::Pow && args.args.len() == 2 && args.kwnames.is_empty() {
+                if !a[1].is_none() {
+                    return Ok(Value::Obj(vm.not_implemented.clone()));
+                }
+            } else {
+                arity(vm, name, args, 1)?;
+            }
+            let f = slots.binary.ok_or_else(|| missing(vm))?;
+            if matches!(kind, Wrap::Binary(_)) {
+                f(vm, &me, &a[0], op)
+            } else {
+                f(vm, &a[0], &me, op)
+            }
         }
         Wrap::InPlace(op) => {
             arity(vm, name, args, 1)?;

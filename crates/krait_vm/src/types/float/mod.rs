@@ -148,7 +148,8 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             Payload::Str(s) => Some(s.as_str().to_string()),
             Payload::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
             Payload::ByteArray(b) => Some(String::from_utf8_lossy(&b.borrow()).into_owned()),
-            _ => None,
+            // Any other buffer (memoryview): the bytes it views.
+            _ => crate::types::bytes::buffer(x).map(|b| String::from_utf8_lossy(&b).into_owned()),
         };
         if let Some(t) = text {
             return match krait_format::parse_float(&t) {
