@@ -83,6 +83,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         richcompare: Some(seq::richcompare),
         binary: Some(seq::binary),
         inplace: Some(seq::inplace),
+        nb_ops: krait_vm::object::NbOps::sequence(false, true),
         len: Some(|vm, v| Ok(st(vm, v)?.borrow().len())),
         iter: Some(seq::new_iter),
         getitem: Some(seq::getitem),

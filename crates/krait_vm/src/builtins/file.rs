@@ -371,16 +371,22 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(new_file(vm, state))
 }
 
-/// `seek(pos, whence)` and `tell()` (whence 1, offset 0) on a binary regular file opened
-/// only for reading: its whole content is loaded, so the position is `rpos`. Other files
-/// are not seekable here.
+/// `seek(pos, whence)` and `tell()` (whence 1, offset 0) on a regular file opened only for
+/// reading: its whole content is loaded, so the position is `rpos` (in text mode too, where
+/// the cookie is that byte offset and relative seeks must have offset 0). Other files are
+/// not seekable here.
 fn seek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let pos = crate::types::int::index_of(vm, &a[1])?;
     let whence = crate::types::int::index_of(vm, &a[2])?;
     let pos = i64::try_from(&pos).map_err(|_| vm.new_overflow_error("Python int too large to convert to C long"))?;
     with(vm, &a[0], |vm, s| {
-        if !(s.binary && s.readable && !s.writable && matches!(s.backend, Some(Backend::File(_)))) {
+        if !(s.readable && !s.writable && matches!(s.backend, Some(Backend::File(_)))) {
             return Err(unsupported(vm, "seek"));
+        }
+        let w = i64::try_from(&whence).unwrap_or(-1);
+        if !s.binary && pos != 0 && (w == 1 || w == 2) {
+            let what = if w == 1 { "cur" } else { "end" };
+            return Err(unsupported(vm, &format!("can't do nonzero {what}-relative seeks")));
         }
         load_all(vm, s)?;
         let base = match i64::try_from(&whence) {

@@ -144,6 +144,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         }),
     ]);
     super::util::add_functions(vm, &m, "_codecs", super::escape_codecs::METHODS);
+    super::util::add_functions(vm, &m, "_codecs", super::bytes_escape::METHODS);
     let search = vm.new_list(vec![]);
     set(vm, &m, "_search", search);
     let cache = vm.new_dict();

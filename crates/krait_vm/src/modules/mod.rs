@@ -5,6 +5,7 @@ pub mod atexit;
 pub mod charmap;
 pub mod codecs;
 mod escape_codecs;
+mod bytes_escape;
 pub mod errno;
 pub mod gc;
 pub mod imp;

@@ -15,8 +15,10 @@ impl Vm {
                 let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().repr));
                 return match slot {
                     Some(f) => {
-                        let r = f(self, v)?;
-                        self.expect_str_result(r, "__repr__")
+                        self.enter_recursive_call(" while getting the repr of an object")?;
+                        let r = f(self, v);
+                        self.native_depth -= 1;
+                        self.expect_str_result(r?, "__repr__")
                     }
                     None => Ok(self.default_repr(o)),
                 };

@@ -55,9 +55,9 @@ pub fn init(vm: &mut Vm) {
         s.descr_get = Some(native_get);
         s.repr = Some(native_repr);
         s.getattro = Some(native_getattro);
+        s.richcompare = Some(native_richcompare);
+        s.hash = Some(native_hash);
     }
-    let nf = vm.types.native_function.clone();
-    vm.add_methods(&nf, "builtin_function_or_method", &[crate::types::methods::method("__reduce__", "(self, /)", native_reduce)]);
     init_property(vm);
     init_wrappers(vm);
     // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
@@ -263,12 +263,44 @@ fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&text))
 }
 
+/// The identity of a builtin function or method: its code and its `self`.
+fn native_identity(v: &Value) -> Option<(usize, &'static str, &Value)> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::NativeFunction(nf)) => Some((nf.func as usize, nf.name, &nf.self_)),
+        _ => None,
+    }
+}
+
+// meth_richcompare: equal when they run the same code on the same `self`.
+fn native_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: crate::object::CmpOp) -> PyResult<Value> {
+    let same = match (native_identity(a), native_identity(b)) {
+        (Some((f1, n1, s1)), Some((f2, n2, s2))) => f1 == f2 && n1 == n2 && s1.is(s2),
+        _ => return Ok(Value::Obj(vm.not_implemented.clone())),
+    };
+    match op {
+        crate::object::CmpOp::Eq => Ok(Value::Bool(same)),
+        crate::object::CmpOp::Ne => Ok(Value::Bool(!same)),
+        _ => Ok(Value::Obj(vm.not_implemented.clone())),
+    }
+}
+
+// meth_hash
+fn native_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some((f, _, self_)) = native_identity(v) else { return Ok(0) };
+    let s = match self_ {
+        Value::Obj(o) => o.addr(),
+        Value::Null => 0,
+        other => vm.hash(other)? as usize,
+    };
+    Ok(crate::object::hash::hash_pointer(f ^ s))
+}
+
 fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
     let Some(Payload::NativeFunction(nf)) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
     match name.as_str().map(|s| s.as_str()).unwrap_or("") {
         "__name__" => Ok(Some(vm.new_str(nf.name))),
         "__qualname__" => {
-            let q = if nf.is_method || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
+            let q = if nf.is_method || !nf.objclass.is_null() || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
             Ok(Some(vm.new_str(&q)))
         }
         // A method descriptor (unbound) has no `__self__`.
@@ -282,25 +314,11 @@ fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Valu
             Some(d) => vm.new_str(d),
             None => Value::None,
         })),
-        "__module__" => Ok(Some(if nf.is_method { Value::None } else { vm.new_str(nf.owner) })),
+        // Methods (static and class methods too) of a type have no module.
+        "__module__" => Ok(Some(if nf.is_method || !nf.objclass.is_null() { Value::None } else { vm.new_str(nf.owner) })),
+        "__objclass__" if nf.is_method && !nf.objclass.is_null() => Ok(Some(nf.objclass.clone())),
         _ => vm.generic_get_attr(v, name),
     }
-}
-
-/// meth_reduce: a module-level builtin pickles by its qualified name, a bound one as
-/// `getattr(self, name)`.
-fn native_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let Some(Payload::NativeFunction(nf)) = a[0].as_obj().map(|o| &o.payload) else { return Ok(Value::None) };
-    let (name, self_) = (nf.name, nf.self_.clone());
-    let module_t = vm.types.module.clone();
-    let is_module = self_.as_obj().is_some_and(|o| o.with_class(|c| vm.is_subtype(c, &module_t)));
-    if self_.is_null() || is_module {
-        return vm.get_attr_str(&a[0], "__qualname__");
-    }
-    let getattr = vm.get_attr_str(&Value::Obj(vm.builtins.clone()), "getattr")?;
-    let n = vm.new_str(name);
-    let args = vm.new_tuple(vec![self_, n]);
-    Ok(vm.new_tuple(vec![getattr, args]))
 }
 
 fn init_property(vm: &mut Vm) {

@@ -31,9 +31,21 @@ const FUNCTIONS: &[MethodDef] = &[
     method("_getframe", "(depth=0, /)", getframe),
     method("set_asyncgen_hooks", "(firstiter=?, finalizer=?)", hooks::set_asyncgen_hooks),
     method("get_asyncgen_hooks", "()", hooks::get_asyncgen_hooks),
-    // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
-    method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
+    // Tracing is not supported (sys.settrace is absent), so no trace function is set.
+    method("gettrace", "()", |_, _| Ok(Value::None)),
+    method("getprofile", "()", |_, _| Ok(Value::None)),
+    method("settrace", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.settrace")),
+    method("setprofile", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.setprofile")),
 ];
+
+/// `sys.settrace(None)` / `sys.setprofile(None)` are no-ops; installing a function is not
+/// supported.
+fn no_tracing(vm: &mut Vm, f: &Value, what: &str) -> PyResult<Value> {
+    if f.is_none() {
+        return Ok(Value::None);
+    }
+    Err(vm.new_not_implemented_error(format!("{what} with a trace function (krait has no tracing)")))
+}
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).
 pub fn make_module(vm: &mut Vm) -> PyRef {

@@ -35,7 +35,16 @@ const FUNCTIONS: &[MethodDef] = &[
     method("thread_time_ns", "()", |_, _| Ok(Value::Int(thread_time().as_nanos() as i64))),
     method("sleep", "(secs, /)", sleep),
     method("get_clock_info", "(name, /)", get_clock_info),
+    method("strptime", "(string, format=?, /)", strptime),
 ];
+
+// time_strptime: the work is done by the pure-Python `_strptime` module.
+fn strptime(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let m = crate::import::import_absolute(vm, "_strptime")?;
+    let f = vm.get_attr_str(&Value::Obj(m), "_strptime_time")?;
+    let args: Vec<Value> = a.iter().filter(|v| !v.is_null()).cloned().collect();
+    vm.call_positional(&f, &args)
+}
 
 /// Functions bound to the struct_time type (their first parameter).
 const STRUCT_FUNCTIONS: &[MethodDef] = &[
@@ -73,6 +82,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     set(vm, "timezone", Value::Int(-offset));
     set(vm, "altzone", Value::Int(-offset));
     set(vm, "daylight", Value::Int(0));
+    set(vm, "_STRUCT_TM_ITEMS", Value::Int(STRUCT_TIME.fields.len() as i64));
     let z1 = vm.new_str(&zone);
     let tzname = vm.new_tuple(vec![z1.clone(), z1]);
     set(vm, "tzname", tzname);

@@ -35,6 +35,7 @@ pub fn init(vm: &mut Vm) {
         s.contains = Some(contains);
         s.iter = Some(iter::iter_slot);
         s.binary = Some(binary);
+        s.nb_ops = crate::object::NbOps::sequence(true, false);
     }
     if let Some(ty) = vm.types.bytes.as_type() {
         let mut s = ty.slots.borrow_mut();

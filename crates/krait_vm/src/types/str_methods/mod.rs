@@ -31,6 +31,7 @@ pub fn init(vm: &mut Vm) {
         s.contains = Some(str_contains);
         s.iter = Some(str_iter);
         s.binary = Some(str_binary);
+        s.nb_ops = crate::object::NbOps::sequence(true, false);
         s.new = Some(convert::str_new);
     }
     vm.add_methods(&t, "str", search::METHODS);
