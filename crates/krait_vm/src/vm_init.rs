@@ -95,6 +95,7 @@ impl Vm {
             frames: Vec::new(),
             exc_info: Value::None,
             interned: hashbrown::HashMap::new(),
+            type_attr_cache: Default::default(),
             hash_key,
             recursion_limit: 1000,
             options,

@@ -10,6 +10,7 @@ mod number;
 mod repr;
 mod hash;
 mod truth;
+pub mod type_cache;
 
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;

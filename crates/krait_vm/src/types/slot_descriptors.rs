@@ -390,6 +390,9 @@ impl Vm {
             }
         }
         crate::vm_init::inherit_slots(ty);
+        // The dict changed after the type got its version: lookups cached meanwhile
+        // (`lookup_type_attr`, attribute sites) must not survive.
+        t.version.set(crate::types::bootstrap::next_version());
         // type_ready_set_hash: a builtin type left without a hash (it compares but does not
         // hash: list, dict, set ...) has `__hash__` None in its dict.
         if !t.has_flag(TypeFlags::HEAPTYPE) && self.wrapper_types.is_some() && t.slots().hash.is_none() {

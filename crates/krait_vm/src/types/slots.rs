@@ -246,6 +246,7 @@ pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<()> {
         dict_ops::set_item(vm, &t.dict, Value::Obj(name), d)?;
     }
     t.nslots.set(base_slots + names.len());
+    t.version.set(crate::types::bootstrap::next_version());
     Ok(())
 }
 
