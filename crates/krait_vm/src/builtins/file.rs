@@ -417,6 +417,9 @@ fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8], translate: bool) -> PyResult<V
     };
     let text: String = match enc {
         Encoding::Utf8 | Encoding::Utf8Sig => match std::str::from_utf8(raw) {
+            Ok(s) if !s.is_ascii() && krait_bytecode::surrogate::has_surrogates(s) => {
+                return Err(vm.new_not_implemented_error(krait_bytecode::surrogate::UNREPRESENTABLE));
+            }
             Ok(s) => s.to_string(),
             Err(e) => {
                 let pos = e.valid_up_to();
