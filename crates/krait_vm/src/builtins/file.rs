@@ -130,7 +130,32 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
         Ok(vm.new_str(e))
     }),
     ("errors", |vm, _| Ok(vm.new_str("strict"))),
+    ("buffer", std_buffer),
 ];
+
+/// `buffer` of a text standard stream: a binary stream on the same descriptor. As in
+/// CPython, text still buffered in the text stream is written after bytes written here.
+/// Other file objects have no `buffer`.
+fn std_buffer(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let fd = with_any(vm, &a[0], |_, s| {
+        if s.binary {
+            return Ok(None);
+        }
+        Ok(match s.backend {
+            Some(Backend::Stdin) => Some(0),
+            Some(Backend::Stdout) => Some(1),
+            Some(Backend::Stderr) => Some(2),
+            _ => None,
+        })
+    })?;
+    match fd {
+        Some(fd) => Ok(std_stream(vm, fd, true)),
+        None => {
+            let n = vm.type_name(&a[0]);
+            Err(vm.new_attribute_error(format!("'{n}' object has no attribute 'buffer'")))
+        }
+    }
+}
 
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
@@ -156,17 +181,25 @@ fn new_file(vm: &mut Vm, state: FileState) -> Value {
 
 /// A text stream over standard stream `fd` (0, 1 or 2), for `sys.stdin/stdout/stderr`.
 pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
-    let (backend, name, mode) = match fd {
-        0 => (Backend::Stdin, "<stdin>", "r"),
-        1 => (Backend::Stdout, "<stdout>", "w"),
-        _ => (Backend::Stderr, "<stderr>", "w"),
+    std_stream(vm, fd, false)
+}
+
+/// A text or binary file object on standard stream `fd`.
+fn std_stream(vm: &mut Vm, fd: i32, binary: bool) -> Value {
+    let (backend, name, mode) = match (fd, binary) {
+        (0, false) => (Backend::Stdin, "<stdin>", "r"),
+        (0, true) => (Backend::Stdin, "<stdin>", "rb"),
+        (1, false) => (Backend::Stdout, "<stdout>", "w"),
+        (1, true) => (Backend::Stdout, "<stdout>", "wb"),
+        (_, false) => (Backend::Stderr, "<stderr>", "w"),
+        (_, true) => (Backend::Stderr, "<stderr>", "wb"),
     };
     let name = vm.new_str(name);
     let state = FileState {
         backend: Some(backend),
         name,
         mode: mode.into(),
-        binary: false,
+        binary,
         readable: fd == 0,
         writable: fd != 0,
         encoding: Encoding::Utf8,
