@@ -134,6 +134,7 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
         let e = with_any(vm, &a[0], |_, s| Ok(errors_of(s.backend.as_ref())))?;
         Ok(vm.new_str(e))
     }),
+    ("buffer", std_buffer),
 ];
 
 /// A text stream's error handler: the standard streams get CPython's choice in UTF-8 mode or
@@ -143,6 +144,30 @@ fn errors_of(backend: Option<&Backend>) -> &'static str {
         Some(Backend::Stdin | Backend::Stdout) => "surrogateescape",
         Some(Backend::Stderr) => "backslashreplace",
         _ => "strict",
+    }
+}
+
+/// `buffer` of a text standard stream: a binary stream on the same descriptor. As in
+/// CPython, text still buffered in the text stream is written after bytes written here.
+/// Other file objects have no `buffer`.
+fn std_buffer(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let fd = with_any(vm, &a[0], |_, s| {
+        if s.binary {
+            return Ok(None);
+        }
+        Ok(match s.backend {
+            Some(Backend::Stdin) => Some(0),
+            Some(Backend::Stdout) => Some(1),
+            Some(Backend::Stderr) => Some(2),
+            _ => None,
+        })
+    })?;
+    match fd {
+        Some(fd) => Ok(std_stream(vm, fd, true)),
+        None => {
+            let n = vm.type_name(&a[0]);
+            Err(vm.new_attribute_error(format!("'{n}' object has no attribute 'buffer'")))
+        }
     }
 }
 
@@ -170,17 +195,25 @@ fn new_file(vm: &mut Vm, state: FileState) -> Value {
 
 /// A text stream over standard stream `fd` (0, 1 or 2), for `sys.stdin/stdout/stderr`.
 pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
-    let (backend, name, mode) = match fd {
-        0 => (Backend::Stdin, "<stdin>", "r"),
-        1 => (Backend::Stdout, "<stdout>", "w"),
-        _ => (Backend::Stderr, "<stderr>", "w"),
+    std_stream(vm, fd, false)
+}
+
+/// A text or binary file object on standard stream `fd`.
+fn std_stream(vm: &mut Vm, fd: i32, binary: bool) -> Value {
+    let (backend, name, mode) = match (fd, binary) {
+        (0, false) => (Backend::Stdin, "<stdin>", "r"),
+        (0, true) => (Backend::Stdin, "<stdin>", "rb"),
+        (1, false) => (Backend::Stdout, "<stdout>", "w"),
+        (1, true) => (Backend::Stdout, "<stdout>", "wb"),
+        (_, false) => (Backend::Stderr, "<stderr>", "w"),
+        (_, true) => (Backend::Stderr, "<stderr>", "wb"),
     };
     let name = vm.new_str(name);
     let state = FileState {
         backend: Some(backend),
         name,
         mode: mode.into(),
-        binary: false,
+        binary,
         readable: fd == 0,
         writable: fd != 0,
         encoding: Encoding::Utf8,
