@@ -112,7 +112,10 @@ pub const METHODS: &[MethodDef] = &[
             if item_eq(vm, item, &a[1])? {
                 let mut arr = st(vm, &a[0])?.borrow_mut();
                 let n = arr.itemsize();
-                arr.data.drain(i * n..(i + 1) * n);
+                // __eq__ may have shrunk the array meanwhile.
+                if (i + 1) * n <= arr.data.len() {
+                    arr.data.drain(i * n..(i + 1) * n);
+                }
                 return Ok(Value::None);
             }
         }
