@@ -31,6 +31,10 @@ pub fn init(vm: &mut Vm) -> Vec<(&'static str, PyRef)> {
         let slots = Slots { new: Some(new), init: Some(|_, _, _| Ok(())), iter: Some(iter_self), next: Some(next), ..Slots::default() };
         out.push((name, vm.new_builtin_type(name, None, slots, TypeFlags::BASETYPE)));
     }
+    if let Some((_, t)) = out.iter().find(|(n, _)| *n == "reversed") {
+        use crate::types::methods::method;
+        vm.add_methods(t, "reversed", &[method("__reduce__", "(self, /)", reversed_reduce), method("__setstate__", "(self, state, /)", reversed_setstate)]);
+    }
     let slots = Slots { iter: Some(iter_self), next: Some(next), ..Slots::default() };
     let ci = vm.new_builtin_type("callable_iterator", None, slots, 0);
     set_vm_type(vm, "callable_iterator", ci);
@@ -125,6 +129,44 @@ fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     };
     let n = len(vm, &seq)?;
     Ok(make(cls, IterState::Reversed { seq, index: n as i64 - 1 }))
+}
+
+/// reversed_reduce: `(type, (seq,), index)`, or `(type, ((),))` once exhausted.
+fn reversed_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let cls = Value::Obj(vm.type_of(&a[0]));
+    let st = state(&a[0]).and_then(|c| match &*c.borrow() {
+        IterState::Reversed { seq, index } if *index >= 0 => Some((seq.clone(), *index)),
+        _ => None,
+    });
+    Ok(match st {
+        Some((seq, index)) => {
+            let args = vm.new_tuple(vec![seq]);
+            vm.new_tuple(vec![cls, args, Value::Int(index)])
+        }
+        None => {
+            let empty = vm.new_tuple(Vec::new());
+            let args = vm.new_tuple(vec![empty]);
+            vm.new_tuple(vec![cls, args])
+        }
+    })
+}
+
+/// reversed_setstate: the next index, clamped to -1..len(seq)-1.
+fn reversed_setstate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let i = crate::types::slice::index_clamped(vm, &a[1])?.ok_or_else(|| vm.new_type_error("an integer is required"))?;
+    let seq = state(&a[0]).and_then(|c| match &*c.borrow() {
+        IterState::Reversed { seq, index } if *index >= 0 => Some(seq.clone()),
+        _ => None,
+    });
+    if let Some(seq) = seq {
+        let n = vm.len(&seq)? as i64;
+        if let Some(c) = state(&a[0]) {
+            if let IterState::Reversed { index, .. } = &mut *c.borrow_mut() {
+                *index = i.clamp(-1, n - 1);
+            }
+        }
+    }
+    Ok(Value::None)
 }
 
 fn state(v: &Value) -> Option<&Cell> {
