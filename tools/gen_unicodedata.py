@@ -93,7 +93,8 @@ def main():
         "pub const NUMERIC_VALUES: [f64; %d] = [%s];" % (len(nums), ", ".join(repr(float(n)) if "e" not in repr(float(n)) else "%r" % float(n) for n in nums)),
         "/// (category, bidirectional, combining, east_asian_width, mirrored, decimal, digit,",
         "/// numeric index): indices into the tables above, -1 / 0xFFFF for none.",
-        "pub const RECORDS: [(u8, u8, u8, u8, bool, i8, i8, u16); %d] = [" % len(recs),
+        "pub type Record = (u8, u8, u8, u8, bool, i8, i8, u16);",
+        "pub static RECORDS: [Record; %d] = [" % len(recs),
     ]
     for key in recs:
         c, b, comb, e, m, dec, dig, n = key
@@ -101,19 +102,19 @@ def main():
     lines.append("];")
     for name, out in runs.items():
         lines.append("/// (first code point, record) of each run of code points sharing a record.")
-        lines.append("pub const %s: [(u32, u16); %d] = [" % (name, len(out)))
+        lines.append("pub static %s: [(u32, u16); %d] = [" % (name, len(out)))
         for i in range(0, len(out), 8):
             lines.append("    " + " ".join("(0x%X, %d)," % r for r in out[i:i + 8]))
         lines.append("];")
     for name, items in decomp.items():
-        lines.append("pub const %s: [(u32, &str); %d] = [" % (name, len(items)))
+        lines.append("pub static %s: [(u32, &str); %d] = [" % (name, len(items)))
         for cp, d in items:
             lines.append('    (0x%X, "%s"),' % (cp, d))
         lines.append("];")
     lines.append("/// Code points whose Unicode 3.2.0 canonical decomposition differs: (code point, 3.2.0 NFD).")
     lines.append("pub const NORMALIZATION_3_2_0: [(u32, u32); %d] = [%s];" % (len(corrections), ", ".join("(0x%X, 0x%X)" % c for c in corrections)))
     lines.append("/// Named sequences lookup() accepts, sorted by name.")
-    lines.append("pub const NAMED_SEQUENCES: [(&str, &str); %d] = [" % len(seqs))
+    lines.append("pub static NAMED_SEQUENCES: [(&str, &str); %d] = [" % len(seqs))
     for name, seq in seqs:
         lines.append('    ("%s", "%s"),' % (name, "".join("\\u{%X}" % ord(c) for c in seq)))
     lines.append("];")

@@ -50,3 +50,21 @@ show(lambda: array.array('i').pop())
 show(lambda: hash(a))
 print(a)
 show(lambda: array.array('u', b'\xff\xff\xff\xff').tounicode())
+
+# __index__ / __eq__ that resize the array while it is being indexed.
+victim = array.array('i', [1, 2, 3])
+class Shrink:
+    def __index__(self):
+        del victim[:]
+        return 2
+    def __eq__(self, other):
+        del victim[:]
+        return True
+show(lambda: victim[Shrink()])
+victim.extend([1, 2, 3])
+show(lambda: victim.__setitem__(Shrink(), 5))
+victim.extend([1, 2, 3])
+show(lambda: victim[Shrink():])
+victim.extend([1, 2, 3])
+show(lambda: victim.remove(Shrink()))
+print(victim)

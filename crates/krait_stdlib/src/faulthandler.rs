@@ -176,7 +176,7 @@ fn register(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let chain = vm.is_true(&a[3])?;
     let reg = registered(vm)?;
     let key = Value::Int(signum);
-    let previous = match vm.call_method(&reg, "get", &[key.clone()])? {
+    let previous = match vm.call_method(&reg, "get", std::slice::from_ref(&key))? {
         Value::None => {
             let signal = signal_module(vm)?;
             let m = krait_vm::modules::builtin_module(vm, "faulthandler").map(Value::Obj).unwrap_or(Value::None);
@@ -210,7 +210,7 @@ fn unregister(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 /// The Python-level handler of registered signals: dump, then chain when asked.
 fn on_signal(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let reg = registered(vm)?;
-    let entry = vm.call_method(&reg, "get", &[a[0].clone()])?;
+    let entry = vm.call_method(&reg, "get", std::slice::from_ref(&a[0]))?;
     if entry.is_none() {
         return Ok(Value::None);
     }

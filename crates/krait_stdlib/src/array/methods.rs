@@ -112,7 +112,10 @@ pub const METHODS: &[MethodDef] = &[
             if item_eq(vm, item, &a[1])? {
                 let mut arr = st(vm, &a[0])?.borrow_mut();
                 let n = arr.itemsize();
-                arr.data.drain(i * n..(i + 1) * n);
+                // __eq__ may have shrunk the array meanwhile.
+                if (i + 1) * n <= arr.data.len() {
+                    arr.data.drain(i * n..(i + 1) * n);
+                }
                 return Ok(Value::None);
             }
         }
@@ -191,7 +194,7 @@ pub fn extend(vm: &mut Vm, v: &Value, bb: &Value) -> PyResult<()> {
 
 fn frombytes(vm: &mut Vm, v: &Value, b: &[u8]) -> PyResult<()> {
     let mut a = st(vm, v)?.borrow_mut();
-    if b.len() % a.itemsize() != 0 {
+    if !b.len().is_multiple_of(a.itemsize()) {
         drop(a);
         return Err(vm.new_value_error("bytes length not a multiple of item size"));
     }
@@ -302,12 +305,12 @@ pub fn reconstructor(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Ok(new_array(vm, &cls, code, data))
     };
     if m == mformat_code(code) {
-        if items.len() % itemsize(code) != 0 {
+        if !items.len().is_multiple_of(itemsize(code)) {
             return Err(vm.new_value_error("bytes length not a multiple of item size"));
         }
         return Ok(new_array(vm, &cls, code, items));
     }
-    if items.len() % size != 0 {
+    if !items.len().is_multiple_of(size) {
         return Err(vm.new_value_error("string length not a multiple of item size"));
     }
     let word = |chunk: &[u8]| -> u64 {
@@ -339,7 +342,7 @@ pub fn reconstructor(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
         _ => {
             // Pick the typecode of matching size and signedness (the last one listed).
-            let tc = TYPECODES.bytes().filter(|&c| is_integer(c) && itemsize(c) == size && is_signed(c) == signed).last().unwrap_or(code);
+            let tc = TYPECODES.bytes().rfind(|&c| is_integer(c) && itemsize(c) == size && is_signed(c) == signed).unwrap_or(code);
             let vals = raw
                 .iter()
                 .map(|&w| {

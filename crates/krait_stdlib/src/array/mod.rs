@@ -167,7 +167,7 @@ fn array_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
             encode_all(vm, code, &vals)?
         }
     } else if let Some(b) = crate::util::bytes_of(init) {
-        if b.len() % itemsize(code) != 0 {
+        if !b.len().is_multiple_of(itemsize(code)) {
             return Err(vm.new_value_error("bytes length not a multiple of item size"));
         }
         b

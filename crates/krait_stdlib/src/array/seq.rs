@@ -7,7 +7,7 @@ use items::{decode, encode, itemsize};
 use krait_vm::object::{BinOp, CmpOp, Slots, Value};
 use krait_vm::types::methods::{method, MethodDef};
 use krait_vm::types::seq_common::repeat_count;
-use krait_vm::types::slice::{index_exact, normalize, slice_indices, slice_parts};
+use krait_vm::types::slice::{index_exact, normalize, slice_indices, slice_parts, SliceIdx};
 use krait_vm::{PyResult, Vm};
 
 use super::items;
@@ -144,11 +144,26 @@ fn item_index(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     }
 }
 
+/// A slice of array `v` resolved against its length after the bounds' `__index__`
+/// methods ran (they may resize it).
+fn array_slice(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<SliceIdx> {
+    let len = st(vm, v)?.borrow().len();
+    let s = slice_indices(vm, key, len)?;
+    if st(vm, v)?.borrow().len() == len {
+        return Ok(s);
+    }
+    let len = st(vm, v)?.borrow().len();
+    let s = slice_indices(vm, key, len)?;
+    if st(vm, v)?.borrow().len() != len {
+        return Err(vm.new_runtime_error("array changed size during slicing"));
+    }
+    Ok(s)
+}
+
 /// array_subscr: an item, or a new array for a slice.
 pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let len = st(vm, v)?.borrow().len();
     if slice_parts(key).is_some() {
-        let s = slice_indices(vm, key, len)?;
+        let s = array_slice(vm, v, key)?;
         let (code, data) = {
             let a = st(vm, v)?.borrow();
             let n = a.itemsize();
@@ -162,6 +177,7 @@ pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return new_exact(vm, code, data);
     }
     let i = item_index(vm, key)?;
+    let len = st(vm, v)?.borrow().len();
     let Some(p) = normalize(i, len) else { return Err(vm.new_index_error("array index out of range")) };
     let a = st(vm, v)?.borrow();
     let (code, b) = (a.code, a.item(p).to_vec());
@@ -171,24 +187,29 @@ pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 /// array_ass_subscr: `a[i] = x`, `a[i:j] = array`, `del a[i]`, `del a[i:j:k]`.
 pub fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Value) -> PyResult<()> {
-    let (code, len) = {
-        let a = st(vm, v)?.borrow();
-        (a.code, a.len())
-    };
+    let code = st(vm, v)?.borrow().code;
     let n = itemsize(code);
     if slice_parts(key).is_none() {
         let i = item_index(vm, key)?;
-        let Some(p) = normalize(i, len) else { return Err(vm.new_index_error("array assignment index out of range")) };
-        if value.is_null() {
-            st(vm, v)?.borrow_mut().data.drain(p * n..(p + 1) * n);
-            return Ok(());
-        }
         let mut buf = vec![0u8; n];
-        encode(vm, code, &value, &mut buf)?;
-        st(vm, v)?.borrow_mut().data[p * n..(p + 1) * n].copy_from_slice(&buf);
+        if !value.is_null() {
+            encode(vm, code, &value, &mut buf)?;
+        }
+        // Read the length last: __index__ and the item's conversion may resize the array.
+        let mut a = st(vm, v)?.borrow_mut();
+        let Some(p) = normalize(i, a.len()) else {
+            drop(a);
+            return Err(vm.new_index_error("array assignment index out of range"));
+        };
+        if value.is_null() {
+            a.data.drain(p * n..(p + 1) * n);
+        } else {
+            a.data[p * n..(p + 1) * n].copy_from_slice(&buf);
+        }
         return Ok(());
     }
-    let s = slice_indices(vm, key, len)?;
+    let s = array_slice(vm, v, key)?;
+    let len = st(vm, v)?.borrow().len();
     let new: Vec<u8> = if value.is_null() {
         Vec::new()
     } else {

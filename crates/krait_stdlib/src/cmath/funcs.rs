@@ -24,7 +24,7 @@ const NAN: f64 = f64::NAN;
 const LARGE: f64 = f64::MAX / 4.0;
 /// log(DBL_MAX) - 1: exp of more than this needs scaling.
 const LOG_LARGE: f64 = 708.782_712_893_384 - 1.0;
-const SQRT_LARGE: f64 = 6.703_903_964_971_298_5e153;
+const SQRT_LARGE: f64 = 6.703_903_964_971_299e153;
 const SQRT_DBL_MIN: f64 = 1.491_668_146_240_041_3e-154;
 const SCALE_UP: i32 = 53;
 const SCALE_DOWN: i32 = -27;

@@ -6,10 +6,9 @@
 mod tables;
 
 use crate::util::{expect, new_module, set, wrap};
-use krait_vm::object::{Slots, Value};
+use krait_vm::object::{PyRef, Slots, Value};
 use krait_vm::types::methods::{method, MethodDef};
 use krait_vm::{PyResult, Vm};
-use krait_vm::object::PyRef;
 use unicode_normalization::UnicodeNormalization;
 
 /// Which database a call reads.
@@ -22,7 +21,7 @@ enum Db {
 /// The `unicodedata.UCD` object behind `ucd_3_2_0`.
 struct Ucd;
 
-type Record = (u8, u8, u8, u8, bool, i8, i8, u16);
+use tables::Record;
 
 /// The property record of `c` in `db`.
 fn record(db: Db, c: char) -> &'static Record {
@@ -249,26 +248,26 @@ fn is_normalized(vm: &mut Vm, db: Db, a: &[Value]) -> PyResult<Value> {
 /// The functions of the module and the methods of UCD share one table: the first
 /// argument (module or UCD object) selects the database.
 macro_rules! defs {
-    ($($name:literal, $sig:literal, $f:ident, $args:ident => $call:expr;)*) => {
+    ($($name:literal, $sig:literal, $args:ident => $call:expr;)*) => {
         const FUNCTIONS: &[MethodDef] = &[$(method($name, concat!("(", $sig, ")"), |vm, $args| { let _ = &$args; $call(vm, Db::Current) }),)*];
         const UCD_METHODS: &[MethodDef] = &[$(method($name, concat!("(self, ", $sig, ")"), |vm, a| { let $args = &a[1..]; let db = db_of(&a[0]); $call(vm, db) }),)*];
     };
 }
 
 defs! {
-    "category", "chr, /", category, a => |vm, db| category(vm, db, &a[0]);
-    "bidirectional", "chr, /", bidirectional, a => |vm, db| bidirectional(vm, db, &a[0]);
-    "combining", "chr, /", combining, a => |vm, db| combining(vm, db, &a[0]);
-    "east_asian_width", "chr, /", east_asian_width, a => |vm, db| east_asian_width(vm, db, &a[0]);
-    "mirrored", "chr, /", mirrored, a => |vm, db| mirrored(vm, db, &a[0]);
-    "decimal", "chr, default=?, /", decimal, a => |vm, db| decimal(vm, db, a);
-    "digit", "chr, default=?, /", digit, a => |vm, db| digit(vm, db, a);
-    "numeric", "chr, default=?, /", numeric, a => |vm, db| numeric(vm, db, a);
-    "decomposition", "chr, /", decomposition, a => |vm, db| decomposition(vm, db, &a[0]);
-    "name", "chr, default=?, /", name, a => |vm, db| name(vm, db, a);
-    "lookup", "name, /", lookup, a => |vm, db| lookup(vm, db, &a[0]);
-    "normalize", "form, unistr, /", normalize, a => |vm, db| normalize(vm, db, a);
-    "is_normalized", "form, unistr, /", is_normalized, a => |vm, db| is_normalized(vm, db, a);
+    "category", "chr, /", a => |vm, db| category(vm, db, &a[0]);
+    "bidirectional", "chr, /", a => |vm, db| bidirectional(vm, db, &a[0]);
+    "combining", "chr, /", a => |vm, db| combining(vm, db, &a[0]);
+    "east_asian_width", "chr, /", a => |vm, db| east_asian_width(vm, db, &a[0]);
+    "mirrored", "chr, /", a => |vm, db| mirrored(vm, db, &a[0]);
+    "decimal", "chr, default=?, /", a => |vm, db| decimal(vm, db, a);
+    "digit", "chr, default=?, /", a => |vm, db| digit(vm, db, a);
+    "numeric", "chr, default=?, /", a => |vm, db| numeric(vm, db, a);
+    "decomposition", "chr, /", a => |vm, db| decomposition(vm, db, &a[0]);
+    "name", "chr, default=?, /", a => |vm, db| name(vm, db, a);
+    "lookup", "name, /", a => |vm, db| lookup(vm, db, &a[0]);
+    "normalize", "form, unistr, /", a => |vm, db| normalize(vm, db, a);
+    "is_normalized", "form, unistr, /", a => |vm, db| is_normalized(vm, db, a);
 }
 
 pub fn make_module(vm: &mut Vm) -> PyRef {

@@ -8,7 +8,8 @@ pub const EAST_ASIAN_WIDTHS: [&str; 6] = ["N", "Na", "A", "F", "W", "H"];
 pub const NUMERIC_VALUES: [f64; 142] = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 0.25, 0.5, 0.75, 0.0625, 0.125, 0.1875, 16.0, 10.0, 100.0, 1000.0, 0.00625, 0.025, 0.0375, 0.05, 0.1, 0.15, 0.2, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, -0.5, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 10000.0, 17.0, 18.0, 19.0, 0.14285714285714285, 0.1111111111111111, 0.3333333333333333, 0.6666666666666666, 0.4, 0.6, 0.8, 0.16666666666666666, 0.8333333333333334, 0.375, 0.625, 0.875, 11.0, 12.0, 500.0, 5000.0, 50000.0, 100000.0, 13.0, 14.0, 15.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0, 39.0, 41.0, 42.0, 43.0, 44.0, 45.0, 46.0, 47.0, 48.0, 49.0, 100000000.0, 1000000000000.0, 200.0, 300.0, 400.0, 600.0, 700.0, 800.0, 900.0, 2000.0, 3000.0, 4000.0, 6000.0, 7000.0, 8000.0, 9000.0, 20000.0, 30000.0, 40000.0, 60000.0, 70000.0, 80000.0, 90000.0, 0.9166666666666666, 200000.0, 300000.0, 400000.0, 500000.0, 600000.0, 700000.0, 800000.0, 900000.0, 0.08333333333333333, 0.4166666666666667, 0.5833333333333334, 0.003125, 0.0125, 0.015625, 0.03125, 0.046875, 216000.0, 432000.0, 1000000.0, 10000000000.0, 10000000.0, 20000000.0];
 /// (category, bidirectional, combining, east_asian_width, mirrored, decimal, digit,
 /// numeric index): indices into the tables above, -1 / 0xFFFF for none.
-pub const RECORDS: [(u8, u8, u8, u8, bool, i8, i8, u16); 840] = [
+pub type Record = (u8, u8, u8, u8, bool, i8, i8, u16);
+pub static RECORDS: [Record; 840] = [
     (0, 0, 0, 0, false, -1, -1, 65535),
     (0, 1, 0, 0, false, -1, -1, 65535),
     (0, 2, 0, 0, false, -1, -1, 65535),
@@ -851,7 +852,7 @@ pub const RECORDS: [(u8, u8, u8, u8, bool, i8, i8, u16); 840] = [
     (14, 9, 0, 0, false, -1, -1, 43),
 ];
 /// (first code point, record) of each run of code points sharing a record.
-pub const RUNS: [(u32, u16); 6487] = [
+pub static RUNS: [(u32, u16); 6487] = [
     (0x0, 0), (0x9, 1), (0xA, 2), (0xB, 1), (0xC, 3), (0xD, 2), (0xE, 0), (0x1C, 2),
     (0x1F, 1), (0x20, 4), (0x21, 5), (0x23, 6), (0x24, 7), (0x25, 6), (0x26, 5), (0x28, 8),
     (0x29, 9), (0x2A, 5), (0x2B, 10), (0x2C, 11), (0x2D, 12), (0x2E, 11), (0x30, 13), (0x31, 14),
@@ -1665,7 +1666,7 @@ pub const RUNS: [(u32, u16); 6487] = [
     (0xE0080, 70), (0xE0100, 67), (0xE01F0, 70), (0xF0000, 483), (0xFFFFE, 70), (0x100000, 483), (0x10FFFE, 70),
 ];
 /// (first code point, record) of each run of code points sharing a record.
-pub const RUNS_3_2_0: [(u32, u16); 3712] = [
+pub static RUNS_3_2_0: [(u32, u16); 3712] = [
     (0x0, 0), (0x9, 1), (0xA, 2), (0xB, 1), (0xC, 3), (0xD, 2), (0xE, 0), (0x1C, 2),
     (0x1F, 1), (0x20, 4), (0x21, 5), (0x23, 6), (0x24, 7), (0x25, 6), (0x26, 5), (0x28, 8),
     (0x29, 9), (0x2A, 5), (0x2B, 807), (0x2C, 11), (0x2D, 808), (0x2E, 11), (0x2F, 809), (0x30, 13),
@@ -2131,7 +2132,7 @@ pub const RUNS_3_2_0: [(u32, u16); 3712] = [
     (0x23B1C, 212), (0x2626D, 460), (0x2626E, 212), (0x2A6D7, 70), (0x2F800, 212), (0x2F890, 459), (0x2F891, 212), (0x2FA1E, 70),
     (0xE0001, 242), (0xE0002, 70), (0xE0020, 242), (0xE0080, 70), (0xF0000, 483), (0xFFFFE, 70), (0x100000, 483), (0x10FFFE, 70),
 ];
-pub const DECOMPOSITIONS: [(u32, &str); 5795] = [
+pub static DECOMPOSITIONS: [(u32, &str); 5795] = [
     (0xA0, "<noBreak> 0020"),
     (0xA8, "<compat> 0020 0308"),
     (0xAA, "<super> 0061"),
@@ -7928,7 +7929,7 @@ pub const DECOMPOSITIONS: [(u32, &str); 5795] = [
     (0x2FA1C, "9F3B"),
     (0x2FA1D, "2A600"),
 ];
-pub const DECOMPOSITIONS_3_2_0: [(u32, &str); 5143] = [
+pub static DECOMPOSITIONS_3_2_0: [(u32, &str); 5143] = [
     (0xA0, "<noBreak> 0020"),
     (0xA8, "<compat> 0020 0308"),
     (0xAA, "<super> 0061"),
@@ -13076,7 +13077,7 @@ pub const DECOMPOSITIONS_3_2_0: [(u32, &str); 5143] = [
 /// Code points whose Unicode 3.2.0 canonical decomposition differs: (code point, 3.2.0 NFD).
 pub const NORMALIZATION_3_2_0: [(u32, u32); 5] = [(0x2F868, 0x2136A), (0x2F874, 0x5F33), (0x2F91F, 0x43AB), (0x2F95F, 0x7AAE), (0x2F9BF, 0x4D57)];
 /// Named sequences lookup() accepts, sorted by name.
-pub const NAMED_SEQUENCES: [(&str, &str); 461] = [
+pub static NAMED_SEQUENCES: [(&str, &str); 461] = [
     ("ARABIC SEQUENCE NOON WITH KEHEH", "\u{646}\u{6A9}"),
     ("ARABIC SEQUENCE YEH WITH HAMZA ABOVE WITH AE", "\u{626}\u{6D5}"),
     ("ARABIC SEQUENCE YEH WITH HAMZA ABOVE WITH ALEF", "\u{626}\u{627}"),

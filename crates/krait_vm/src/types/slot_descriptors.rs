@@ -150,6 +150,20 @@ fn arity(vm: &mut Vm, name: &str, args: Args<'_>, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `seq.__mul__(n)` of a builtin sequence is its `sq_repeat` wrapper, which raises for a
+/// non-integer count instead of returning NotImplemented as the operator's slot does.
+fn sequence_repeat_result(vm: &mut Vm, ty: &PyRef, op: BinOp, n: &Value, r: Value) -> PyResult<Value> {
+    let is_seq = ty.as_type().is_some_and(|t| t.flags.get() & TypeFlags::SEQUENCE != 0);
+    if op == BinOp::Mul && is_seq && vm.is_not_implemented(&r) {
+        let has_index = crate::types::int::int_arg(n).is_some() || vm.type_of(n).as_type().is_some_and(|t| t.slots().index.is_some());
+        if !has_index {
+            let t = vm.type_name(n);
+            return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+        }
+    }
+    Ok(r)
+}
+
 /// Call the defining type's slot with `me` as self.
 fn call_wrapper(vm: &mut Vm, d: &Value, me: Value, args: Args<'_>) -> PyResult<Value> {
     let Some(w) = d.as_obj().and_then(|o| o.native::<SlotWrapper>()) else { return Ok(Value::None) };
@@ -215,15 +229,13 @@ fn call_wrapper(vm: &mut Vm, d: &Value, me: Value, args: Args<'_>) -> PyResult<V
                 arity(vm, name, args, 1)?;
             }
             let f = slots.binary.ok_or_else(|| missing(vm))?;
-            if matches!(kind, Wrap::Binary(_)) {
-                f(vm, &me, &a[0], op)
-            } else {
-                f(vm, &a[0], &me, op)
-            }
+            let r = if matches!(kind, Wrap::Binary(_)) { f(vm, &me, &a[0], op)? } else { f(vm, &a[0], &me, op)? };
+            sequence_repeat_result(vm, &ty, op, &a[0], r)
         }
         Wrap::InPlace(op) => {
             arity(vm, name, args, 1)?;
-            (slots.inplace.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
+            let r = (slots.inplace.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)?;
+            sequence_repeat_result(vm, &ty, op, &a[0], r)
         }
         Wrap::Unary(op) => (slots.unary.ok_or_else(|| missing(vm))?)(vm, &me, op),
         Wrap::Init => (slots.init.ok_or_else(|| missing(vm))?)(vm, &me, args).map(|_| Value::None),
