@@ -97,6 +97,8 @@ impl Vm {
             interned: hashbrown::HashMap::new(),
             hash_key,
             recursion_limit: 1000,
+            native_depth: 0,
+            stack_floor: crate::protocols::stack_floor(),
             options,
             not_implemented,
             ellipsis,

@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// Run `frame` to completion and return its result. Native code calling into Python
 /// comes here, so the recursion limit hit here is "while calling a Python object".
 pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
-    if vm.frames.len() >= vm.recursion_limit {
+    if vm.frames.len() >= vm.recursion_limit || vm.stack_exhausted() {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a Python object"));
     }
     let base = vm.frames.len();

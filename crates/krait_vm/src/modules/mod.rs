@@ -4,6 +4,7 @@ pub mod ast;
 pub mod atexit;
 pub mod charmap;
 pub mod codecs;
+mod codecs_escape;
 pub mod errno;
 pub mod gc;
 pub mod imp;

@@ -61,6 +61,11 @@ impl Vm {
     /// `a <op> b` (PyObject_RichCompare): the reflected operation first when `b`'s type is
     /// a proper subclass of `a`'s and overrides it; identity fallback for == and !=.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        self.with_recursion_guard(" in comparison", |vm| vm.do_rich_compare(a, b, op))
+    }
+
+    /// do_richcompare: `rich_compare` without the recursion guard.
+    fn do_rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let slot_a = ta.as_type().and_then(|t| t.slots().richcompare);

@@ -7,10 +7,12 @@ mod compare;
 mod item;
 mod iter;
 mod number;
+mod recursion;
 mod repr;
 mod hash;
 mod truth;
 
+pub use recursion::stack_floor;
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
 

@@ -28,6 +28,7 @@ pub fn init(vm: &mut Vm) {
     let m = vm.types.method.clone();
     {
         let mut s = m.as_type().expect("type").slots.borrow_mut();
+        s.new = Some(method_new);
         s.getattro = Some(method_getattro);
         s.repr = Some(method_repr);
         s.richcompare = Some(|vm, a, b, op| {
@@ -157,6 +158,29 @@ fn function_attr(vm: &mut Vm, v: &Value, name: &'static str) -> PyResult<Value> 
 fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
     let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
     let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    // func_set_name, func_set_qualname, func_set_defaults, ...: the value's required type.
+    let is = |v: &Value, p: fn(&Payload) -> bool| v.as_obj().is_some_and(|o| p(&o.payload));
+    let ok = match n {
+        "__name__" | "__qualname__" => Some(("a string", is(&value, |p| matches!(p, Payload::Str(_))))),
+        "__defaults__" => Some(("a tuple", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Tuple(_))))),
+        "__kwdefaults__" => Some(("a dict", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Dict(_))))),
+        "__annotations__" => Some(("a dict", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Dict(_))))),
+        _ => None,
+    };
+    if let Some((what, false)) = ok {
+        return Err(vm.new_type_error(format!("{n} must be set to {what} object")));
+    }
+    if n == "__dict__" {
+        if value.is_null() {
+            return Err(vm.new_type_error("cannot delete __dict__"));
+        }
+        let Some(d) = value.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) else {
+            let t = vm.type_name(&value);
+            return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{t}'")));
+        };
+        *v.as_obj().expect("obj").dict.borrow_mut() = Some(d.clone());
+        return Ok(());
+    }
     let cell = match n {
         "__name__" => &f.name,
         "__qualname__" => &f.qualname,
@@ -165,6 +189,19 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
         "__defaults__" => &f.defaults,
         "__kwdefaults__" => &f.kwdefaults,
         "__annotations__" => &f.annotations,
+        // func_set_code: any code object with as many free variables as the closure.
+        "__code__" => {
+            let Some(code) = crate::types::code::code_of(&value).cloned() else {
+                return Err(vm.new_type_error("__code__ must be set to a code object"));
+            };
+            let (nfree, nclosure) = (code.raw.freevars().len(), f.closure.as_ref().map_or(0, |c| c.len()));
+            if nfree != nclosure {
+                let fname = vm.str_of(&f.name.borrow());
+                return Err(vm.new_value_error(format!("{fname}() requires a code object with {nclosure} free vars, not {nfree}")));
+            }
+            *f.code.borrow_mut() = code;
+            return Ok(());
+        }
         _ => {
             let o = v.as_obj().expect("obj");
             if o.dict.borrow().is_none() {
@@ -176,6 +213,19 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
     };
     *cell.borrow_mut() = if value.is_null() { Value::None } else { value };
     Ok(())
+}
+
+/// `types.MethodType(function, instance)` (method_new).
+fn method_new(vm: &mut Vm, _cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
+    let a = crate::types::native::bind_static(vm, "(function, instance, /)", "method", args)?;
+    if !crate::builtins::introspection::is_callable(vm, &a[0]) {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if a[1].is_none() {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    let t = vm.types.method.clone();
+    Ok(vm.wrap(Payload::Method { func: a[0].clone(), self_: a[1].clone() }, &t))
 }
 
 fn method_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {

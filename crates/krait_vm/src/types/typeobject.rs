@@ -27,11 +27,10 @@ pub fn init(vm: &mut Vm) {
             let subs: Vec<Value> = a[0].as_obj().and_then(|o| o.as_type()).map(|t| t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Obj).collect()).unwrap_or_default();
             Ok(vm.new_list(subs))
         }),
-        method("__instancecheck__", "(self, instance, /)", |vm, a| Ok(Value::Bool(vm.isinstance(&a[1], &a[0])?))),
-        method("__subclasscheck__", "(self, subclass, /)", |vm, a| {
-            let (Some(sub), Some(sup)) = (a[1].as_obj(), a[0].as_obj()) else { return Ok(Value::Bool(false)) };
-            Ok(Value::Bool(vm.is_subtype(sub, sup)))
-        }),
+        crate::builtins::introspection::TYPE_DIR,
+        // _PyObject_RealIsInstance / _PyObject_RealIsSubclass.
+        method("__instancecheck__", "(self, instance, /)", |vm, a| crate::builtins::introspection::plain_isinstance(vm, &a[1], &a[0]).map(Value::Bool)),
+        method("__subclasscheck__", "(self, subclass, /)", |vm, a| crate::builtins::introspection::recursive_issubclass(vm, &a[1], &a[0]).map(Value::Bool)),
     ]);
 }
 
@@ -313,7 +312,19 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             *t.qualname.borrow_mut() = vm.str_of(&v).to_string();
             continue;
         }
+        // type_new_set_classcell: the class body's `__class__` cell now holds the class.
         if key == "__classcell__" {
+            match &v {
+                Value::Obj(c) if matches!(c.payload, Payload::Cell(_)) => {
+                    if let Payload::Cell(content) = &c.payload {
+                        *content.borrow_mut() = Value::Obj(cls.clone());
+                    }
+                }
+                _ => {
+                    let r = vm.repr(&Value::Obj(vm.type_of(&v)))?;
+                    return Err(vm.new_type_error(format!("__classcell__ must be a nonlocal cell, not {}", r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default())));
+                }
+            }
             continue;
         }
         // Plain functions named __new__, __init_subclass__, __class_getitem__ are implicitly static/class methods.

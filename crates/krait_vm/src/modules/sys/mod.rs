@@ -28,9 +28,23 @@ const FUNCTIONS: &[MethodDef] = &[
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
     method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
+    // No trace or profile function is ever installed: krait has no tracing hooks yet.
+    method("gettrace", "()", |_, _| Ok(Value::None)),
+    method("getprofile", "()", |_, _| Ok(Value::None)),
+    method("settrace", "(function, /)", |vm, a| no_tracing(vm, &a[0], "settrace")),
+    method("setprofile", "(function, /)", |vm, a| no_tracing(vm, &a[0], "setprofile")),
     // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
     method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
 ];
+
+/// sys.settrace / sys.setprofile: clearing the hook (None) is a no-op; installing one
+/// raises NotImplementedError, as krait runs no trace or profile hooks.
+fn no_tracing(vm: &mut Vm, function: &Value, name: &str) -> PyResult<Value> {
+    if matches!(function, Value::None) {
+        return Ok(Value::None);
+    }
+    Err(vm.new_not_implemented_error(format!("sys.{name}() with a function: krait has no tracing or profiling hooks")))
+}
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).
 pub fn make_module(vm: &mut Vm) -> PyRef {
