@@ -573,6 +573,24 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetupAnnotations => ops::names::setup_annotations(vm, frame)?,
             Opcode::PrintExpr => ops::names::print_expr(vm, frame)?,
             Opcode::BeforeWith => ops::with_stmt::before_with(vm, frame)?,
+            Opcode::BeforeAsyncWith => ops::async_ops::before_async_with(vm, frame)?,
+            Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
+            Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
+            Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
+            Opcode::EndAsyncFor => {
+                let exc = frame.pop();
+                let stop = vm.exc.stop_async_iteration.clone();
+                match exc {
+                    Value::Obj(o) if !vm.is_subtype(&o.class(), &stop) => {
+                        frame.reraise_at = Some(i);
+                        return Err(PyErr(o));
+                    }
+                    _ => {
+                        frame.pop();
+                    }
+                }
+            }
             Opcode::WithExceptStart => ops::with_stmt::with_except_start(vm, frame)?,
             Opcode::MatchMapping => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::MAPPING),
             Opcode::MatchSequence => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::SEQUENCE),

@@ -103,6 +103,16 @@ fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
 }
 
+/// Whether `v` can be awaited directly: a coroutine, or a generator whose code has
+/// CO_ITERABLE_COROUTINE (`types.coroutine`).
+pub fn is_awaitable_coroutine(v: &Value) -> bool {
+    const CO_ITERABLE_COROUTINE: u32 = 0x100;
+    state(v).is_some_and(|st| {
+        let s = st.borrow();
+        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CO_ITERABLE_COROUTINE != 0))
+    })
+}
+
 /// FOR_ITER or SEND (`yield from`) to a plain generator, resumed inside the running loop
 /// (no Rust recursion): its frame, marked running, with `value` sent in and the generator and the caller's
 /// handled exception recorded in it. `None` when `g` is not a suspended generator that
