@@ -351,7 +351,19 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             }
         }
     }
-    crate::types::slots::apply(vm, &cls, ns)?;
+    let weakref_slot = crate::types::slots::apply(vm, &cls, ns)?;
+    // Instances with a dict get a `__dict__` attribute unless a base already provides one.
+    let dict_name = vm.intern("__dict__");
+    if t.has_flag(TypeFlags::HAS_DICT) && vm.lookup_type_attr(&cls, &dict_name).is_none() {
+        vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
+    }
+    // Likewise `__weakref__`, except over a base that is variable-sized (int, tuple,
+    // bytes) or keeps its own weak reference list (type, set, frozenset), as in CPython.
+    let weakref_name = vm.intern("__weakref__");
+    let own_layout = [&vm.types.int, &vm.types.tuple, &vm.types.bytes, &vm.types.type_, &vm.types.set, &vm.types.frozenset].iter().any(|b| vm.is_subtype(&cls, b));
+    if weakref_slot && !own_layout && vm.lookup_type_attr(&cls, &weakref_name).is_none() {
+        vm.add_getsets(&cls, &[crate::modules::weakref::INSTANCE_WEAKREF]);
+    }
     // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
     let doc_key = Value::Obj(vm.intern("__doc__"));
     if dict_ops::get_item(vm, &d, &doc_key)?.is_none() {
@@ -364,11 +376,6 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         dict_ops::set_item(vm, &d, hash_key, Value::None)?;
     }
     crate::types::slot_wrappers::update_slots(vm, &cls);
-    // Instances with a dict get a `__dict__` attribute unless a base already provides one.
-    let dict_name = vm.intern("__dict__");
-    if t.has_flag(TypeFlags::HAS_DICT) && vm.lookup_type_attr(&cls, &dict_name).is_none() {
-        vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
-    }
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
     for (k, v) in items {
