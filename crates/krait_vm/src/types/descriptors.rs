@@ -524,7 +524,7 @@ fn wrapper_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Val
                 return Ok(Some(r));
             }
             let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
-            if matches!(n, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+            if matches!(n, "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__") {
                 return vm.get_attr_opt(&inner, name);
             }
             Ok(None)

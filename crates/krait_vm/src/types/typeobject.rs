@@ -133,6 +133,22 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
         // The `TypeFlags` bits are CPython's `Py_TPFLAGS_*` bits.
         "__flags__" => Value::Int(i64::from(t.flags.get())),
         "__dict__" => crate::types::mappingproxy::new_proxy(vm, Value::Obj(t.dict.clone())),
+        // type_get_annotations: the class's own annotations dict, created on first use.
+        "__annotations__" if t.has_flag(TypeFlags::HEAPTYPE) => {
+            let key = Value::Obj(name.clone());
+            match dict_ops::get_item(vm, &t.dict, &key)? {
+                Some(a) => match vm.type_of(&a).as_type().and_then(|at| at.slots().descr_get) {
+                    Some(get) => get(vm, &a, &Value::Null, &Value::Obj(cls.clone()))?,
+                    None => a,
+                },
+                None => {
+                    let d = vm.new_dict();
+                    dict_ops::set_item(vm, &t.dict, key, d.clone())?;
+                    t.version.set(next_version());
+                    d
+                }
+            }
+        }
         "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => match vm.native_type_module(cls) {
             Some(m) => m,
             None => vm.new_str("builtins"),
@@ -195,6 +211,9 @@ fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult
     let d = t.dict.clone();
     if value.is_null() {
         if dict_ops::del_item(vm, &d, &Value::Obj(name.clone()))?.is_none() {
+            if n == "__annotations__" {
+                return Err(vm.new_attribute_error("__annotations__"));
+            }
             return Err(vm.attribute_error_for(v, name));
         }
     } else {
@@ -379,8 +398,14 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
     for (k, v) in items {
-        if let Some(r) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
-            r?;
+        // type_new_set_names: a failing __set_name__ is reported as RuntimeError (3.11).
+        if let Some(Err(e)) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
+            let (vt, kr) = (vm.type_name(&v), vm.repr(&k)?);
+            let msg = format!("Error calling __set_name__ on '{vt}' instance {} in '{}'", vm.str_of(&Value::Obj(kr)), t.name());
+            let err = vm.new_runtime_error(msg);
+            let key = vm.intern("__cause__");
+            vm.set_attr(&Value::Obj(err.0.clone()), &key, Value::Obj(e.0))?;
+            return Err(err);
         }
     }
     let parent_init = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");
