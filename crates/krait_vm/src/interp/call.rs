@@ -12,7 +12,7 @@ use std::rc::Rc;
 pub fn make_frame(vm: &mut Vm, func: &PyRef, args: Args<'_>) -> PyResult<Box<Frame>> {
     let Payload::Function(f) = &func.payload else { unreachable!("make_frame on a non-function") };
     let code = f.code.borrow().clone();
-    let mut frame = vm.new_frame(code.clone(), f.globals.clone(), f.builtins.clone(), Value::Null);
+    let mut frame = vm.new_frame(&code, &f.globals, &f.builtins, Value::Null);
     frame.func = Value::Obj(func.clone());
     let raw = &code.raw;
     let simple = raw.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0 && raw.kwonlyargcount == 0;
@@ -58,7 +58,7 @@ pub fn fast_call_frame(vm: &mut Vm, caller: &mut Frame, func_at: usize, argc: us
                 return None;
             }
         }
-        vm.new_frame(Rc::clone(&code), f.globals.clone(), f.builtins.clone(), Value::Null)
+        vm.new_frame(&code, &f.globals, &f.builtins, Value::Null)
     };
     let argcount = frame.code.raw.argcount as usize;
     if argc < argcount {

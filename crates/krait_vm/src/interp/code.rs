@@ -13,6 +13,9 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug)]
 pub struct Instr {
     pub op: Opcode,
+    /// Code units from this instruction to the next: 1 plus its CACHE entries (so the
+    /// loop steps over them without a table lookup).
+    pub size: u8,
     pub arg: u32,
 }
 
@@ -117,7 +120,7 @@ pub fn decode(code: &[u8]) -> Box<[Cell<Instr>]> {
         let op = Opcode::from_u8(unit[0]).unwrap_or(Opcode::Nop);
         let arg = (ext << 8) | unit[1] as u32;
         ext = if op == Opcode::ExtendedArg { arg } else { 0 };
-        out.push(Cell::new(Instr { op, arg }));
+        out.push(Cell::new(Instr { op, size: 1 + op.cache_entries(), arg }));
     }
     out.into_boxed_slice()
 }

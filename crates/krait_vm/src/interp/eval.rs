@@ -185,12 +185,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
         debug_assert!(i < instrs.len());
         // SAFETY: `ip` stays inside the code: every jump target and fall-through of
         // compiled or verified bytecode is an instruction of the same code object.
-        let Instr { op, arg } = unsafe { instrs.get_unchecked(i) }.get();
-        frame.lasti = i;
-        ip = i + 1 + op.cache_entries() as usize;
+        let Instr { op, size, arg } = unsafe { instrs.get_unchecked(i) }.get();
+        ip = i + size as usize;
         if super::fast_path::try_fast(vm, frame, code, op, arg, i, &mut sp, &mut ip) {
             continue;
         }
+        // (Fast instructions neither raise nor let anything observe the frame, so only
+        // the generic ones record where the frame is.)
+        frame.lasti = i;
         frame.sp = sp;
         'generic: {
         match op {

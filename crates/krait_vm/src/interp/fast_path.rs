@@ -40,7 +40,7 @@ impl Stack<'_> {
     fn push(&mut self, v: Value) {
         // SAFETY: the stack depth stays within co_stacksize (compiler and verifier), so
         // `sp` is inside the slots; slots at and above `sp` hold Null, which needs no drop.
-        unsafe { std::ptr::write(self.slots.add(*self.sp), v) };
+        unsafe { crate::object::put_slot(self.slots.add(*self.sp), v) };
         *self.sp += 1;
     }
 
@@ -48,7 +48,7 @@ impl Stack<'_> {
     fn pop(&mut self) -> Value {
         *self.sp -= 1;
         // SAFETY: an instruction only pops what is on the stack; the slot is left Null.
-        unsafe { std::mem::replace(&mut *self.slots.add(*self.sp), Value::Null) }
+        unsafe { crate::object::take_slot(self.slots.add(*self.sp)) }
     }
 
     /// The `n`-th value from the top (1 = top).

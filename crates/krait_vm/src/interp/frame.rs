@@ -39,7 +39,7 @@ pub struct Frame {
 impl crate::vm::Vm {
     /// A frame for `code`, reusing a pooled frame and its slot vector when one is free
     /// (a call then allocates nothing).
-    pub fn new_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value) -> Box<Frame> {
+    pub fn new_frame(&mut self, code: &Rc<Code>, globals: &PyRef, builtins: &PyRef, locals: Value) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 // A pooled frame holds only Null slots: size them and reset the fields
@@ -53,9 +53,17 @@ impl crate::vm::Vm {
                 } else {
                     f.slots.resize(size, Value::Null);
                 }
-                f.code = code;
-                f.globals = globals;
-                f.builtins = builtins;
+                // A recycled frame keeps its last code and namespaces: a recursive or
+                // repeated call finds them already there (no count traffic).
+                if !Rc::ptr_eq(&f.code, code) {
+                    f.code = Rc::clone(code);
+                }
+                if !f.globals.is(globals) {
+                    f.globals = globals.clone();
+                }
+                if !f.builtins.is(builtins) {
+                    f.builtins = builtins.clone();
+                }
                 f.locals = locals;
                 f.sp = n;
                 f.ip = 0;
@@ -64,7 +72,7 @@ impl crate::vm::Vm {
                 f.reraise_at = None;
                 f
             }
-            None => Box::new(Frame::with_slots(code, globals, builtins, locals, Vec::new())),
+            None => Box::new(Frame::with_slots(Rc::clone(code), globals.clone(), builtins.clone(), locals, Vec::new())),
         }
     }
 
@@ -126,7 +134,7 @@ impl Frame {
         // SAFETY: sp < len (stack depth bound above); slots at and above the stack pointer
         // always hold Null (pop and drop_top leave Null), so overwriting one without
         // dropping it leaks nothing.
-        unsafe { std::ptr::write(self.slots.as_mut_ptr().add(self.sp), v) };
+        unsafe { crate::object::put_slot(self.slots.as_mut_ptr().add(self.sp), v) };
         self.sp += 1;
     }
 
@@ -135,7 +143,7 @@ impl Frame {
         debug_assert!(self.sp > 0 && self.sp <= self.slots.len());
         self.sp -= 1;
         // SAFETY: sp was a valid index (a pop always follows a push of that slot).
-        unsafe { std::mem::replace(self.slots.get_unchecked_mut(self.sp), Value::Null) }
+        unsafe { crate::object::take_slot(self.slots.as_mut_ptr().add(self.sp)) }
     }
 
     #[inline]

@@ -12,4 +12,4 @@ pub use typeobj::{
     Args, BinOp, BinaryFn, CallFn, CmpOp, CompareFn, GetAttrFn, InitFn, NewFn, Slots, SlotsCell, TypeFlags, UnaryFn,
     TypeObject, UnaryOp,
 };
-pub use value::Value;
+pub use value::{put_slot, take_slot, Value};
