@@ -43,7 +43,7 @@ pub struct GenTypes {
 }
 
 pub fn init(vm: &mut Vm) {
-    let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), ..Default::default() };
+    let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), setattro: Some(gen_setattro), ..Default::default() };
     let gen_slots = Slots {
         iter: Some(|_, v| Ok(v.clone())),
         // A return value other than None travels in StopIteration (for next());
@@ -472,6 +472,24 @@ fn gen_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let q = vm.str_of(&q);
     let addr = v.as_obj().map_or(0, |o| o.addr());
     Ok(vm.new_str(&format!("<{what} object {q} at {addr:#x}>")))
+}
+
+/// gen_set_name / gen_set_qualname: `__name__` and `__qualname__` take only strings.
+fn gen_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    if let (Some(st), "__name__" | "__qualname__") = (state(v), n) {
+        if value.as_obj().and_then(|o| o.as_str()).is_none() {
+            return Err(vm.new_type_error(format!("{n} must be set to a string object")));
+        }
+        let mut s = st.borrow_mut();
+        if n == "__name__" {
+            s.name = value;
+        } else {
+            s.qualname = value;
+        }
+        return Ok(());
+    }
+    vm.generic_set_attr(v, name, value)
 }
 
 fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
