@@ -8,6 +8,7 @@ use args::{parse_args, Command};
 use krait_vm::import::pyc_file::looks_like_pyc;
 use krait_vm::import::RunModuleError;
 use krait_vm::{Value, Vm, VmOptions};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
 }
 
 fn run(parsed: args::Parsed) -> u8 {
+    krait_vm::modules::posix::inherited::adopt_inherited();
     let prog = parsed.program.clone();
     let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
     let env = |key: &str| if parsed.ignore_environment { None } else { std::env::var(key).ok().filter(|v| !v.is_empty()) };
@@ -60,11 +62,12 @@ fn run(parsed: args::Parsed) -> u8 {
 fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
     let (source, filename) = match &parsed.command {
         Command::Version => {
-            println!("Python 3.11.7");
+            // A closed stdout is not an error worth a panic (`krait -V | head -0`).
+            let _ = writeln!(std::io::stdout(), "Python 3.11.7");
             return 0;
         }
         Command::Help => {
-            print!("{}", args::USAGE);
+            let _ = write!(std::io::stdout(), "{}", args::USAGE);
             return 0;
         }
         Command::Code(code) => (code.clone(), "<string>".to_string()),

@@ -26,12 +26,6 @@ use std::time::Duration;
 /// inspect.getsource), so they cannot match the script's golden on either interpreter.
 const STARTUP_DEPENDENT: &[&str] = &["import__main_guard", "sys__argv_path", "sys__basics", "ast__inspect"];
 
-/// Known interop failures (remove when fixed): krait's marshal writer sorts a frozenset's
-/// elements by their dumps without the FLAG_REF bits CPython's dumps carry (they depend on
-/// CPython's reference counts), so a frozenset constant from a krait .pyc can iterate in a
-/// different order on CPython.
-const MARSHAL_SET_ORDER: &[&str] = &["type__set_more"];
-
 fn known_failures() -> BTreeSet<String> {
     std::fs::read_to_string(harness::cases_dir().join("../known_failures.txt"))
         .unwrap_or_default()
@@ -44,7 +38,7 @@ fn known_failures() -> BTreeSet<String> {
 fn selected_cases() -> Vec<String> {
     let known = known_failures();
     let filter = std::env::var("KRAIT_CASES").ok();
-    harness::case_names(filter.as_deref()).into_iter().filter(|n| !known.contains(n) && !STARTUP_DEPENDENT.contains(&n.as_str()) && !MARSHAL_SET_ORDER.contains(&n.as_str())).collect()
+    harness::case_names(filter.as_deref()).into_iter().filter(|n| !known.contains(n) && !STARTUP_DEPENDENT.contains(&n.as_str())).collect()
 }
 
 /// `compiler -m compileall -q -f FILES` with the cache under `prefix`.

@@ -15,13 +15,8 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     Complex { re: f64, im: f64 },
-    /// A str without lone surrogates.
+    /// A str; lone surrogates are stored as their stand-ins (see [`crate::surrogate`]).
     Str(Rc<str>),
-    /// A str that contains lone surrogates (U+D800..U+DFFF code points), which `str` cannot hold.
-    /// Stored as the bytes of Python's `s.encode('utf-8', 'surrogatepass')`: every code point is
-    /// encoded on its own (a surrogate pair stays two 3-byte sequences). Invariant: never valid
-    /// UTF-8, so a str has exactly one representation (`Str` when it can).
-    SurrogateStr(Rc<[u8]>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     /// Elements in marshal order.
@@ -54,7 +49,6 @@ impl Constant {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_constant(y))
             }
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
-            (SurrogateStr(a), SurrogateStr(b)) => a == b,
             (List(a), List(b)) | (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
             _ => false,
@@ -91,7 +85,7 @@ impl Constant {
             Int(_) => "int",
             Float(_) => "float",
             Complex { .. } => "complex",
-            Str(_) | SurrogateStr(_) => "str",
+            Str(_) => "str",
             Bytes(_) => "bytes",
             Tuple(_) => "tuple",
             FrozenSet(_) => "frozenset",

@@ -14,6 +14,7 @@ pub mod opcode;
 mod opcode_table;
 pub mod pyc;
 pub mod stack_effect;
+pub mod surrogate;
 pub mod verify;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind};

@@ -9,6 +9,8 @@ pub enum ErrorKind {
     OverflowError,
     TypeError,
     MemoryError,
+    /// A code point krait cannot store (krait_bytecode::surrogate).
+    NotImplementedError,
 }
 
 impl ErrorKind {
@@ -19,6 +21,7 @@ impl ErrorKind {
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
         }
     }
 }
@@ -37,6 +40,12 @@ impl FormatError {
 
     pub fn overflow(message: impl Into<String>) -> Self {
         FormatError { kind: ErrorKind::OverflowError, message: message.into() }
+    }
+
+    /// The character `%c` / `{:c}` makes of code point `cp` (below 0x110000; a surrogate's
+    /// stand-in), or NotImplementedError where krait cannot store it.
+    pub(crate) fn char_for(cp: u32) -> Result<char, Self> {
+        krait_bytecode::surrogate::char_for(cp).ok_or_else(|| FormatError { kind: ErrorKind::NotImplementedError, message: krait_bytecode::surrogate::UNREPRESENTABLE.into() })
     }
 
     pub fn type_error(message: impl Into<String>) -> Self {

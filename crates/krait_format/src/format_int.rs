@@ -47,8 +47,7 @@ pub fn format_int_spec(value: &BigInt, spec: &FormatSpec, max_str_digits: usize)
             .ok()
             .filter(|&c| c <= 0x10ffff)
             .ok_or_else(|| FormatError::overflow("%c arg not in range(0x110000)"))?;
-        // Lone surrogates cannot live in a Rust string; they become U+FFFD.
-        let ch = char::from_u32(ch).unwrap_or('\u{fffd}');
+        let ch = FormatError::char_for(ch)?;
         let text = ch.to_string();
         let parts = NumberParts { negative: false, prefix: "", digits: "", has_decimal: false, remainder: &text };
         return layout_number(spec, &parts);

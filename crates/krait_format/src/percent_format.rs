@@ -63,8 +63,7 @@ pub fn percent_format_char(code: &BigInt, spec: &PercentSpec) -> FormatResult<St
         .to_u32()
         .filter(|&c| c <= 0x10ffff)
         .ok_or_else(|| FormatError::overflow("%c arg not in range(0x110000)"))?;
-    // Lone surrogates cannot live in a Rust string; they become U+FFFD.
-    let ch = char::from_u32(ch).unwrap_or('\u{fffd}');
+    let ch = FormatError::char_for(ch)?;
     output(&ch.to_string(), spec, false)
 }
 

@@ -62,7 +62,7 @@ pub enum Piece<'a> {
 /// The ValueError for an unknown conversion character at character index `index`.
 pub fn unsupported_format_character(ch: char, index: usize) -> FormatError {
     let shown = if ('\u{1f}'..='~').contains(&ch) { ch } else { '?' };
-    FormatError::value(format!("unsupported format character '{shown}' (0x{:x}) at index {index}", ch as u32))
+    FormatError::value(format!("unsupported format character '{shown}' (0x{:x}) at index {index}", krait_bytecode::surrogate::code_point(ch)))
 }
 
 impl PercentSpec {

@@ -38,7 +38,7 @@ pub struct FormatSpec {
 
 /// "'%c'" for printable ASCII, else "'\xHH'" (mirrors the two-case messages of formatter_unicode.c).
 pub(crate) fn quoted_code(c: char) -> String {
-    let cp = c as u32;
+    let cp = krait_bytecode::surrogate::code_point(c);
     if cp > 32 && cp < 128 {
         format!("'{c}'")
     } else {

@@ -160,7 +160,7 @@ impl<'a> Iterator for MarkupIter<'a> {
 
 /// ValueError for a conversion other than r, s, a.
 pub fn unknown_conversion(conv: char) -> FormatError {
-    let cp = conv as u32;
+    let cp = krait_bytecode::surrogate::code_point(conv);
     if cp > 32 && cp < 127 {
         FormatError::value(format!("Unknown conversion specifier {conv}"))
     } else {

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod _bisect;
+mod array;
 mod _collections;
 mod _contextvars;
 mod _csv;
@@ -12,12 +13,18 @@ mod _functools;
 mod _heapq;
 mod _json;
 mod _operator;
+mod _posixsubprocess;
 mod hashing;
 mod _random;
+mod _socket;
+pub mod select;
 mod _string;
 mod _struct;
 mod binascii;
+mod cmath;
+mod faulthandler;
 mod itertools;
+mod unicodedata;
 mod util;
 mod zlib;
 
@@ -25,7 +32,14 @@ use krait_vm::Vm;
 
 /// Register every module of this crate with the VM's import system.
 pub fn register(vm: &mut Vm) {
+    vm.register_native_module("array", array::make_module);
+    vm.register_native_module("unicodedata", unicodedata::make_module);
+    vm.register_native_module("cmath", cmath::make_module);
+    vm.register_native_module("faulthandler", faulthandler::make_module);
     vm.register_native_module("itertools", itertools::make_module);
+    vm.register_native_module("_posixsubprocess", _posixsubprocess::make_module);
+    vm.register_native_module("select", select::make_module);
+    vm.register_native_module("_socket", _socket::make_module);
     vm.register_native_module("_collections", _collections::make_module);
     vm.register_native_module("_sre", _sre::make_module);
     vm.register_native_module("_functools", _functools::make_module);

@@ -130,3 +130,22 @@ pub fn new_exception_type(vm: &mut Vm, module: &str, key: &'static str, base: &P
         _ => Err(vm.new_system_error("could not create an exception class")),
     }
 }
+
+/// A timeout in seconds: None for None, else an int or float (`TypeError` with
+/// `type_msg` otherwise); NaN is a ValueError, as _PyTime_FromSecondsObject says.
+pub fn seconds_arg(vm: &mut Vm, v: &Value, type_msg: &str) -> PyResult<Option<f64>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    let secs = match krait_vm::types::float::float_arg(v) {
+        Some(f) => f,
+        None => match krait_vm::types::int::bigint_of(v) {
+            Some(b) => b.to_f64().unwrap_or(f64::INFINITY),
+            None => return Err(vm.new_type_error(type_msg)),
+        },
+    };
+    if secs.is_nan() {
+        return Err(vm.new_value_error("Invalid value NaN (not a number)"));
+    }
+    Ok(Some(secs))
+}

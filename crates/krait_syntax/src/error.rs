@@ -4,7 +4,8 @@
 /// characters, as `SyntaxError.offset`), with CPython 3.11's message text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
-    /// `"SyntaxError"`, `"IndentationError"` or `"TabError"`.
+    /// `"SyntaxError"`, `"IndentationError"` or `"TabError"`; `"NotImplementedError"` for a
+    /// string literal holding a character krait cannot represent (krait_bytecode::surrogate).
     pub kind: &'static str,
     pub msg: String,
     pub filename: String,

@@ -51,7 +51,7 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, SyntaxE
         return Err(err);
     }
     let mut conv = Converter::new(&src, &lines, parsed.tokens());
-    Ok(match parsed.syntax() {
+    let tree = match parsed.syntax() {
         Mod::Expression(e) => Parsed::Expression(ast::Expression { body: conv.bexpr(&e.body) }),
         Mod::Module(m) => {
             let body = conv.stmts(&m.body);
@@ -63,5 +63,10 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, SyntaxE
                 Mode::Exec | Mode::Eval => Parsed::Module(ast::Module { body }),
             }
         }
-    })
+    };
+    if let Some(range) = conv.unrepresentable {
+        let at = errors::ErrorBuilder { src: &src, lines: &lines, filename };
+        return Err(at.at("NotImplementedError", krait_bytecode::surrogate::UNREPRESENTABLE, range.start().to_u32(), range.end().to_u32()));
+    }
+    Ok(tree)
 }

@@ -95,6 +95,7 @@ impl Vm {
             frames: Vec::new(),
             exc_info: Value::None,
             interned: hashbrown::HashMap::new(),
+            type_attr_cache: Default::default(),
             hash_key,
             recursion_limit: 1000,
             native_depth: 0,
@@ -126,6 +127,7 @@ impl Vm {
         crate::types::object::init(&mut vm);
         crate::types::typeobject::init(&mut vm);
         crate::types::descriptors::init(&mut vm);
+        crate::types::callable_reduce::init(&mut vm);
         crate::types::module::init(&mut vm);
         crate::exceptions::init(&mut vm);
         crate::builtins::init(&mut vm);

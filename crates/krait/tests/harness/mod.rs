@@ -76,10 +76,7 @@ pub fn run_case(program: &Path, name: &str, timeout: Duration) -> Result<Output,
         }
     }
     cmd.env("PYTHONHASHSEED", "0").env("PYTHONDONTWRITEBYTECODE", "1").env("PYTHONUTF8", "1");
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", program.display()));
-    let result = child.and_then(|child| wait_with_timeout(child, timeout));
+    let result = run_with_timeout(cmd, timeout);
     remove_scratch_files(&dir, name);
     let (stdout, stderr, code) = result?;
     let err = match code {
@@ -97,7 +94,18 @@ fn with_code(code: String, stderr: &[u8]) -> Vec<u8> {
     v
 }
 
-type Collected = (Vec<u8>, Vec<u8>, Option<i32>);
+/// stdout, stderr and exit code (`None` when killed by a signal) of a finished program.
+pub type Collected = (Vec<u8>, Vec<u8>, Option<i32>);
+
+/// Starts `cmd` (its stdio must be set up by the caller) in its own process group and
+/// collects its output; `Err` describes a timeout (the whole group is killed) or a failure
+/// to start.
+pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<Collected, String> {
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd.spawn().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    wait_with_timeout(child, timeout)
+}
 
 fn wait_with_timeout(mut child: Child, timeout: Duration) -> Result<Collected, String> {
     let out = child.stdout.take().map(spawn_reader);

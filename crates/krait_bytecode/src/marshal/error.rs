@@ -10,6 +10,8 @@ pub enum ErrorKind {
     TypeError,
     /// A `u`/`t` payload that is not UTF-8 (with surrogates allowed).
     UnicodeDecodeError,
+    /// A str holding a character krait cannot represent (see `surrogate`).
+    NotImplementedError,
     /// A code object whose fields have the wrong types (CPython: `PyErr_BadInternalCall`).
     SystemError,
 }
@@ -23,6 +25,7 @@ impl ErrorKind {
             ErrorKind::TypeError => "TypeError",
             ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
             ErrorKind::SystemError => "SystemError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
         }
     }
 }

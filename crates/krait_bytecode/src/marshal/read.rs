@@ -432,8 +432,6 @@ fn as_bytes(v: Constant) -> Result<Rc<[u8]>> {
 fn as_str(v: Constant) -> Result<Rc<str>> {
     match v {
         Constant::Str(s) => Ok(s),
-        // A code object's name fields must be plain `str` here (documented limitation).
-        Constant::SurrogateStr(_) => Err(MarshalError::bad("surrogates in a code object name")),
         _ => Err(bad_internal_call()),
     }
 }

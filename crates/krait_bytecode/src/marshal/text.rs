@@ -2,40 +2,17 @@
 //! of marshal versions 0 and 1.
 
 use super::error::{ErrorKind, MarshalError, Result};
+use crate::surrogate::{self, DecodeError};
 use crate::Constant;
 use std::rc::Rc;
 
 /// Decodes a `u`/`t` payload as `bytes.decode('utf-8', 'surrogatepass')` would.
 pub(crate) fn decode_surrogatepass(bytes: &[u8]) -> Result<Constant> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Constant::Str(Rc::from(s)));
+    match surrogate::decode_surrogatepass(bytes) {
+        Ok(s) => Ok(Constant::Str(Rc::from(s))),
+        Err(DecodeError::Invalid { start, end, reason }) => Err(decode_error(bytes, start, end, reason)),
+        Err(DecodeError::Unrepresentable) => Err(MarshalError::new(ErrorKind::NotImplementedError, surrogate::UNREPRESENTABLE)),
     }
-    let mut i = 0;
-    while i < bytes.len() {
-        let b0 = bytes[i];
-        let (len, lo, hi) = match b0 {
-            0x00..=0x7F => (1, 0x80, 0xBF),
-            0xC2..=0xDF => (2, 0x80, 0xBF),
-            0xE0 => (3, 0xA0, 0xBF),
-            // 0xED 0xA0..0xBF are the surrogates that `surrogatepass` lets through.
-            0xE1..=0xEF => (3, 0x80, 0xBF),
-            0xF0 => (4, 0x90, 0xBF),
-            0xF1..=0xF3 => (4, 0x80, 0xBF),
-            0xF4 => (4, 0x80, 0x8F),
-            _ => return Err(decode_error(bytes, i, i + 1, "invalid start byte")),
-        };
-        for k in 1..len {
-            let Some(&b) = bytes.get(i + k) else {
-                return Err(decode_error(bytes, i, bytes.len(), "unexpected end of data"));
-            };
-            let (l, h) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
-            if !(l..=h).contains(&b) {
-                return Err(decode_error(bytes, i, i + k, "invalid continuation byte"));
-            }
-        }
-        i += len;
-    }
-    Ok(Constant::SurrogateStr(Rc::from(bytes)))
 }
 
 /// The UnicodeDecodeError CPython's utf-8 codec reports for `bytes[start..end]`.

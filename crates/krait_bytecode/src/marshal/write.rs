@@ -58,7 +58,8 @@ pub(crate) struct Writer {
     /// Reference index of each registered key (filled while writing).
     refs: HashMap<RefKey, i32>,
     /// Ref-free dumps of tuples and frozensets by (address, context): computed once each.
-    plain: HashMap<(usize, Ctx), Rc<[u8]>>,
+    /// (The bool: with CPython's set-ordering FLAG_REF bits, see [`Writer::set_key_flag`].)
+    plain: HashMap<(usize, Ctx, bool), Rc<[u8]>>,
     /// Temporaries made for code-object fields, kept alive so their addresses stay unique.
     keep: Vec<Constant>,
 }
@@ -85,7 +86,7 @@ fn all_name_chars(s: &str) -> bool {
 
 fn is_interned(v: &Constant, ctx: Ctx) -> bool {
     match (v, ctx) {
-        (Constant::Str(_) | Constant::SurrogateStr(_), Ctx::Name) => true,
+        (Constant::Str(_), Ctx::Name) => true,
         (Constant::Str(s), Ctx::Const) => all_name_chars(s),
         _ => false,
     }
@@ -146,7 +147,7 @@ impl Writer {
     pub(crate) fn dump(value: &Constant, version: u8) -> Result<Vec<u8>> {
         let mut w = Writer::new(version);
         if !w.use_refs {
-            return Ok(w.plain_dump(value, Ctx::Plain, 1)?.to_vec());
+            return Ok(w.plain_dump(value, Ctx::Plain, 1, false)?.to_vec());
         }
         w.count(value)?;
         w.write(value)
@@ -196,13 +197,15 @@ impl Writer {
     }
 
     /// The ref-free bytes of `v` at nesting `depth` (for ref keys, set ordering, and the
-    /// whole output of versions < 3). Post-order over an explicit stack.
-    fn plain_dump(&mut self, v: &Constant, ctx: Ctx, depth: u32) -> Result<Rc<[u8]>> {
+    /// whole output of versions < 3); with `flagged`, type bytes carry the FLAG_REF bits
+    /// CPython's set-ordering dumps carry ([`Writer::set_key_flag`]). Post-order over an
+    /// explicit stack.
+    fn plain_dump(&mut self, v: &Constant, ctx: Ctx, depth: u32, flagged: bool) -> Result<Rc<[u8]>> {
         enum Task {
             Enter(Constant, Ctx, u32),
             Raw(Vec<u8>),
             /// Concatenate the last `n` results after `header` (sorted for sets).
-            Exit { header: Vec<u8>, n: usize, sort: bool, cache: Option<(usize, Ctx)> },
+            Exit { header: Vec<u8>, n: usize, sort: bool, cache: Option<(usize, Ctx, bool)> },
         }
         let is_container = matches!(
             v,
@@ -211,7 +214,8 @@ impl Writer {
         );
         if !is_container {
             check_depth(depth)?;
-            return Ok(self.header(v, ctx, 0)?.into());
+            let flag = if flagged { self.set_key_flag(v, ctx, depth)? } else { 0 };
+            return Ok(self.header(v, ctx, flag)?.into());
         }
         let mut tasks = vec![Task::Enter(v.clone(), ctx, depth)];
         let mut results: Vec<Rc<[u8]>> = Vec::new();
@@ -221,14 +225,15 @@ impl Writer {
                 Task::Enter(v, ctx, depth) => {
                     check_depth(depth)?;
                     let cache = match &v {
-                        Constant::Tuple(x) | Constant::FrozenSet(x) => Some((addr(x), ctx)),
+                        Constant::Tuple(x) | Constant::FrozenSet(x) => Some((addr(x), ctx, flagged)),
                         _ => None,
                     };
                     if let Some(hit) = cache.and_then(|k| self.plain.get(&k)) {
                         results.push(hit.clone());
                         continue;
                     }
-                    let header = self.header(&v, ctx, 0)?;
+                    let flag = if flagged { self.set_key_flag(&v, ctx, depth)? } else { 0 };
+                    let header = self.header(&v, ctx, flag)?;
                     let items = self.items(&v, ctx);
                     let sort = matches!(v, Constant::Set(_) | Constant::FrozenSet(_));
                     tasks.push(Task::Exit { header, n: items.len(), sort, cache });
@@ -265,8 +270,39 @@ impl Writer {
             Constant::List(x) | Constant::Set(x) => Some(RefKey::Ptr(addr(x))),
             Constant::Dict(x) => Some(RefKey::Ptr(addr(x))),
             _ if has_identity_parts(v) => None,
-            _ => Some(RefKey::Value(self.plain_dump(v, ctx, depth)?)),
+            _ => Some(RefKey::Value(self.plain_dump(v, ctx, depth, false)?)),
         })
+    }
+
+    /// The FLAG_REF bit of `v` in the dump CPython sorts set elements by. CPython 3.11 dumps
+    /// each element on its own and sorts by those bytes, which carry FLAG_REF where the
+    /// object's reference count is above 1 at that moment (w_ref); elements are written with
+    /// it afterwards either way. krait models "above 1" as: an object CPython caches (ints
+    /// -5..=256, the empty str and one-character latin-1 strs, bytes of length 0 or 1, the
+    /// empty tuple) or one that occurs more than once in the value being dumped (CPython's
+    /// compiler shares equal constants and names across a module's code objects).
+    fn set_key_flag(&mut self, v: &Constant, ctx: Ctx, depth: u32) -> Result<u8> {
+        if !self.use_refs {
+            return Ok(0);
+        }
+        let cached = match v {
+            Constant::Int(i) => i32::try_from(i).is_ok_and(|n| (-5..=256).contains(&n)),
+            Constant::Str(s) => {
+                let mut chars = s.chars();
+                chars.next().is_none_or(|c| chars.next().is_none() && crate::surrogate::code_point(c) < 0x100)
+            }
+            Constant::Bytes(b) => b.len() <= 1,
+            Constant::Tuple(t) => t.is_empty(),
+            _ => false,
+        };
+        if cached {
+            return Ok(FLAG_REF);
+        }
+        let shared = match self.key(v, ctx, depth)? {
+            Some(key) => self.counts.get(&key).is_some_and(|&n| n > 1),
+            None => false,
+        };
+        Ok(if shared { FLAG_REF } else { 0 })
     }
 
     /// Counting pass: how often each key occurs (a repeated subtree is not walked again).
@@ -323,12 +359,12 @@ impl Writer {
             out.extend_from_slice(&self.header(&v, ctx, flag)?);
             let mut items = self.items(&v, ctx);
             if matches!(v, Constant::Set(_) | Constant::FrozenSet(_)) {
-                // Sorted by each element's own marshal bytes, as CPython does (bpo-37596);
-                // CPython's keys also carry FLAG_REF bits that depend on refcounts: ignored.
+                // Sorted by each element's own marshal bytes, FLAG_REF bits included, as
+                // CPython does (bpo-37596; see `set_key_flag`).
                 let mut keyed = Vec::with_capacity(items.len());
                 for item in items {
                     if let Item::Obj(c, cctx) = &item {
-                        keyed.push((self.plain_dump(c, *cctx, depth + 1)?, item));
+                        keyed.push((self.plain_dump(c, *cctx, depth + 1, true)?, item));
                     }
                 }
                 keyed.sort_by(|a, b| a.0.cmp(&b.0));
@@ -396,11 +432,14 @@ impl Writer {
                 }
                 out.extend_from_slice(s.as_bytes());
             }
-            Constant::Str(_) | Constant::SurrogateStr(_) => {
-                let bytes: &[u8] = match v {
-                    Constant::Str(s) => s.as_bytes(),
-                    Constant::SurrogateStr(b) => b,
-                    _ => &[],
+            Constant::Str(s) => {
+                // CPython writes `s.encode('utf-8', 'surrogatepass')`.
+                let pass;
+                let bytes: &[u8] = if crate::surrogate::has_surrogates(s) {
+                    pass = crate::surrogate::encode_surrogatepass(s);
+                    &pass
+                } else {
+                    s.as_bytes()
                 };
                 let ty = if self.version >= 3 && interned { TYPE_INTERNED } else { TYPE_UNICODE };
                 out.push(ty | flag);

@@ -20,7 +20,6 @@ pub(crate) enum ConstKey {
     Complex(u64, u64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
-    SurrogateStr(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
     /// Code objects compare by value as `code_richcompare` does.
@@ -56,7 +55,6 @@ impl ConstKey {
             Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
             Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(ConstKey::of).collect()),
             Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(ConstKey::of).collect()),
-            Constant::SurrogateStr(b) => ConstKey::SurrogateStr(b.clone()),
             Constant::Code(c) => ConstKey::Code(Box::new(CodeKey {
                 name: c.name.clone(),
                 counts: (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno),

@@ -19,7 +19,7 @@ fn truthy(c: &Constant) -> bool {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { re, im } => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
-        Constant::Bytes(b) | Constant::SurrogateStr(b) => !b.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) | Constant::List(t) | Constant::Set(t) => !t.is_empty(),
         Constant::Dict(d) => !d.is_empty(),
     }

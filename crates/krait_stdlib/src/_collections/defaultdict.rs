@@ -10,7 +10,7 @@ use krait_vm::{PyResult, Vm};
 /// Create the defaultdict type.
 pub fn init(vm: &mut Vm) -> PyRef {
     let dict = vm.types.dict.clone();
-    let slots = Slots { init: Some(dd_init), repr: Some(dd_repr), binary: Some(dd_or), ..Slots::default() };
+    let slots = Slots { init: Some(dd_init), repr: Some(dd_repr), binary: Some(dd_or), nb_ops: krait_vm::object::NbOps::numeric(&[BinOp::Or]), ..Slots::default() };
     let flags = TypeFlags::BASETYPE | TypeFlags::HAS_DICT | TypeFlags::DICT_SUBCLASS | TypeFlags::MAPPING;
     crate::util::new_type(vm, "collections", "_collections.defaultdict", Some(&dict), slots, flags, METHODS)
 }

@@ -69,6 +69,7 @@ pub fn init(vm: &mut Vm) -> PyRef {
         richcompare: Some(deque_richcompare),
         binary: Some(deque_binary),
         inplace: Some(deque_inplace),
+        nb_ops: krait_vm::object::NbOps::sequence(false, true),
         len: Some(|vm, v| Ok(st(vm, v)?.borrow().items.len())),
         iter: Some(|vm, v| new_iter(vm, v, false)),
         getitem: Some(deque_getitem),

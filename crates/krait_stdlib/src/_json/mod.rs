@@ -72,6 +72,8 @@ fn escape_ascii(out: &mut String, s: &str) {
             out.push_str(e);
         } else if (' '..='~').contains(&c) {
             out.push(c);
+        } else if krait_bytecode::surrogate::is_surrogate(c) {
+            out.push_str(&format!("\\u{:04x}", krait_bytecode::surrogate::code_point(c)));
         } else {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {

@@ -311,9 +311,10 @@ fn scanstring(vm: &mut Vm, s: &[char], doc: &Value, end: usize, strict: bool) ->
                         i += 6;
                     }
                 }
-                match char::from_u32(code) {
+                // A lone surrogate becomes its stand-in (krait_bytecode::surrogate).
+                match krait_bytecode::surrogate::char_for(code) {
                     Some(ch) => out.push(ch),
-                    None => return Err(Fail::Err(vm.new_not_implemented_error("JSON strings with lone surrogates are not supported"))),
+                    None => return Err(Fail::Err(vm.new_not_implemented_error(krait_bytecode::surrogate::UNREPRESENTABLE))),
                 }
             }
             c if strict && (c as u32) < 0x20 => {

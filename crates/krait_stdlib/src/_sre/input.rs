@@ -3,6 +3,7 @@
 //! cache keyed by the str object serves `pattern.match(s, pos)` loops); a bytearray is
 //! copied, so that Python code run between matches cannot change it underneath.
 
+use krait_bytecode::surrogate::{self, code_point};
 use super::state::{SreError, State};
 use krait_vm::object::{Payload, PyWeak, Value};
 use krait_vm::{PyResult, Vm};
@@ -38,14 +39,14 @@ thread_local! {
 
 /// The code points of non-ASCII str `v` (text `text`), decoded or from the cache.
 fn decode_wide(v: &Value, text: &str) -> Rc<[u32]> {
-    let Some(obj) = v.as_obj() else { return text.chars().map(u32::from).collect() };
+    let Some(obj) = v.as_obj() else { return text.chars().map(code_point).collect() };
     DECODED.with(|cache| {
         let mut cache = cache.borrow_mut();
         cache.retain(|(w, _)| w.upgrade().is_some());
         if let Some((_, cps)) = cache.iter().find(|(w, _)| w.upgrade().is_some_and(|o| o.is(obj))) {
             return cps.clone();
         }
-        let cps: Rc<[u32]> = text.chars().map(u32::from).collect();
+        let cps: Rc<[u32]> = text.chars().map(code_point).collect();
         if cache.len() >= WIDE_CACHE {
             cache.remove(0);
         }
@@ -95,7 +96,7 @@ impl Subject {
         let b = b.min(self.len());
         let a = a.min(b);
         if let Units::Wide(cps) = &self.units {
-            let s: String = cps[a..b].iter().filter_map(|&c| char::from_u32(c)).collect();
+            let s: String = cps[a..b].iter().filter_map(|&c| surrogate::char_for(c)).collect();
             return vm.new_str(&s);
         }
         let bytes = self.narrow().map(|n| n[a..b].to_vec()).unwrap_or_default();

@@ -99,7 +99,7 @@ impl Converter<'_> {
             }
             r::Expr::FString(x) => return self.fstring_expr(x),
             r::Expr::StringLiteral(x) => ExprKind::Constant {
-                value: ConstantValue::Str(x.value.to_str().into()),
+                value: ConstantValue::Str(self.string_literal(&x.value)),
                 kind: x.value.is_unicode().then(|| "u".into()),
             },
             r::Expr::BytesLiteral(x) => {

@@ -6,6 +6,7 @@ mod number;
 mod pattern;
 mod stmt;
 mod strings;
+mod surrogates;
 
 use crate::ast::{ExprContext, Loc};
 use ruff_python_ast::token::{Token, Tokens};
@@ -56,11 +57,13 @@ pub(crate) struct Converter<'a> {
     tokens: &'a Tokens,
     /// Identifiers seen so far: each distinct name is allocated once.
     names: HashSet<Rc<str>>,
+    /// The first string literal holding a U+10F000..U+10F7FF character (see surrogates.rs).
+    pub(crate) unrepresentable: Option<TextRange>,
 }
 
 impl<'a> Converter<'a> {
     pub(crate) fn new(src: &'a str, lines: &'a LineIndex, tokens: &'a Tokens) -> Self {
-        Converter { src, lines, tokens, names: HashSet::new() }
+        Converter { src, lines, tokens, names: HashSet::new(), unrepresentable: None }
     }
 
     fn pos(&self, offset: TextSize) -> (u32, u32) {

@@ -43,24 +43,30 @@ impl Converter<'_> {
         let mut joined = Joined::new(loc, loc);
         for part in x.value.iter() {
             match part {
-                r::FStringPart::Literal(lit) => joined.pending.push_str(&lit.value),
-                r::FStringPart::FString(f) => self.fstring_elements(&mut joined, &f.elements, f.range),
+                r::FStringPart::Literal(lit) => {
+                    let text = self.literal_part(lit);
+                    joined.pending.push_str(&text);
+                }
+                r::FStringPart::FString(f) => self.fstring_elements(&mut joined, &f.elements, f.range, f.flags.prefix().is_raw()),
             }
         }
         joined.finish()
     }
 
     /// Appends the elements of one f-string token (`token` is its range) to `joined`.
-    fn fstring_elements(&mut self, joined: &mut Joined, elements: &r::InterpolatedStringElements, token: TextRange) {
+    fn fstring_elements(&mut self, joined: &mut Joined, elements: &r::InterpolatedStringElements, token: TextRange, raw: bool) {
         for element in elements.iter() {
             match element {
-                r::InterpolatedStringElement::Literal(lit) => joined.pending.push_str(&lit.value),
+                r::InterpolatedStringElement::Literal(lit) => {
+                    let text = self.literal_text(&lit.value, lit.range, 0, raw);
+                    joined.pending.push_str(&text);
+                }
                 r::InterpolatedStringElement::Interpolation(field) => {
                     if let Some(debug) = &field.debug_text {
                         joined.pending.push_str(debug.as_str());
                     }
                     joined.flush(joined.loc);
-                    let value = self.field_value(field, token, joined.loc);
+                    let value = self.field_value(field, token, joined.loc, raw);
                     joined.values.push(value);
                 }
             }
@@ -69,7 +75,7 @@ impl Converter<'_> {
 
     /// A replacement field `{expr!c:spec}` → `FormattedValue`; like every piece of a JoinedStr
     /// it (and its format spec) is located at the whole string, `loc`.
-    fn field_value(&mut self, field: &r::InterpolatedElement, token: TextRange, loc: Loc) -> Expr {
+    fn field_value(&mut self, field: &r::InterpolatedElement, token: TextRange, loc: Loc, raw: bool) -> Expr {
         let mut value = self.bexpr(&field.expression);
         // CPython 3.11 parses the field's text as `(text)` in place of `{text}`: a bare tuple
         // takes the span of those parentheses.
@@ -87,7 +93,7 @@ impl Converter<'_> {
         }
         let format_spec = field.format_spec.as_deref().map(|spec| {
             let mut inner = Joined::new(loc, self.loc(token));
-            self.fstring_elements(&mut inner, &spec.elements, token);
+            self.fstring_elements(&mut inner, &spec.elements, token, raw);
             Box::new(inner.finish())
         });
         Expr {

@@ -122,15 +122,17 @@ pub(super) fn str(out: &mut String, s: &str) {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
             c if (c as u32) < 0x7f || crate::unicode::is_printable(c) => out.push(c),
-            c if (c as u32) <= 0xff => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) <= 0xffff => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
+            c => match krait_bytecode::surrogate::code_point(c) {
+                cp @ ..=0xff => {
+                    let _ = write!(out, "\\x{cp:02x}");
+                }
+                cp @ ..=0xffff => {
+                    let _ = write!(out, "\\u{cp:04x}");
+                }
+                cp => {
+                    let _ = write!(out, "\\U{cp:08x}");
+                }
+            },
         }
     }
     out.push(quote);

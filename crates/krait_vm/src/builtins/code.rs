@@ -125,7 +125,13 @@ fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode, optimiz
 fn source_text(vm: &mut Vm, v: &Value, filename: &str) -> PyResult<Option<String>> {
     let Value::Obj(o) = v else { return Ok(None) };
     match &o.payload {
-        Payload::Str(s) => Ok(Some(s.as_str().to_string())),
+        Payload::Str(s) => {
+            // CPython encodes a str source to UTF-8 first: lone surrogates fail there.
+            if !s.is_ascii() && krait_bytecode::surrogate::has_surrogates(s.as_str()) {
+                crate::types::bytes::codec::encode_with(vm, crate::types::bytes::codec::Codec::Utf8, s.as_str(), "strict")?;
+            }
+            Ok(Some(s.as_str().to_string()))
+        }
         // Bytes are decoded by their PEP 263 declaration (a str source ignores it).
         Payload::Bytes(b) => vm.decode_source(b, filename, false).map(Some),
         Payload::ByteArray(b) => {

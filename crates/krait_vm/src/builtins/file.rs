@@ -9,6 +9,7 @@
 use super::stdio;
 use super::{set_vm_type, vm_type};
 use crate::object::{Payload, PyObject, PyRef, Slots, Value};
+use crate::types::bytes::codec::Codec;
 use crate::types::methods::{method, MethodDef};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
@@ -129,8 +130,46 @@ const PROPERTIES: &[(&str, crate::types::native::NativeFn)] = &[
         let e = with_any(vm, &a[0], |_, s| Ok(encoding_name(s.encoding)))?;
         Ok(vm.new_str(e))
     }),
-    ("errors", |vm, _| Ok(vm.new_str("strict"))),
+    ("errors", |vm, a| {
+        let e = with_any(vm, &a[0], |_, s| Ok(errors_of(s.backend.as_ref())))?;
+        Ok(vm.new_str(e))
+    }),
+    ("buffer", std_buffer),
 ];
+
+/// A text stream's error handler: the standard streams get CPython's choice in UTF-8 mode or
+/// a C/C.UTF-8 locale (surrogateescape, backslashreplace for stderr); files are strict.
+fn errors_of(backend: Option<&Backend>) -> &'static str {
+    match backend {
+        Some(Backend::Stdin | Backend::Stdout) => "surrogateescape",
+        Some(Backend::Stderr) => "backslashreplace",
+        _ => "strict",
+    }
+}
+
+/// `buffer` of a text standard stream: a binary stream on the same descriptor. As in
+/// CPython, text still buffered in the text stream is written after bytes written here.
+/// Other file objects have no `buffer`.
+fn std_buffer(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let fd = with_any(vm, &a[0], |_, s| {
+        if s.binary {
+            return Ok(None);
+        }
+        Ok(match s.backend {
+            Some(Backend::Stdin) => Some(0),
+            Some(Backend::Stdout) => Some(1),
+            Some(Backend::Stderr) => Some(2),
+            _ => None,
+        })
+    })?;
+    match fd {
+        Some(fd) => Ok(std_stream(vm, fd, true)),
+        None => {
+            let n = vm.type_name(&a[0]);
+            Err(vm.new_attribute_error(format!("'{n}' object has no attribute 'buffer'")))
+        }
+    }
+}
 
 fn encoding_name(e: Encoding) -> &'static str {
     match e {
@@ -156,17 +195,25 @@ fn new_file(vm: &mut Vm, state: FileState) -> Value {
 
 /// A text stream over standard stream `fd` (0, 1 or 2), for `sys.stdin/stdout/stderr`.
 pub fn new_std_stream(vm: &mut Vm, fd: i32) -> Value {
-    let (backend, name, mode) = match fd {
-        0 => (Backend::Stdin, "<stdin>", "r"),
-        1 => (Backend::Stdout, "<stdout>", "w"),
-        _ => (Backend::Stderr, "<stderr>", "w"),
+    std_stream(vm, fd, false)
+}
+
+/// A text or binary file object on standard stream `fd`.
+fn std_stream(vm: &mut Vm, fd: i32, binary: bool) -> Value {
+    let (backend, name, mode) = match (fd, binary) {
+        (0, false) => (Backend::Stdin, "<stdin>", "r"),
+        (0, true) => (Backend::Stdin, "<stdin>", "rb"),
+        (1, false) => (Backend::Stdout, "<stdout>", "w"),
+        (1, true) => (Backend::Stdout, "<stdout>", "wb"),
+        (_, false) => (Backend::Stderr, "<stderr>", "w"),
+        (_, true) => (Backend::Stderr, "<stderr>", "wb"),
     };
     let name = vm.new_str(name);
     let state = FileState {
         backend: Some(backend),
         name,
         mode: mode.into(),
-        binary: false,
+        binary,
         readable: fd == 0,
         writable: fd != 0,
         encoding: Encoding::Utf8,
@@ -293,16 +340,21 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Obj(o) if o.as_str().is_none() && !matches!(o.payload, Payload::Bytes(_)) => crate::modules::posix::fspath(vm, &a[0])?,
         other => other.clone(),
     };
-    let path = match &file {
-        Value::Obj(o) if o.as_str().is_some() => vm.str_of(&file).to_string(),
+    let path: Vec<u8> = match &file {
+        Value::Obj(o) if o.as_str().is_some() => {
+            let text = vm.str_of(&file);
+            crate::modules::posix::fs_encode(vm, &text)?
+        }
         Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => match &o.payload {
-            Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => String::new(),
+            Payload::Bytes(b) => b.to_vec(),
+            _ => Vec::new(),
         },
         Value::Int(fd @ 0..=2) => {
             let v = new_std_stream(vm, *fd as i32);
             return Ok(v);
         }
+        // Other descriptors (pipes, sockets, os.open results) go through _io's layers.
+        Value::Int(_) => return crate::modules::io::open::open(vm, a),
         other => {
             let n = vm.type_name(other);
             return Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {n}")));
@@ -323,7 +375,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         opts.write(true).create_new(true).read(plus);
         (plus, true)
     };
-    let file = match opts.open(&path) {
+    let file = match opts.open(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path)) {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&a[0]))),
     };
@@ -352,16 +404,22 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(new_file(vm, state))
 }
 
-/// `seek(pos, whence)` and `tell()` (whence 1, offset 0) on a binary regular file opened
-/// only for reading: its whole content is loaded, so the position is `rpos`. Other files
-/// are not seekable here.
+/// `seek(pos, whence)` and `tell()` (whence 1, offset 0) on a regular file opened only for
+/// reading: its whole content is loaded, so the position is `rpos` (in text mode too, where
+/// the cookie is that byte offset and relative seeks must have offset 0). Other files are
+/// not seekable here.
 fn seek(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let pos = crate::types::int::index_of(vm, &a[1])?;
     let whence = crate::types::int::index_of(vm, &a[2])?;
     let pos = i64::try_from(&pos).map_err(|_| vm.new_overflow_error("Python int too large to convert to C long"))?;
     with(vm, &a[0], |vm, s| {
-        if !(s.binary && s.readable && !s.writable && matches!(s.backend, Some(Backend::File(_)))) {
+        if !(s.readable && !s.writable && matches!(s.backend, Some(Backend::File(_)))) {
             return Err(unsupported(vm, "seek"));
+        }
+        let w = i64::try_from(&whence).unwrap_or(-1);
+        if !s.binary && pos != 0 && (w == 1 || w == 2) {
+            let what = if w == 1 { "cur" } else { "end" };
+            return Err(unsupported(vm, &format!("can't do nonzero {what}-relative seeks")));
         }
         load_all(vm, s)?;
         let base = match i64::try_from(&whence) {
@@ -392,6 +450,9 @@ fn decode(vm: &mut Vm, enc: Encoding, raw: &[u8], translate: bool) -> PyResult<V
     };
     let text: String = match enc {
         Encoding::Utf8 | Encoding::Utf8Sig => match std::str::from_utf8(raw) {
+            Ok(s) if !s.is_ascii() && krait_bytecode::surrogate::has_surrogates(s) => {
+                return Err(vm.new_not_implemented_error(krait_bytecode::surrogate::UNREPRESENTABLE));
+            }
             Ok(s) => s.to_string(),
             Err(e) => {
                 let pos = e.valid_up_to();
@@ -543,19 +604,15 @@ fn readlines(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 }
 
 /// The bytes to write for `data`, checking its type for the file's mode.
-fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResult<(Vec<u8>, usize)> {
+fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, errors: &str, data: &Value) -> PyResult<(Vec<u8>, usize)> {
     let payload = data.as_obj().map(|o| &o.payload);
     if binary {
         return match payload {
             Some(Payload::Bytes(b)) => Ok((b.to_vec(), b.len())),
-            Some(Payload::ByteArray(b)) => {
-                let b = b.borrow().clone();
+            _ => {
+                let b = crate::types::bytes::buffer_arg(vm, data)?;
                 let n = b.len();
                 Ok((b, n))
-            }
-            _ => {
-                let n = vm.type_name(data);
-                Err(vm.new_type_error(format!("a bytes-like object is required, not '{n}'")))
             }
         };
     }
@@ -563,21 +620,12 @@ fn encode_arg(vm: &mut Vm, binary: bool, enc: Encoding, data: &Value) -> PyResul
         let n = vm.type_name(data);
         return Err(vm.new_type_error(format!("write() argument must be str, not {n}")));
     };
-    let text = s.as_str();
-    let limit = match enc {
-        Encoding::Utf8 | Encoding::Utf8Sig => return Ok((text.as_bytes().to_vec(), s.char_len())),
-        Encoding::Latin1 => 0xff,
-        Encoding::Ascii => 0x7f,
+    let codec = match enc {
+        Encoding::Utf8 | Encoding::Utf8Sig => Codec::Utf8,
+        Encoding::Latin1 => Codec::Latin1,
+        Encoding::Ascii => Codec::Ascii,
     };
-    let mut out = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        if c as u32 > limit {
-            let cls = vm.exc.unicode_encode_error.clone();
-            let msg = format!("'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({})", encoding_name(enc), c as u32, limit + 1);
-            return Err(vm.new_exception_msg(&cls, &msg));
-        }
-        out.push(c as u8);
-    }
+    let out = crate::types::bytes::codec::encode_with(vm, codec, s.as_str(), errors)?;
     Ok((out, s.char_len()))
 }
 
@@ -603,7 +651,7 @@ fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         if !s.writable {
             return Err(unsupported(vm, "not writable"));
         }
-        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, &a[1])?;
+        let (mut bytes, n) = encode_arg(vm, s.binary, s.encoding, errors_of(s.backend.as_ref()), &a[1])?;
         if let Some(nl @ ("\r" | "\r\n")) = s.newline.filter(|_| !s.binary && bytes.contains(&b'\n')) {
             bytes = bytes.split(|&b| b == b'\n').collect::<Vec<_>>().join(nl.as_bytes());
         }
@@ -651,7 +699,8 @@ fn fileno(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Some(Backend::Stdin) => Ok(Value::Int(0)),
         Some(Backend::Stdout) => Ok(Value::Int(1)),
         Some(Backend::Stderr) => Ok(Value::Int(2)),
-        _ => Err(unsupported(vm, "fileno")),
+        Some(Backend::File(f)) => Ok(Value::Int(i64::from(std::os::fd::AsRawFd::as_raw_fd(f)))),
+        None => Err(unsupported(vm, "fileno")),
     })
 }
 

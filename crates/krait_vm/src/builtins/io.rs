@@ -52,18 +52,40 @@ fn print(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let items = super::tuple_items(&a[0]).to_vec();
     if file::is_stdout(&target) {
         let mut out = String::new();
+        // From the first piece holding a lone surrogate on: the ranges of the pieces, which are
+        // then written one by one as sys.stdout would (surrogateescape), so an error comes at
+        // the same point and with the same position as in CPython.
+        let mut slow: Option<Vec<(usize, usize)>> = None;
+        let push = |out: &mut String, slow: &mut Option<Vec<(usize, usize)>>, piece: &str| {
+            let start = out.len();
+            out.push_str(piece);
+            if slow.is_some() || (!piece.is_ascii() && krait_bytecode::surrogate::has_surrogates(piece)) {
+                slow.get_or_insert_with(Vec::new).push((start, out.len()));
+            }
+        };
         for (i, it) in items.iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep);
+                push(&mut out, &mut slow, &sep);
             }
             match it {
-                Value::Obj(o) if o.as_str().is_some() && vm.is_exact(o, &vm.types.str) => out.push_str(o.as_str().map(|s| s.as_str()).unwrap_or("")),
-                _ => out.push_str(&str_text(vm, it)?),
+                Value::Obj(o) if o.as_str().is_some() && vm.is_exact(o, &vm.types.str) => push(&mut out, &mut slow, o.as_str().map(|s| s.as_str()).unwrap_or("")),
+                _ => {
+                    let t = str_text(vm, it)?;
+                    push(&mut out, &mut slow, &t);
+                }
             }
         }
-        out.push_str(&end);
-        if let Err(e) = super::stdio::write_stdout(out.as_bytes()) {
+        push(&mut out, &mut slow, &end);
+        let ranges = slow.unwrap_or_default();
+        let plain = ranges.first().map_or(out.len(), |r| r.0);
+        if let Err(e) = super::stdio::write_stdout(&out.as_bytes()[..plain]) {
             return Err(file::os_error(vm, &e, None));
+        }
+        for (a, b) in ranges {
+            let bytes = crate::types::bytes::codec::encode_with(vm, crate::types::bytes::codec::Codec::Utf8, &out[a..b], "surrogateescape")?;
+            if let Err(e) = super::stdio::write_stdout(&bytes) {
+                return Err(file::os_error(vm, &e, None));
+            }
         }
     } else {
         let write = vm.get_attr_str(&target, "write")?;

@@ -7,7 +7,7 @@ use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
 /// The state of one builtin iterator object.
-enum IterState {
+pub(super) enum IterState {
     /// `count` is the next index (an int value, growing past i64 if needed).
     Enumerate { it: Value, count: Value },
     Zip { its: Vec<Value>, strict: bool },
@@ -20,7 +20,7 @@ enum IterState {
     Callable { func: Value, sentinel: Value },
 }
 
-type Cell = RefCell<IterState>;
+pub(super) type Cell = RefCell<IterState>;
 
 /// Create the types; returns them with their builtins names.
 pub fn init(vm: &mut Vm) -> Vec<(&'static str, PyRef)> {
@@ -29,10 +29,13 @@ pub fn init(vm: &mut Vm) -> Vec<(&'static str, PyRef)> {
     let mut out = Vec::new();
     for (name, new) in defs {
         let slots = Slots { new: Some(new), init: Some(|_, _, _| Ok(())), iter: Some(iter_self), next: Some(next), ..Slots::default() };
-        out.push((name, vm.new_builtin_type(name, None, slots, TypeFlags::BASETYPE)));
+        let t = vm.new_builtin_type(name, None, slots, TypeFlags::BASETYPE);
+        vm.add_methods(&t, name, super::iter_reduce::methods_for(name));
+        out.push((name, t));
     }
     let slots = Slots { iter: Some(iter_self), next: Some(next), ..Slots::default() };
     let ci = vm.new_builtin_type("callable_iterator", None, slots, 0);
+    vm.add_methods(&ci, "callable_iterator", super::iter_reduce::methods_for("callable_iterator"));
     set_vm_type(vm, "callable_iterator", ci);
     out
 }
@@ -127,7 +130,7 @@ fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     Ok(make(cls, IterState::Reversed { seq, index: n as i64 - 1 }))
 }
 
-fn state(v: &Value) -> Option<&Cell> {
+pub(super) fn state(v: &Value) -> Option<&Cell> {
     v.as_obj().and_then(|o| o.native::<Cell>())
 }
 

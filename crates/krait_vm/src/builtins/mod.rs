@@ -11,6 +11,7 @@ pub mod file;
 pub(crate) mod introspection;
 pub(crate) mod io;
 mod iter_types;
+mod iter_reduce;
 mod iteration;
 mod numeric;
 pub mod stdio;

@@ -38,8 +38,7 @@ fn chr(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
         return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
     }
-    // Lone surrogates cannot be stored in UTF-8 text; they map to U+FFFD.
-    let c = char::from_u32(cp as u32).unwrap_or('\u{fffd}');
+    let c = crate::types::str::char_of(vm, cp as u32)?;
     let mut buf = [0u8; 4];
     Ok(vm.new_str(c.encode_utf8(&mut buf)))
 }
@@ -50,7 +49,7 @@ fn ord(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (kind, len, value) = match v.as_obj().map(|o| &o.payload) {
         Some(Payload::Str(s)) => {
             let mut chars = s.as_str().chars();
-            ("string", s.char_len(), chars.next().map(|c| c as i64))
+            ("string", s.char_len(), chars.next().map(|c| i64::from(krait_bytecode::surrogate::code_point(c))))
         }
         Some(Payload::Bytes(b)) => ("bytes", b.len(), b.first().map(|&x| x as i64)),
         Some(Payload::ByteArray(b)) => {

@@ -274,14 +274,9 @@ fn unicode_decode_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// `'\xNN'`, `'\uNNNN'` or `'\UNNNNNNNN'` for one character, as the encode and
 /// translate messages show it.
 fn char_escape(c: char) -> String {
-    let n = c as u32;
-    if n <= 0xff {
-        format!("\\x{n:02x}")
-    } else if n <= 0xffff {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
+    let mut out = String::new();
+    crate::types::str_methods::repr::push_escape(&mut out, krait_bytecode::surrogate::code_point(c));
+    out
 }
 
 fn unicode_char_message(vm: &mut Vm, v: &Value, verb: &str, with_encoding: bool) -> PyResult<Value> {

@@ -76,6 +76,7 @@ fn syntax_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// args `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` as CPython.
 pub fn syntax_error_from_compiler(vm: &mut Vm, e: &krait_syntax::SyntaxError) -> PyErr {
     let cls = match e.kind {
+        "NotImplementedError" => return vm.new_not_implemented_error(e.msg.clone()),
         "IndentationError" => vm.exc.indentation_error.clone(),
         "TabError" => vm.exc.tab_error.clone(),
         _ => vm.exc.syntax_error.clone(),

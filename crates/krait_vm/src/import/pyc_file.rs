@@ -36,6 +36,7 @@ pub fn marshal_error(vm: &mut Vm, e: &MarshalError) -> PyErr {
         ErrorKind::EOFError => vm.exc.eof_error.clone(),
         ErrorKind::TypeError => vm.exc.type_error.clone(),
         ErrorKind::SystemError => vm.exc.system_error.clone(),
+        ErrorKind::NotImplementedError => vm.exc.not_implemented_error.clone(),
         ErrorKind::ValueError | ErrorKind::UnicodeDecodeError => vm.exc.value_error.clone(),
     };
     vm.new_exception_msg(&cls, &e.message)

@@ -172,7 +172,9 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     // the reference is not used after the frame is popped (every pop is followed by
     // `continue 'frames` or a return).
     let code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
-    let instrs = &code.instrs;
+    // The instruction array's address, loaded once per frame rather than through `code`
+    // on every dispatch.
+    let instrs: *const std::cell::Cell<Instr> = code.instrs.as_ptr();
     // The next instruction lives in a local while this frame runs (not a load and store
     // through the frame per instruction); `frame.ip` is written back whenever the loop
     // leaves the frame other than by returning from it or raising.
@@ -182,10 +184,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     let mut sp = frame.sp;
     loop {
         let i = ip;
-        debug_assert!(i < instrs.len());
+        debug_assert!(i < code.instrs.len());
         // SAFETY: `ip` stays inside the code: every jump target and fall-through of
         // compiled or verified bytecode is an instruction of the same code object.
-        let Instr { op, size, arg } = unsafe { instrs.get_unchecked(i) }.get();
+        let Instr { op, size, arg } = unsafe { (*instrs.add(i)).get() };
         ip = i + size as usize;
         if super::fast_path::try_fast(vm, frame, code, op, arg, i, &mut sp, &mut ip) {
             continue;
@@ -575,7 +577,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetupAnnotations => ops::names::setup_annotations(vm, frame)?,
             Opcode::PrintExpr => ops::names::print_expr(vm, frame)?,
             Opcode::BeforeWith => ops::with_stmt::before_with(vm, frame)?,
-            Opcode::BeforeAsyncWith => ops::async_ops::before_async_with(vm, frame)?,
+            Opcode::BeforeAsyncWith => ops::with_stmt::before_async_with(vm, frame)?,
             Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
             Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
             Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,

@@ -82,7 +82,8 @@ pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg:
         Opcode::PushNull => st.push(Value::Null),
         Opcode::LoadConst => st.push(code.consts[arg as usize].clone()),
         Opcode::LoadFast => {
-            let v = st.slot(arg as usize).clone();
+            // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
+            let v = unsafe { crate::object::clone_slot(st.slots.add(arg as usize)) };
             if v.is_null() {
                 return false;
             }

@@ -1,6 +1,7 @@
 //! The charmap codec functions of `_codecs` (`charmap_decode`, `charmap_encode`,
 //! `charmap_build`) that the table-driven codecs in `encodings` (cp437, cp1252, …) use.
 
+use krait_bytecode::surrogate::code_point;
 use super::codecs::errors_arg;
 use super::util::str_arg;
 use crate::object::Value;
@@ -33,8 +34,8 @@ fn decode_one(vm: &mut Vm, mapping: &Value, table: Option<&[char]>, b: u8) -> Py
         return Ok(if s == "\u{fffe}" { None } else { Some(s.to_string()) });
     }
     match v {
-        Value::Int(n) => match u32::try_from(n).ok().and_then(char::from_u32) {
-            Some(c) => Ok(Some(c.to_string())),
+        Value::Int(n) => match u32::try_from(n).ok().filter(|&c| c < 0x110000) {
+            Some(c) => Ok(Some(crate::types::str::char_of(vm, c)?.to_string())),
             None => Err(vm.new_type_error("character mapping must be in range(0x110000)")),
         },
         _ => Err(vm.new_type_error("character mapping must return integer, None or str")),
@@ -73,7 +74,7 @@ pub fn charmap_decode(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// The bytes `mapping` gives for `c` (a dict of code point → int, bytes or None).
 fn encode_one(vm: &mut Vm, mapping: &Value, c: char) -> PyResult<Option<Vec<u8>>> {
-    let v = match vm.get_item(mapping, &Value::Int(c as i64)) {
+    let v = match vm.get_item(mapping, &Value::Int(i64::from(code_point(c)))) {
         Ok(v) => v,
         Err(e) if vm.is_subtype(&e.0.class(), &vm.exc.lookup_error.clone()) => return Ok(None),
         Err(e) => return Err(e),
@@ -142,7 +143,7 @@ pub fn charmap_build(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let d = vm.new_dict();
     for (i, c) in table.chars().enumerate().take(256) {
         if c != '\u{fffe}' {
-            vm.set_item(&d, &Value::Int(c as i64), Value::Int(i as i64))?;
+            vm.set_item(&d, &Value::Int(i64::from(code_point(c))), Value::Int(i as i64))?;
         }
     }
     Ok(d)

@@ -131,10 +131,6 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         method("ascii_encode", "(str, errors=None, /)", |vm, a| encode_fn(vm, a, Codec::Ascii)),
         method("latin_1_decode", "(data, errors=None, /)", |vm, a| decode_fn(vm, &[a[0].clone(), a[1].clone(), Value::Null], Codec::Latin1)),
         method("latin_1_encode", "(str, errors=None, /)", |vm, a| encode_fn(vm, a, Codec::Latin1)),
-        method("unicode_escape_encode", "(str, errors=None, /)", |vm, a| super::codecs_escape::encode(vm, a, false)),
-        method("unicode_escape_decode", "(data, errors=None, final=True, /)", |vm, a| super::codecs_escape::decode(vm, a, false)),
-        method("raw_unicode_escape_encode", "(str, errors=None, /)", |vm, a| super::codecs_escape::encode(vm, a, true)),
-        method("raw_unicode_escape_decode", "(data, errors=None, final=True, /)", |vm, a| super::codecs_escape::decode(vm, a, true)),
         method("lookup_error", "(name, /)", |vm, a| {
             let n = str_arg(vm, &a[0], "lookup_error() argument")?;
             Err(vm.new_lookup_error(format!("unknown error handler name '{n}'")))
@@ -147,6 +143,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             Ok(Value::None)
         }),
     ]);
+    super::util::add_functions(vm, &m, "_codecs", super::escape_codecs::METHODS);
+    super::util::add_functions(vm, &m, "_codecs", super::bytes_escape::METHODS);
     let search = vm.new_list(vec![]);
     set(vm, &m, "_search", search);
     let cache = vm.new_dict();

@@ -40,7 +40,6 @@ fn to_value(vm: &mut Vm, c: &Constant) -> PyResult<Value> {
             let v = items(vm, xs)?;
             Ok(vm.new_tuple(v))
         }
-        Constant::SurrogateStr(_) => Err(vm.new_value_error("bad marshal data (str with lone surrogates is not supported)")),
         other => vm.constant_value(other),
     }
 }

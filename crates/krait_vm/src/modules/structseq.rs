@@ -39,6 +39,7 @@ pub fn new_type(vm: &mut Vm, def: &StructSeqDef) -> PyRef {
     vm.set_type_attr(&t, "n_sequence_fields", Value::Int(def.visible as i64));
     vm.set_type_attr(&t, "n_fields", Value::Int(def.fields.len() as i64));
     vm.set_type_attr(&t, "n_unnamed_fields", Value::Int(0));
+    vm.add_methods(&t, short, &[crate::types::methods::method("__reduce__", "(self, /)", structseq_reduce)]);
     t
 }
 
@@ -115,7 +116,11 @@ fn no_new(vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
 
 /// structseq_new(type, sequence, dict=None)
 fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
-    let a = crate::types::native::bind_static(vm, "(sequence, dict=None)", "structseq", args)?;
+    let a = crate::types::native::bind_static(vm, "(sequence, dict=?)", "structseq", args)?;
+    if !a[1].is_null() && a[1].as_obj().and_then(|o| o.as_dict()).is_none() {
+        let n = vm.tp_name(cls);
+        return Err(vm.new_type_error(format!("{n}() takes a dict as second arg, if any")));
+    }
     let items = vm.collect(&a[0])?;
     let (visible, fields) = shape(vm, cls);
     let n = vm.tp_name(cls);
@@ -131,7 +136,35 @@ fn structseq_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
         };
         return Err(vm.new_type_error(msg));
     }
+    let mut items = items;
+    // Hidden fields missing from the sequence come from `dict` by name.
+    if !a[1].is_null() {
+        for name in &fields[len..] {
+            let key = vm.new_str(name);
+            let v = match vm.get_item(&a[1], &key) {
+                Ok(v) => v,
+                Err(e) if crate::builtins::err_matches(vm, &e, &vm.exc.key_error) => Value::None,
+                Err(e) => return Err(e),
+            };
+            items.push(v);
+        }
+    }
     Ok(new_instance(vm, cls, items))
+}
+
+// structseq_reduce: (type, (visible items, {hidden field: value}))
+fn structseq_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let ty = vm.type_of(&a[0]);
+    let items = vm.new_tuple(crate::builtins::tuple_items(&a[0]).to_vec());
+    let hidden = vm.new_dict_ref();
+    if let Some(d) = a[0].as_obj().and_then(|o| o.dict.borrow().clone()) {
+        let entries: Vec<(Value, Value)> = d.as_dict().map(|t| t.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
+        for (k, v) in entries {
+            vm.dict_set_item(&hidden, k, v)?;
+        }
+    }
+    let args = vm.new_tuple(vec![items, Value::Obj(hidden)]);
+    Ok(vm.new_tuple(vec![Value::Obj(ty), args]))
 }
 
 /// `module.name(field=value, ...)` over the visible fields.

@@ -9,11 +9,16 @@ use crate::vm::{PyResult, Vm};
 /// A new module `name` holding the functions of `defs`.
 pub fn new_module_with(vm: &mut Vm, name: &'static str, defs: &[MethodDef]) -> PyRef {
     let m = vm.new_module(name);
+    add_functions(vm, &m, name, defs);
+    m
+}
+
+/// Adds the functions `defs` to module `m` (named `name`).
+pub fn add_functions(vm: &mut Vm, m: &PyRef, name: &'static str, defs: &[MethodDef]) {
     for d in defs {
         let f = vm.new_native_function(d.name, name, d.sig, d.func, Value::Null, false);
-        set(vm, &m, d.name, Value::Obj(f));
+        set(vm, m, d.name, Value::Obj(f));
     }
-    m
 }
 
 /// `module.name = v` (directly in the module dict).

@@ -136,24 +136,25 @@ pub fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
 }
 
 /// hash(str): SipHash over the string's PEP 393 representation (1, 2 or 4 bytes per
-/// character depending on the largest character), as CPython hashes it.
+/// character depending on the largest code point), as CPython hashes it.
 pub fn hash_str(key: (u64, u64), s: &str) -> i64 {
     if s.is_empty() {
         return 0;
     }
-    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    if s.is_ascii() {
+        return fix(siphash13(key.0, key.1, s.as_bytes()) as i64);
+    }
+    // Code points, not stored characters: a surrogate's stand-in is above 0xFFFF.
+    let cp = krait_bytecode::surrogate::code_point;
+    let max = s.chars().map(cp).max().unwrap_or(0);
     let h = if max < 0x100 {
-        if s.is_ascii() {
-            siphash13(key.0, key.1, s.as_bytes())
-        } else {
-            let bytes: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
-            siphash13(key.0, key.1, &bytes)
-        }
+        let bytes: Vec<u8> = s.chars().map(|c| cp(c) as u8).collect();
+        siphash13(key.0, key.1, &bytes)
     } else if max < 0x10000 {
-        let bytes: Vec<u8> = s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        let bytes: Vec<u8> = s.chars().flat_map(|c| (cp(c) as u16).to_le_bytes()).collect();
         siphash13(key.0, key.1, &bytes)
     } else {
-        let bytes: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        let bytes: Vec<u8> = s.chars().flat_map(|c| cp(c).to_le_bytes()).collect();
         siphash13(key.0, key.1, &bytes)
     };
     fix(h as i64)

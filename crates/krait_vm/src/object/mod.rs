@@ -9,7 +9,7 @@ mod value;
 pub use handle::{PyRef, PyWeak};
 pub use obj::{Payload, PyObject};
 pub use typeobj::{
-    Args, BinOp, BinaryFn, CallFn, CmpOp, CompareFn, GetAttrFn, InitFn, NewFn, Slots, SlotsCell, TypeFlags, UnaryFn,
+    Args, BinOp, BinaryFn, CallFn, CmpOp, CompareFn, GetAttrFn, InitFn, NbOps, NewFn, Slots, SlotsCell, TypeFlags, UnaryFn,
     TypeObject, UnaryOp,
 };
-pub use value::{put_slot, take_slot, Value};
+pub use value::{clone_slot, put_slot, take_slot, Value};

@@ -62,6 +62,47 @@ impl BinOp {
     }
 }
 
+/// The operators a builtin type's `binary` and `inplace` slots implement, as bit masks
+/// over `BinOp` (bit `op as u8`): only these get `__op__`/`__rop__`/`__iop__` wrappers
+/// (CPython's types fill only some `nb_*`/`sq_*` slots: str has `__rmul__`, no `__radd__`).
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct NbOps {
+    pub forward: u16,
+    pub reflected: u16,
+    pub inplace: u16,
+}
+
+impl NbOps {
+    /// The mask of `ops`.
+    pub const fn mask(ops: &[BinOp]) -> u16 {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ops.len() {
+            m |= 1 << ops[i] as u16;
+            i += 1;
+        }
+        m
+    }
+
+    /// Number-like: every operator in `ops` forward and reflected, none in place.
+    pub const fn numeric(ops: &[BinOp]) -> NbOps {
+        NbOps { forward: Self::mask(ops), reflected: Self::mask(ops), inplace: 0 }
+    }
+
+    /// A sequence: `+` and `*` (and `%` for str/bytes), `__rmul__` (and `__rmod__`), and
+    /// `+=`/`*=` when mutable.
+    pub const fn sequence(has_mod: bool, mutable: bool) -> NbOps {
+        use BinOp::*;
+        let fwd = if has_mod { Self::mask(&[Add, Mul, Mod]) } else { Self::mask(&[Add, Mul]) };
+        let refl = if has_mod { Self::mask(&[Mul, Mod]) } else { Self::mask(&[Mul]) };
+        NbOps { forward: fwd, reflected: refl, inplace: if mutable { Self::mask(&[Add, Mul]) } else { 0 } }
+    }
+
+    pub fn has(mask: u16, op: BinOp) -> bool {
+        mask & (1 << op as u16) != 0
+    }
+}
+
 /// Rich comparison operators, numbered as COMPARE_OP's argument (`Py_LT` ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
@@ -180,6 +221,8 @@ pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Value) -> PyResult<()>;
 pub type NewFn = fn(&mut Vm, &PyRef, Args<'_>) -> PyResult<Value>;
 pub type InitFn = fn(&mut Vm, &Value, Args<'_>) -> PyResult<()>;
 pub type UnaryOpFn = fn(&mut Vm, &Value, UnaryOp) -> PyResult<Value>;
+/// A copy of the bytes an object exports through the buffer protocol (`None`: it has none).
+pub type BufferFn = fn(&Value) -> Option<Vec<u8>>;
 
 /// The protocol slots of a type. Builtin types fill them with Rust functions; a class
 /// defined in Python inherits its base's slots and gets a dunder-calling slot for every
@@ -211,6 +254,11 @@ pub struct Slots {
     pub int: Option<UnaryFn>,
     pub float: Option<UnaryFn>,
     pub index: Option<UnaryFn>,
+    /// `bf_getbuffer` for native types other than bytes, bytearray and memoryview (whose
+    /// buffers the VM reads directly), as a copy of the exported bytes.
+    pub buffer: Option<BufferFn>,
+    /// Which operators `binary`/`inplace` implement (for the dunder wrappers only).
+    pub nb_ops: NbOps,
 }
 
 impl Slots {
@@ -224,7 +272,7 @@ impl Slots {
         macro_rules! inherit {
             ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = base.$f; } )* };
         }
-        inherit!(repr, str, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);
+        inherit!(repr, str, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index, buffer);
     }
 }
 

@@ -137,6 +137,22 @@ pub unsafe fn take_slot(slot: *mut Value) -> Value {
     }
 }
 
+/// A clone of `*slot`, read as two word loads (see [`take_slot`]): for locals, which a
+/// STORE_FAST a few instructions earlier wrote as two words.
+///
+/// # Safety
+/// `slot` must point to a valid, initialised `Value`.
+#[inline(always)]
+pub unsafe fn clone_slot(slot: *const Value) -> Value {
+    let w = slot as *const std::mem::MaybeUninit<u64>;
+    // SAFETY: as for `take_slot`; the copy is not dropped (ManuallyDrop), only cloned.
+    unsafe {
+        let words: Words = [std::ptr::read_volatile(w), std::ptr::read_volatile(w.add(1))];
+        let v = std::mem::ManuallyDrop::new(std::mem::transmute::<Words, Value>(words));
+        Value::clone(&v)
+    }
+}
+
 /// Store `v` into `*slot` (which holds nothing that needs dropping) as two word stores,
 /// reading `v` word by word (see [`take_slot`]).
 ///

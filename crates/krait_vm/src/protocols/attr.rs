@@ -8,10 +8,18 @@ use crate::vm::{PyResult, Vm};
 impl Vm {
     /// Look `name` up along `ty`'s MRO (`_PyType_Lookup`); `None` when absent.
     pub fn lookup_type_attr(&mut self, ty: &PyRef, name: &PyRef) -> Option<Value> {
+        let version = crate::types::bootstrap::current_type_version();
+        if let Some(hit) = self.type_attr_cache.get(ty, name, version) {
+            return hit;
+        }
         let hash = self.str_hash(name)?;
         // Dict lookups by str name run no Python code, so the MRO can stay borrowed.
-        let mro = ty.as_type()?.mro.borrow();
-        mro.iter().find_map(|t| dict_ops::get_str(self, &t.as_type()?.dict, name, hash))
+        let found = {
+            let mro = ty.as_type()?.mro.borrow();
+            mro.iter().find_map(|t| dict_ops::get_str(self, &t.as_type()?.dict, name, hash))
+        };
+        self.type_attr_cache.put(ty, name, version, found.clone());
+        found
     }
 
     /// `getattr(obj, name)` with an interned name; raises AttributeError when absent.

@@ -1,7 +1,7 @@
 //! Subscription and membership (PyObject_GetItem / SetItem / DelItem, PySequence_Contains),
 //! and `isinstance` / exception instantiation helpers.
 
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{Args, Payload, PyRef, Value};
 use crate::types::dict_ops;
 use crate::vm::{PyResult, Vm};
 
@@ -30,6 +30,8 @@ impl Vm {
                         if let Some(cgi) = self.get_attr_opt(container, &name)? {
                             return self.call_positional(&cgi, std::slice::from_ref(key));
                         }
+                        let n = self.tp_name(o);
+                        return Err(self.new_type_error(format!("type '{n}' is not subscriptable")));
                     }
                 }
                 let n = self.type_name(container);
@@ -64,6 +66,38 @@ impl Vm {
                 Err(self.new_type_error(msg))
             }
         }
+    }
+
+    /// PyObject_LengthHint: `len(v)`, else `v.__length_hint__()`, else `default`; a
+    /// TypeError from either counts as no hint, other errors propagate.
+    pub fn length_hint(&mut self, v: &Value, default: usize) -> PyResult<usize> {
+        let t = self.type_of(v);
+        if let Some(f) = t.as_type().and_then(|t| t.slots().len) {
+            match f(self, v) {
+                Ok(n) => return Ok(n),
+                Err(e) if crate::builtins::err_matches(self, &e, &self.exc.type_error) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let name = self.intern("__length_hint__");
+        let Some(hint) = self.lookup_type_attr(&t, &name) else { return Ok(default) };
+        let r = match self.call_unbound(&hint, v, &t, Args::positional(&[])) {
+            Ok(r) => r,
+            Err(e) if crate::builtins::err_matches(self, &e, &self.exc.type_error) => return Ok(default),
+            Err(e) => return Err(e),
+        };
+        if self.is_not_implemented(&r) {
+            return Ok(default);
+        }
+        let n = match r {
+            Value::Int(n) => n,
+            Value::Bool(b) => b as i64,
+            _ => {
+                let n = self.type_name(&r);
+                return Err(self.new_type_error(format!("'{n}' object cannot be interpreted as an integer")));
+            }
+        };
+        usize::try_from(n).map_err(|_| self.new_value_error("__length_hint__() should return >= 0"))
     }
 
     /// `len(v)`.

@@ -11,6 +11,7 @@ mod recursion;
 mod repr;
 mod hash;
 mod truth;
+pub mod type_cache;
 
 pub use recursion::stack_floor;
 use crate::object::{PyRef, Value};

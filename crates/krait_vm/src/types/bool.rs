@@ -50,6 +50,7 @@ pub fn init(vm: &mut Vm) {
         let mut s = int_slots;
         s.repr = Some(bool_repr);
         s.binary = Some(bool_binary);
+        s.nb_ops = crate::object::NbOps::numeric(&[BinOp::And, BinOp::Or, BinOp::Xor]);
         s.new = Some(bool_new);
         *ty.slots.borrow_mut() = s;
     }

@@ -29,9 +29,9 @@ pub fn init(vm: &mut Vm) {
     let m = vm.types.method.clone();
     {
         let mut s = m.as_type().expect("type").slots.borrow_mut();
-        s.new = Some(method_new);
         s.getattro = Some(method_getattro);
         s.repr = Some(method_repr);
+        s.new = Some(method_new);
         s.richcompare = Some(|vm, a, b, op| {
             let same = match (a.as_obj().map(|o| &o.payload), b.as_obj().map(|o| &o.payload)) {
                 (Some(Payload::Method { func: f1, self_: s1 }), Some(Payload::Method { func: f2, self_: s2 })) => f1.is(f2) && s1.is(s2),
@@ -56,13 +56,15 @@ pub fn init(vm: &mut Vm) {
         s.descr_get = Some(native_get);
         s.repr = Some(native_repr);
         s.getattro = Some(native_getattro);
+        s.richcompare = Some(native_richcompare);
+        s.hash = Some(native_hash);
     }
     init_property(vm);
     init_wrappers(vm);
     // Class-level descriptors for `FunctionType.__code__` / `.__globals__` (types.py reads them).
     let getsets: Vec<_> = ["__code__", "__globals__", "__closure__", "__builtins__"]
         .into_iter()
-        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: None })
+        .map(|name| crate::types::getset::GetSetDef { name, get: function_attr, set: if name == "__code__" { Some(set_code) } else { None } })
         .collect();
     vm.add_getsets(&t, &getsets);
     let cell = vm.types.cell.clone();
@@ -150,6 +152,21 @@ fn function_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Va
     Ok(Some(r))
 }
 
+// func_set_code: a code object with as many free variables as the function has cells.
+fn set_code(vm: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
+    let Some(code) = crate::types::code::code_of(&value).cloned() else {
+        return Err(vm.new_type_error("__code__ must be set to a code object"));
+    };
+    let (nfree, nclosure) = (code.raw.freevars().len(), f.closure.as_ref().map_or(0, |c| c.len()));
+    if nfree != nclosure {
+        let name = vm.str_of(&f.name.borrow().clone()).to_string();
+        return Err(vm.new_value_error(format!("{name}() requires a code object with {nclosure} free vars, not {nfree}")));
+    }
+    *f.code.borrow_mut() = code;
+    Ok(())
+}
+
 /// Getter of the function attributes exposed as class-level descriptors.
 fn function_attr(vm: &mut Vm, v: &Value, name: &'static str) -> PyResult<Value> {
     let key = vm.intern(name);
@@ -216,17 +233,21 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
     Ok(())
 }
 
-/// `types.MethodType(function, instance)` (method_new).
-fn method_new(vm: &mut Vm, _cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
-    let a = crate::types::native::bind_static(vm, "(function, instance, /)", "method", args)?;
-    if !crate::builtins::introspection::is_callable(vm, &a[0]) {
+// method_new: `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, cls: &PyRef, args: crate::object::Args<'_>) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("method() takes no keyword arguments"));
+    }
+    let [func, self_] = args.args else {
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", args.args.len())));
+    };
+    if !crate::builtins::introspection::is_callable(vm, func) {
         return Err(vm.new_type_error("first argument must be callable"));
     }
-    if a[1].is_none() {
+    if self_.is_none() {
         return Err(vm.new_type_error("instance must not be None"));
     }
-    let t = vm.types.method.clone();
-    Ok(vm.wrap(Payload::Method { func: a[0].clone(), self_: a[1].clone() }, &t))
+    Ok(vm.wrap(Payload::Method { func: func.clone(), self_: self_.clone() }, cls))
 }
 
 fn method_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
@@ -279,12 +300,44 @@ fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&text))
 }
 
+/// The identity of a builtin function or method: its code and its `self`.
+fn native_identity(v: &Value) -> Option<(usize, &'static str, &Value)> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::NativeFunction(nf)) => Some((nf.func as usize, nf.name, &nf.self_)),
+        _ => None,
+    }
+}
+
+// meth_richcompare: equal when they run the same code on the same `self`.
+fn native_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: crate::object::CmpOp) -> PyResult<Value> {
+    let same = match (native_identity(a), native_identity(b)) {
+        (Some((f1, n1, s1)), Some((f2, n2, s2))) => f1 == f2 && n1 == n2 && s1.is(s2),
+        _ => return Ok(Value::Obj(vm.not_implemented.clone())),
+    };
+    match op {
+        crate::object::CmpOp::Eq => Ok(Value::Bool(same)),
+        crate::object::CmpOp::Ne => Ok(Value::Bool(!same)),
+        _ => Ok(Value::Obj(vm.not_implemented.clone())),
+    }
+}
+
+// meth_hash
+fn native_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some((f, _, self_)) = native_identity(v) else { return Ok(0) };
+    let s = match self_ {
+        Value::Obj(o) => o.addr(),
+        Value::Null => 0,
+        other => vm.hash(other)? as usize,
+    };
+    Ok(crate::object::hash::hash_pointer(f ^ s))
+}
+
 fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
     let Some(Payload::NativeFunction(nf)) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
     match name.as_str().map(|s| s.as_str()).unwrap_or("") {
         "__name__" => Ok(Some(vm.new_str(nf.name))),
         "__qualname__" => {
-            let q = if nf.is_method || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
+            let q = if nf.is_method || !nf.objclass.is_null() || nf.owner != "builtins" && !nf.self_.is_null() { format!("{}.{}", nf.owner, nf.name) } else { nf.name.to_string() };
             Ok(Some(vm.new_str(&q)))
         }
         // A method descriptor (unbound) has no `__self__`.
@@ -298,7 +351,9 @@ fn native_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Valu
             Some(d) => vm.new_str(d),
             None => Value::None,
         })),
-        "__module__" => Ok(Some(if nf.is_method { Value::None } else { vm.new_str(nf.owner) })),
+        // Methods (static and class methods too) of a type have no module.
+        "__module__" => Ok(Some(if nf.is_method || !nf.objclass.is_null() { Value::None } else { vm.new_str(nf.owner) })),
+        "__objclass__" if nf.is_method && !nf.objclass.is_null() => Ok(Some(nf.objclass.clone())),
         _ => vm.generic_get_attr(v, name),
     }
 }

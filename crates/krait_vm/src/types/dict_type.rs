@@ -23,6 +23,7 @@ pub fn init(vm: &mut Vm) {
         s.contains = Some(|vm, v, k| Ok(get(vm, v, k)?.is_some()));
         s.iter = Some(|vm, v| Ok(key_iter(vm, v)));
         s.binary = Some(dict_binary);
+        s.nb_ops = crate::object::NbOps { inplace: crate::object::NbOps::mask(&[BinOp::Or]), ..crate::object::NbOps::numeric(&[BinOp::Or]) };
         s.inplace = Some(dict_inplace);
         s.new = Some(dict_new);
         s.init = Some(dict_init);

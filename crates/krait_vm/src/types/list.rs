@@ -6,7 +6,7 @@ use crate::types::iterators::{new_iter, IterKind};
 use crate::types::methods::method;
 use crate::types::seq_common::{compare_seqs, join_reprs, repeat, repeat_count, repr_guarded, search_range};
 use crate::types::sort::stable_sort;
-use crate::types::slice::{index_exact, normalize, slice_indices, slice_parts};
+use crate::types::slice::{index_exact, normalize, slice_indices_with, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -23,6 +23,7 @@ pub fn init(vm: &mut Vm) {
         s.iter = Some(list_iter);
         s.bool = Some(|_, v| Ok(items_of(v).is_some_and(|l| !l.borrow().is_empty())));
         s.binary = Some(list_binary);
+        s.nb_ops = crate::object::NbOps::sequence(false, true);
         s.inplace = Some(list_inplace);
         s.new = Some(list_new);
         s.init = Some(list_init);
@@ -85,8 +86,7 @@ fn indices_error(vm: &mut Vm, key: &Value) -> crate::vm::PyErr {
 fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(l) = items_of(v) else { return Ok(not_impl(vm)) };
     if slice_parts(key).is_some() {
-        let len = l.borrow().len();
-        let s = slice_indices(vm, key, len)?;
+        let s = slice_indices_with(vm, key, || l.borrow().len())?;
         let items = l.borrow();
         let out: Vec<Value> = if s.step == 1 {
             items.get(s.start as usize..s.start as usize + s.len).map(<[Value]>::to_vec).unwrap_or_default()
@@ -135,8 +135,7 @@ fn assign_slice(vm: &mut Vm, v: &Value, l: &RefCell<Vec<Value>>, key: &Value, va
         let msg = if extended { "must assign iterable to extended slice" } else { "can only assign an iterable" };
         Some(crate::types::seq_common::sequence_fast(vm, &value, msg)?)
     };
-    let len = l.borrow().len();
-    let s = slice_indices(vm, key, len)?;
+    let s = slice_indices_with(vm, key, || l.borrow().len())?;
     let mut items = l.borrow_mut();
     if s.step == 1 {
         let start = s.start as usize;
@@ -253,7 +252,7 @@ fn list_new(_vm: &mut Vm, cls: &PyRef, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
-    if !args.kwnames.is_empty() && vm.type_of(v).is(&vm.types.list) {
+    if !args.kwnames.is_empty() && crate::types::native::keeps_new(&vm.type_of(v), &vm.types.list) {
         return Err(vm.new_type_error("list() takes no keyword arguments"));
     }
     let pos = args.pos();
@@ -264,6 +263,9 @@ fn list_init(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<()> {
     let old = std::mem::take(&mut *l.borrow_mut());
     drop(old);
     if let Some(it) = pos.first() {
+        if !is_list_or_tuple(it) {
+            vm.length_hint(it, 0)?;
+        }
         let items = vm.collect(it)?;
         l.borrow_mut().extend(items);
     }
@@ -277,7 +279,16 @@ fn list_append(_vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Whether `v` is a list or tuple (whose length needs no hint).
+fn is_list_or_tuple(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| o.as_list().is_some() || o.as_tuple().is_some())
+}
+
 fn list_extend(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    if !is_list_or_tuple(&args[1]) {
+        // list_extend sizes the list from the hint first (its errors propagate).
+        vm.length_hint(&args[1], 0)?;
+    }
     let items = if args[1].is(&args[0]) { snapshot(&args[0]) } else { vm.collect(&args[1])? };
     if let Some(l) = items_of(&args[0]) {
         l.borrow_mut().extend(items);
@@ -392,7 +403,9 @@ fn list_sort(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let result = sort_items(vm, &mut items, &key, reverse);
     let mut cur = l.borrow_mut();
-    let modified = !cur.is_empty();
+    // The list was left empty without storage: anything that grew it (even if it shrank
+    // back to empty) gave it a capacity.
+    let modified = !cur.is_empty() || cur.capacity() != 0;
     let junk = std::mem::replace(&mut *cur, items);
     drop(cur);
     drop(junk);

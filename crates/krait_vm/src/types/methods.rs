@@ -34,7 +34,13 @@ pub const fn method(name: &'static str, sig: &'static str, func: NativeFn) -> Me
 impl Vm {
     /// A native function object (unbound unless `self_` is not Null).
     pub fn new_native_function(&mut self, name: &'static str, owner: &'static str, sig: &'static str, func: NativeFn, self_: Value, is_method: bool) -> PyRef {
-        let nf = NativeFunction { name, owner, sig: Rc::new(Signature::parse(sig)), func, self_, is_method, doc: None };
+        self.new_native_function_of(name, owner, sig, func, self_, is_method, Value::Null)
+    }
+
+    /// `new_native_function` for a method of type `objclass` (its `__objclass__`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new_native_function_of(&mut self, name: &'static str, owner: &'static str, sig: &'static str, func: NativeFn, self_: Value, is_method: bool, objclass: Value) -> PyRef {
+        let nf = NativeFunction { name, owner, sig: Rc::new(Signature::parse(sig)), func, self_, is_method, doc: None, objclass };
         // An unbound method of a builtin type is a `method_descriptor` (`str.join`).
         let ty = if is_method && nf.self_.is_null() { self.types.method_descriptor.clone() } else { self.types.native_function.clone() };
         PyRef::new(PyObject::new(ty, Payload::NativeFunction(Box::new(nf))))
@@ -43,7 +49,7 @@ impl Vm {
     /// Put every method of `defs` into type `ty`'s dict.
     pub fn add_methods(&mut self, ty: &PyRef, owner: &'static str, defs: &[MethodDef]) {
         for d in defs {
-            let f = self.new_native_function(d.name, owner, d.sig, d.func, Value::Null, d.kind == MethodKind::Method);
+            let f = self.new_native_function_of(d.name, owner, d.sig, d.func, Value::Null, d.kind == MethodKind::Method, Value::Obj(ty.clone()));
             let v = match d.kind {
                 MethodKind::Method => Value::Obj(f),
                 MethodKind::StaticMethod => {

@@ -2,6 +2,7 @@
 
 pub mod alloc;
 pub mod bootstrap;
+pub mod callable_reduce;
 pub mod code;
 pub mod const_frozenset;
 pub mod dict;
@@ -37,6 +38,7 @@ pub mod complex;
 pub mod float;
 pub mod int;
 pub mod iterators;
+pub mod iter_reduce;
 pub mod list;
 pub mod seq_common;
 pub mod set_type;
@@ -53,4 +55,5 @@ pub fn containers_init(vm: &mut crate::vm::Vm) {
     dict_type::init(vm);
     range::init(vm);
     str_methods::init(vm);
+    iter_reduce::init(vm);
 }

@@ -180,6 +180,8 @@ pub struct NativeFunction {
     /// True for a method descriptor (unbound method of a builtin type).
     pub is_method: bool,
     pub doc: Option<&'static str>,
+    /// The type a method descriptor belongs to (`__objclass__`), or Null.
+    pub objclass: Value,
 }
 
 impl NativeFunction {
@@ -217,7 +219,7 @@ impl NativeFunction {
 
     /// This function bound to `self_` (a builtin method of an instance or a class).
     pub fn bound_to(&self, self_: Value) -> NativeFunction {
-        NativeFunction { name: self.name, owner: self.owner, sig: self.sig.clone(), func: self.func, self_, is_method: false, doc: self.doc }
+        NativeFunction { name: self.name, owner: self.owner, sig: self.sig.clone(), func: self.func, self_, is_method: false, doc: self.doc, objclass: self.objclass.clone() }
     }
 
     /// `len()`, `math.sqrt()`, `list.append()` (CPython's `_PyObject_FunctionStr`).
@@ -360,4 +362,17 @@ fn default_value(vm: &mut Vm, d: &DefaultValue) -> Value {
         DefaultValue::Float(f) => Value::Float(*f),
         DefaultValue::Str(s) => vm.new_str(s),
     }
+}
+
+/// Whether `cls` keeps `base`'s `__init__` slot (CPython's `type->tp_init == Base.tp_init`
+/// test: then the base's `__new__` refuses keyword arguments, else `__init__` takes them).
+pub fn keeps_init(cls: &PyRef, base: &PyRef) -> bool {
+    let init = |t: &PyRef| t.as_type().and_then(|t| t.slots().init).map(|f| f as usize);
+    cls.is(base) || init(cls) == init(base)
+}
+
+/// Whether `cls` keeps `base`'s `__new__` slot.
+pub fn keeps_new(cls: &PyRef, base: &PyRef) -> bool {
+    let new = |t: &PyRef| t.as_type().and_then(|t| t.slots().new).map(|f| f as usize);
+    cls.is(base) || new(cls) == new(base)
 }

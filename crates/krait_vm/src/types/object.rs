@@ -17,6 +17,9 @@ pub fn init(vm: &mut Vm) {
         if let Some(t) = ty.as_type() {
             t.slots.borrow_mut().repr = Some(repr);
         }
+        // NotImplemented_reduce / ellipsis_reduce: pickled by name.
+        let name = if ty.is(&vm.types.ellipsis_type) { "ellipsis" } else { "NotImplementedType" };
+        vm.add_methods(&ty, name, &[method("__reduce__", "(self, /)", |vm, a| vm.repr(&a[0]).map(Value::Obj))]);
     }
     // NoneType: falsy, "None", and calling it gives None (CPython's none_new).
     if let Some(t) = vm.types.none_type.as_type() {

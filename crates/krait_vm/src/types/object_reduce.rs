@@ -32,12 +32,22 @@ fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
     if required && !plain {
         return Err(cannot_pickle(vm, obj));
     }
-    let mut state = match obj.as_obj().and_then(|o| o.dict.borrow().clone()) {
-        Some(d) if d.as_dict().is_some_and(|t| !t.borrow().is_empty()) => {
-            let dict = Value::Obj(vm.types.dict.clone());
-            vm.call_positional(&dict, &[Value::Obj(d)])?
+    // Slot values of builtin-type subclasses live in the same dict under their member
+    // descriptors: only str keys are the instance's `__dict__`.
+    let attrs: Vec<(Value, Value)> = obj
+        .as_obj()
+        .and_then(|o| o.dict.borrow().clone())
+        .and_then(|d| d.as_dict().map(|t| t.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()))
+        .unwrap_or_default();
+    let attrs: Vec<(Value, Value)> = attrs.into_iter().filter(|(k, _)| k.as_obj().is_some_and(|o| o.as_str().is_some())).collect();
+    let mut state = if attrs.is_empty() {
+        Value::None
+    } else {
+        let d = vm.new_dict_ref();
+        for (k, v) in attrs {
+            vm.dict_set_item(&d, k, v)?;
         }
-        _ => Value::None,
+        Value::Obj(d)
     };
     let cls = Value::Obj(vm.type_of(obj));
     let slotnames = copyreg_attr(vm, "_slotnames")?;

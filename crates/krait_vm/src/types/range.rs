@@ -50,6 +50,13 @@ pub fn init(vm: &mut Vm) {
             Ok(Value::Int(n))
         }),
         method("__reversed__", "(self, /)", |vm, a| Ok(iter_of(vm, &a[0], true))),
+        // range_reduce
+        method("__reduce__", "(self, /)", |vm, a| {
+            let args = vm.new_tuple((0..3).map(|i| range_field(&a[0], i)).collect());
+            Ok(vm.new_tuple(vec![Value::Obj(vm.types.range.clone()), args]))
+        }),
+        // range_bool (range has nb_bool besides its length)
+        method("__bool__", "(self, /)", |vm, a| vm.is_true(&a[0]).map(Value::Bool)),
     ]);
     for (name, f) in [("start", get_start as crate::types::native::NativeFn), ("stop", get_stop), ("step", get_step)] {
         let fget = vm.new_native_function(name, "range", "(self, /)", f, Value::Null, true);

@@ -129,7 +129,7 @@ pub fn item(vm: &mut Vm, b: &Big, key: &Value) -> PyResult<Value> {
 }
 
 /// The state of a `longrange_iterator`: next value, step, items left.
-pub struct LongRangeIter(RefCell<(BigInt, BigInt, BigInt)>);
+pub struct LongRangeIter(pub RefCell<(BigInt, BigInt, BigInt)>);
 
 /// `iter(r)` or `reversed(r)` of a big range.
 pub fn iter(vm: &mut Vm, b: &Big, reversed: bool) -> Value {

@@ -92,10 +92,12 @@ pub fn sequence_fast(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Vec<Value>> 
 /// builtin sequence takes part: PyNumber_Add's sq_concat fallback and PyNumber_Multiply's
 /// sequence_repeat; `None` when no builtin sequence is involved.
 pub fn sequence_op_error(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyErr> {
+    // Native sequences with a repeat operation (deque, array.array) count too.
     let is_seq = |vm: &mut Vm, v: &Value| {
         let t = vm.type_of(v);
+        let native_seq = t.as_type().is_some_and(|tt| tt.flags.get() & crate::object::TypeFlags::SEQUENCE != 0 && tt.slots().binary.is_some());
         let ty = &vm.types;
-        [&ty.list, &ty.tuple, &ty.str, &ty.bytes, &ty.bytearray].into_iter().any(|s| vm.is_subtype(&t, s))
+        native_seq || [&ty.list, &ty.tuple, &ty.str, &ty.bytes, &ty.bytearray].into_iter().any(|s| vm.is_subtype(&t, s))
     };
     match op {
         BinOp::Add if is_seq(vm, a) => Some(concat_error(vm, a, b)),

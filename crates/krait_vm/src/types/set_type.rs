@@ -21,6 +21,8 @@ pub fn init(vm: &mut Vm) {
             s.contains = Some(set_contains);
             s.iter = Some(set_iter);
             s.binary = Some(set_binary);
+            let ops = crate::object::NbOps::numeric(&[BinOp::And, BinOp::Or, BinOp::Sub, BinOp::Xor]);
+            s.nb_ops = crate::object::NbOps { inplace: if frozen { 0 } else { ops.forward }, ..ops };
             if frozen {
                 s.hash = Some(frozenset_hash);
                 s.new = Some(frozenset_new);
@@ -47,7 +49,17 @@ const COMMON: &[MethodDef] = &[
     method("issubset", "(self, other, /)", |vm, a| Ok(Value::Bool(issubset(vm, &a[0], &a[1])?))),
     method("issuperset", "(self, other, /)", set_issuperset),
     method("isdisjoint", "(self, other, /)", set_isdisjoint),
+    method("__reduce__", "(self, /)", set_reduce),
 ];
+
+// set_reduce: (type(s), (list(s),), state)
+fn set_reduce(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let keys: Vec<Value> = entries(&a[0]).into_iter().map(|(k, _)| k).collect();
+    let keys = vm.new_list(keys);
+    let args = vm.new_tuple(vec![keys]);
+    let state = vm.call_method(&a[0], "__getstate__", &[])?;
+    Ok(vm.new_tuple(vec![Value::Obj(vm.type_of(&a[0])), args, state]))
+}
 
 const MUTATING: &[MethodDef] = &[
     method("add", "(self, object, /)", |vm, a| {

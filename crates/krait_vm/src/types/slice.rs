@@ -81,6 +81,12 @@ fn bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 
 /// PySlice_Unpack + PySlice_AdjustIndices for a slice object and a length.
 pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<SliceIdx> {
+    slice_indices_with(vm, slice, || len)
+}
+
+/// `slice_indices` for a mutable container: the length is read after the bounds'
+/// `__index__` methods have run (they may resize it).
+pub fn slice_indices_with(vm: &mut Vm, slice: &Value, len: impl FnOnce() -> usize) -> PyResult<SliceIdx> {
     let (start, stop, step) = slice_parts(slice).unwrap_or((Value::None, Value::None, Value::None));
     let step = match bound(vm, &step)? {
         None => 1,
@@ -89,7 +95,7 @@ pub fn slice_indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<SliceId
     };
     let start = bound(vm, &start)?;
     let stop = bound(vm, &stop)?;
-    Ok(adjust(start, stop, step, len as i64))
+    Ok(adjust(start, stop, step, len() as i64))
 }
 
 /// PySlice_AdjustIndices with `None` bounds resolved by the step's sign.
@@ -124,7 +130,15 @@ pub fn init(vm: &mut Vm) {
         s.new = Some(slice_new);
         s.richcompare = Some(slice_richcompare);
     }
-    vm.add_methods(&t, "slice", &[method("indices", "(self, len, /)", slice_indices_method)]);
+    vm.add_methods(&t, "slice", &[
+        method("indices", "(self, len, /)", slice_indices_method),
+        // slice_reduce
+        method("__reduce__", "(self, /)", |vm, a| {
+            let (start, stop, step) = slice_parts(&a[0]).unwrap_or((Value::None, Value::None, Value::None));
+            let args = vm.new_tuple(vec![start, stop, step]);
+            Ok(vm.new_tuple(vec![Value::Obj(vm.types.slice.clone()), args]))
+        }),
+    ]);
     for (name, f) in [("start", slice_start as crate::types::native::NativeFn), ("stop", slice_stop), ("step", slice_step)] {
         let fget = vm.new_native_function(name, "slice", "(self, /)", f, Value::Null, true);
         let p = vm.types.property.clone();

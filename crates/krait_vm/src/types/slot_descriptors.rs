@@ -2,7 +2,7 @@
 //! types expose for the slots they implement (CPython's `wrapper_descriptor`, bound as
 //! `method-wrapper`), so `int.__add__(1, 2)`, `(1).__add__` and `super().__eq__(x)` work.
 
-use crate::object::{Args, BinOp, CmpOp, Payload, PyRef, Slots, TypeFlags, UnaryOp, Value};
+use crate::object::{Args, BinOp, CmpOp, NbOps, Payload, PyRef, Slots, TypeFlags, UnaryOp, Value};
 use crate::vm::{PyResult, Vm};
 
 /// Which slot a wrapper calls, and how.
@@ -121,6 +121,8 @@ fn wrapper_getattro(vm: &mut Vm, d: &Value, name: &PyRef) -> PyResult<Option<Val
             Ok(Some(vm.new_str(&q)))
         }
         "__objclass__" => Ok(Some(Value::Obj(w.ty.clone()))),
+        // `T.__new__` is bound to T (CPython's tp_new_wrapper is a builtin method of T).
+        "__self__" if matches!(w.kind, Wrap::New) => Ok(Some(Value::Obj(w.ty.clone()))),
         "__doc__" => Ok(Some(Value::None)),
         _ => vm.generic_get_attr(d, name),
     }
@@ -146,6 +148,20 @@ fn arity(vm: &mut Vm, name: &str, args: Args<'_>, n: usize) -> PyResult<()> {
         return Err(vm.new_type_error(format!("expected {n} argument{s}, got {}", args.args.len())));
     }
     Ok(())
+}
+
+/// `seq.__mul__(n)` of a builtin sequence is its `sq_repeat` wrapper, which raises for a
+/// non-integer count instead of returning NotImplemented as the operator's slot does.
+fn sequence_repeat_result(vm: &mut Vm, ty: &PyRef, op: BinOp, n: &Value, r: Value) -> PyResult<Value> {
+    let is_seq = ty.as_type().is_some_and(|t| t.flags.get() & TypeFlags::SEQUENCE != 0);
+    if op == BinOp::Mul && is_seq && vm.is_not_implemented(&r) {
+        let has_index = crate::types::int::int_arg(n).is_some() || vm.type_of(n).as_type().is_some_and(|t| t.slots().index.is_some());
+        if !has_index {
+            let t = vm.type_name(n);
+            return Err(vm.new_type_error(format!("'{t}' object cannot be interpreted as an integer")));
+        }
+    }
+    Ok(r)
 }
 
 /// Call the defining type's slot with `me` as self.
@@ -202,17 +218,24 @@ fn call_wrapper(vm: &mut Vm, d: &Value, me: Value, args: Args<'_>) -> PyResult<V
             arity(vm, name, args, 1)?;
             (slots.richcompare.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
         }
-        Wrap::Binary(op) => {
-            arity(vm, name, args, 1)?;
-            (slots.binary.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
-        }
-        Wrap::Reflected(op) => {
-            arity(vm, name, args, 1)?;
-            (slots.binary.ok_or_else(|| missing(vm))?)(vm, &a[0], &me, op)
+        Wrap::Binary(op) | Wrap::Reflected(op) => {
+            // wrap_ternaryfunc: `__pow__(value, mod=None)`; a modulus is for the types
+            // with their own `__pow__` (int), so here it gives NotImplemented.
+            if op == BinOp::Pow && args.args.len() == 2 && args.kwnames.is_empty() {
+                if !a[1].is_none() {
+                    return Ok(Value::Obj(vm.not_implemented.clone()));
+                }
+            } else {
+                arity(vm, name, args, 1)?;
+            }
+            let f = slots.binary.ok_or_else(|| missing(vm))?;
+            let r = if matches!(kind, Wrap::Binary(_)) { f(vm, &me, &a[0], op)? } else { f(vm, &a[0], &me, op)? };
+            sequence_repeat_result(vm, &ty, op, &a[0], r)
         }
         Wrap::InPlace(op) => {
             arity(vm, name, args, 1)?;
-            (slots.inplace.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)
+            let r = (slots.inplace.ok_or_else(|| missing(vm))?)(vm, &me, &a[0], op)?;
+            sequence_repeat_result(vm, &ty, op, &a[0], r)
         }
         Wrap::Unary(op) => (slots.unary.ok_or_else(|| missing(vm))?)(vm, &me, op),
         Wrap::Init => (slots.init.ok_or_else(|| missing(vm))?)(vm, &me, args).map(|_| Value::None),
@@ -288,6 +311,18 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
     let Some(new) = ty.as_type().and_then(|t| t.slots().new) else {
         return Err(vm.new_type_error(format!("cannot create '{tname}' instances")));
     };
+    // The most derived builtin base must use this very __new__ (no `int.__new__(bool)`,
+    // `object.__new__(dict)`); classes defined in Python are skipped (CPython skips those
+    // with a Python-level __new__ along tp_base).
+    let mro = cls_ref.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let staticbase = mro.iter().find(|b| b.as_type().is_some_and(|t| !t.has_flag(TypeFlags::HEAPTYPE)));
+    if let Some(sb) = staticbase {
+        if sb.as_type().and_then(|t| t.slots().new).map(|f| f as usize) != Some(new as usize) {
+            let (cn, sn) = (vm.tp_name(&cls_ref), vm.tp_name(sb));
+            let tn = vm.tp_name(ty);
+            return Err(vm.new_type_error(format!("{tn}.__new__({cn}) is not safe, use {sn}.__new__()")));
+        }
+    }
     new(vm, &cls_ref, args)
 }
 
@@ -296,7 +331,7 @@ fn call_new(vm: &mut Vm, ty: &PyRef, cls: &Value, args: Args<'_>) -> PyResult<Va
 fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     macro_rules! mine {
         ($($f:ident),*) => {
-            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* }
+            Slots { $($f: own.$f.filter(|f| base.$f.map(|b| b as usize) != Some(*f as usize)),)* buffer: None, nb_ops: own.nb_ops }
         };
     }
     let s = &mine!(repr, str, hash, richcompare, binary, inplace, unary, bool, len, iter, next, getitem, setitem, contains, call, getattro, setattro, descr_get, descr_set, new, init, int, float, index);
@@ -313,7 +348,8 @@ fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     add(s.iter.is_some(), &[("__iter__", Wrap::Iter)]);
     add(s.next.is_some(), &[("__next__", Wrap::Next)]);
     add(s.len.is_some(), &[("__len__", Wrap::Len)]);
-    add(s.bool.is_some(), &[("__bool__", Wrap::Bool)]);
+    // A builtin container's truth is its length: CPython gives it no nb_bool.
+    add(s.bool.is_some() && own.len.is_none(), &[("__bool__", Wrap::Bool)]);
     add(s.getitem.is_some(), &[("__getitem__", Wrap::GetItem)]);
     add(s.setitem.is_some(), &[("__setitem__", Wrap::SetItem), ("__delitem__", Wrap::DelItem)]);
     add(s.contains.is_some(), &[("__contains__", Wrap::Contains)]);
@@ -338,20 +374,17 @@ fn wrappers_for(own: &Slots, base: &Slots) -> Vec<(&'static str, Wrap)> {
     add(s.descr_set.is_some(), &[("__set__", Wrap::Set), ("__delete__", Wrap::Delete)]);
     add(s.getattro.is_some(), &[("__getattribute__", Wrap::GetAttribute)]);
     add(s.setattro.is_some(), &[("__setattr__", Wrap::SetAttr), ("__delattr__", Wrap::DelAttr)]);
-    if s.binary.is_some() {
-        for arg in 0..13 {
-            if let Some((op, _)) = BinOp::from_arg(arg) {
-                let (n, r, _) = op.dunders();
-                out.push((n, Wrap::Binary(op)));
-                out.push((r, Wrap::Reflected(op)));
-            }
+    let ops = own.nb_ops;
+    for op in (0..BinOp::INPLACE_OFFSET).filter_map(|arg| BinOp::from_arg(arg).map(|(op, _)| op)) {
+        let (n, r, i) = op.dunders();
+        if s.binary.is_some() && NbOps::has(ops.forward, op) {
+            out.push((n, Wrap::Binary(op)));
         }
-    }
-    if s.inplace.is_some() {
-        for arg in 0..13 {
-            if let Some((op, _)) = BinOp::from_arg(arg) {
-                out.push((op.dunders().2, Wrap::InPlace(op)));
-            }
+        if s.binary.is_some() && NbOps::has(ops.reflected, op) {
+            out.push((r, Wrap::Reflected(op)));
+        }
+        if s.inplace.is_some() && NbOps::has(ops.inplace, op) {
+            out.push((i, Wrap::InPlace(op)));
         }
     }
     out
@@ -390,6 +423,9 @@ impl Vm {
             }
         }
         crate::vm_init::inherit_slots(ty);
+        // The dict changed after the type got its version: lookups cached meanwhile
+        // (`lookup_type_attr`, attribute sites) must not survive.
+        t.version.set(crate::types::bootstrap::next_version());
         // type_ready_set_hash: a builtin type left without a hash (it compares but does not
         // hash: list, dict, set ...) has `__hash__` None in its dict.
         if !t.has_flag(TypeFlags::HEAPTYPE) && self.wrapper_types.is_some() && t.slots().hash.is_none() {

@@ -255,7 +255,13 @@ fn slot_call(vm: &mut Vm, v: &Value, args: Args<'_>) -> PyResult<Value> {
     let ty = vm.type_of(v);
     let key = vm.intern("__call__");
     match vm.lookup_type_attr(&ty, &key) {
-        Some(attr) => vm.call_unbound(&attr, v, &ty, args),
+        Some(attr) => {
+            // `__call__` may itself be an instance (A.__call__ = A()): a native recursion.
+            vm.enter_recursive_call(" while calling a Python object")?;
+            let r = vm.call_unbound(&attr, v, &ty, args);
+            vm.native_depth -= 1;
+            r
+        }
         None => {
             let n = vm.type_name(v);
             Err(vm.new_type_error(format!("'{n}' object is not callable")))

@@ -42,6 +42,14 @@ fn member_type(vm: &mut Vm) -> PyRef {
         crate::types::getset::GetSetDef { name: "__objclass__", get: |_, v, _| Ok(member(v).map_or(Value::None, |m| Value::Obj(m.owner.clone()))), set: None },
     ];
     vm.add_getsets(&t, &getsets);
+    // member_reduce: (getattr, (owner, name))
+    let reduce = crate::types::methods::method("__reduce__", "(self, /)", |vm, a| {
+        let Some(m) = member(&a[0]) else { return Ok(Value::None) };
+        let getattr = crate::types::callable_reduce::builtin(vm, "getattr")?;
+        let args = vm.new_tuple(vec![Value::Obj(m.owner.clone()), Value::Obj(m.name.clone())]);
+        Ok(vm.new_tuple(vec![getattr, args]))
+    });
+    vm.add_methods(&t, "member_descriptor", &[reduce]);
     crate::builtins::set_vm_type(vm, "member_descriptor", t.clone());
     t
 }
@@ -249,6 +257,7 @@ pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<bool> {
         dict_ops::set_item(vm, &t.dict, Value::Obj(name), d)?;
     }
     t.nslots.set(base_slots + names.len());
+    t.version.set(crate::types::bootstrap::next_version());
     Ok(add_weakref)
 }
 

@@ -26,7 +26,10 @@ pub fn stable_sort(vm: &mut Vm, v: &mut [(Value, Value)]) -> PyResult<()> {
         return Ok(());
     }
     if v.iter().all(|(k, _)| exact_str(vm, k).is_some()) {
-        v.sort_by(|a, b| exact_str(vm, &a.0).cmp(&exact_str(vm, &b.0)));
+        v.sort_by(|a, b| match (exact_str(vm, &a.0), exact_str(vm, &b.0)) {
+            (Some(x), Some(y)) => crate::types::str_methods::text_order(x, y),
+            _ => Ordering::Equal,
+        });
         return Ok(());
     }
     let order = merge_sort_positions(vm, v)?;
@@ -37,10 +40,10 @@ pub fn stable_sort(vm: &mut Vm, v: &mut [(Value, Value)]) -> PyResult<()> {
     Ok(())
 }
 
-/// The text of an exact str (code-point order is UTF-8 byte order).
-fn exact_str<'a>(vm: &Vm, v: &'a Value) -> Option<&'a str> {
+/// An exact str.
+fn exact_str<'a>(vm: &Vm, v: &'a Value) -> Option<&'a crate::types::str::PyStr> {
     match v {
-        Value::Obj(o) if vm.is_exact(o, &vm.types.str) => o.as_str().map(|s| s.as_str()),
+        Value::Obj(o) if vm.is_exact(o, &vm.types.str) => o.as_str(),
         _ => None,
     }
 }
@@ -118,7 +121,7 @@ fn lt_native(vm: &Vm, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x < y),
         (Value::Float(x), Value::Float(y)) => Some(x < y),
-        _ => Some(exact_str(vm, a)? < exact_str(vm, b)?),
+        _ => Some(crate::types::str_methods::text_order(exact_str(vm, a)?, exact_str(vm, b)?).is_lt()),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The str payload: UTF-8 text with its character count and cached hash.
+//! The str payload: UTF-8 text with its character count and cached hash. Lone surrogates are
+//! stored as stand-in characters (krait_bytecode::surrogate).
 
 use std::cell::Cell;
 
@@ -50,5 +51,14 @@ impl PyStr {
     #[inline]
     pub fn set_hash(&self, h: i64) {
         self.hash.set(h);
+    }
+}
+
+/// The character storing code point `cp` (at most 0x10FFFF; a surrogate becomes its stand-in),
+/// or NotImplementedError for the code points krait cannot represent.
+pub fn char_of(vm: &mut crate::vm::Vm, cp: u32) -> crate::vm::PyResult<char> {
+    match krait_bytecode::surrogate::char_for(cp) {
+        Some(c) => Ok(c),
+        None => Err(vm.new_not_implemented_error(krait_bytecode::surrogate::UNREPRESENTABLE)),
     }
 }

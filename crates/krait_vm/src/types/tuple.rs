@@ -22,6 +22,7 @@ pub fn init(vm: &mut Vm) {
         s.iter = Some(tuple_iter);
         s.bool = Some(|_, v| Ok(!items(v).is_empty()));
         s.binary = Some(tuple_binary);
+        s.nb_ops = crate::object::NbOps::sequence(false, false);
         s.new = Some(tuple_new);
     }
     vm.add_methods(&t, "tuple", &[
@@ -138,7 +139,7 @@ fn tuple_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value>
 
 fn tuple_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let is_exact = cls.is(&vm.types.tuple);
-    if !args.kwnames.is_empty() && is_exact {
+    if !args.kwnames.is_empty() && crate::types::native::keeps_init(cls, &vm.types.tuple) {
         return Err(vm.new_type_error("tuple() takes no keyword arguments"));
     }
     let pos = args.pos();

@@ -95,25 +95,3 @@ pub fn get_anext(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
         }
     }
 }
-
-/// BEFORE_ASYNC_WITH: `(mgr -- __aexit__ bound, mgr.__aenter__())`.
-pub fn before_async_with(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
-    let mgr = frame.pop();
-    let ty = vm.type_of(&mgr);
-    let enter_name = vm.intern("__aenter__");
-    let exit_name = vm.intern("__aexit__");
-    let Some(enter) = vm.lookup_type_attr(&ty, &enter_name) else {
-        let n = vm.type_name(&mgr);
-        return Err(vm.new_type_error(format!("'{n}' object does not support the asynchronous context manager protocol")));
-    };
-    let Some(exit) = vm.lookup_type_attr(&ty, &exit_name) else {
-        let n = vm.type_name(&mgr);
-        return Err(vm.new_type_error(format!("'{n}' object does not support the asynchronous context manager protocol (missed __aexit__ method)")));
-    };
-    let tyv = Value::Obj(ty.clone());
-    let exit_bound = vm.bind_descriptor(&exit, &mgr, &tyv)?;
-    frame.push(exit_bound);
-    let r = vm.call_unbound(&enter, &mgr, &ty, Args::positional(&[]))?;
-    frame.push(r);
-    Ok(())
-}

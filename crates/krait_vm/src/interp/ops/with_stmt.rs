@@ -1,4 +1,5 @@
-//! `with` statements: entering a context manager and calling `__exit__` on an exception.
+//! `with` and `async with` statements: entering a context manager and calling `__exit__`
+//! on an exception.
 
 use crate::interp::frame::Frame;
 use crate::object::Value;
@@ -6,17 +7,26 @@ use crate::vm::{PyResult, Vm};
 
 /// BEFORE_WITH: `(mgr -- __exit__ bound, mgr.__enter__())`.
 pub fn before_with(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
+    enter_manager(vm, frame, "__enter__", "__exit__", "")
+}
+
+/// BEFORE_ASYNC_WITH: `(mgr -- __aexit__ bound, mgr.__aenter__())`; GET_AWAITABLE follows.
+pub fn before_async_with(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
+    enter_manager(vm, frame, "__aenter__", "__aexit__", "asynchronous ")
+}
+
+fn enter_manager(vm: &mut Vm, frame: &mut Frame, enter: &str, exit: &str, kind: &str) -> PyResult<()> {
     let mgr = frame.pop();
     let ty = vm.type_of(&mgr);
-    let enter_name = vm.intern("__enter__");
-    let exit_name = vm.intern("__exit__");
+    let enter_name = vm.intern(enter);
+    let exit_name = vm.intern(exit);
     let Some(enter) = vm.lookup_type_attr(&ty, &enter_name) else {
         let n = vm.type_name(&mgr);
-        return Err(vm.new_type_error(format!("'{n}' object does not support the context manager protocol")));
+        return Err(vm.new_type_error(format!("'{n}' object does not support the {kind}context manager protocol")));
     };
     let Some(exit) = vm.lookup_type_attr(&ty, &exit_name) else {
         let n = vm.type_name(&mgr);
-        return Err(vm.new_type_error(format!("'{n}' object does not support the context manager protocol (missed __exit__ method)")));
+        return Err(vm.new_type_error(format!("'{n}' object does not support the {kind}context manager protocol (missed {} method)", exit_name.as_str().map(|s| s.as_str()).unwrap_or(""))));
     };
     let tyv = Value::Obj(ty.clone());
     let exit_bound = vm.bind_descriptor(&exit, &mgr, &tyv)?;

@@ -7,7 +7,7 @@ mod buffered;
 mod bytesio;
 mod fileio;
 mod iobase;
-mod open;
+pub(crate) mod open;
 mod stringio;
 mod textio;
 

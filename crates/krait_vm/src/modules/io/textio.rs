@@ -50,10 +50,12 @@ fn check_open(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(b)
 }
 
-/// Decode one more chunk from the buffer; false at end of file.
+/// Decode one more chunk from the buffer; false at end of file. Uses `read1` when the
+/// buffer has it (textiowrapper_read_chunk), so a pipe or socket returns what has come.
 fn fill(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let b = buffer(vm, v)?;
-    let chunk = vm.call_method(&b, "read", &[Value::Int(DEFAULT_BUFFER_SIZE as i64)])?;
+    let method = if vm.get_attr_opt_str(&b, "read1")?.is_some() { "read1" } else { "read" };
+    let chunk = vm.call_method(&b, method, &[Value::Int(DEFAULT_BUFFER_SIZE as i64)])?;
     let data = crate::types::bytes::data(&chunk);
     let c = cell(vm, v)?;
     let (codec, errors, mut bytes) = {

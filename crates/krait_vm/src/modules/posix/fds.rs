@@ -1,6 +1,9 @@
 //! File descriptors: a per-thread table of the files opened through `posix.open` and
 //! `_io.FileIO`, keyed by their OS descriptor number, plus the standard streams 0-2;
 //! `open`, `read`, `write`, `close`, `lseek`, `fstat`, `isatty`, `ftruncate`, `fsync`.
+//! Pipes, sockets and duplicated descriptors live in the same table (as `File`s made from
+//! the descriptor the system call returned): [`insert_owned`] adds one, [`with_borrowed`]
+//! lends any open descriptor to a system call.
 
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
@@ -13,7 +16,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
@@ -51,6 +54,93 @@ pub fn with_fd<R>(fd: i64, f: impl FnOnce(Fd<'_>) -> std::io::Result<R>) -> std:
         Some(file) => f(Fd::File(file)),
         None => Err(std::io::Error::from_raw_os_error(EBADF)),
     })
+}
+
+/// Add the new descriptor `fd` to the table; returns its number.
+pub fn insert_owned(fd: OwnedFd) -> i64 {
+    let n = fd.as_raw_fd() as i64;
+    FILES.with(|t| t.borrow_mut().insert(n, File::from(fd)));
+    n
+}
+
+/// Run `f` on descriptor `fd` borrowed for a system call; EBADF when it is not open.
+pub fn with_borrowed<R>(fd: i64, f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>) -> std::io::Result<R> {
+    with_fd(fd, |d| match d {
+        Fd::File(file) => f(file.as_fd()),
+        Fd::Stdin => f(std::io::stdin().as_fd()),
+        Fd::Stdout => f(std::io::stdout().as_fd()),
+        Fd::Stderr => f(std::io::stderr().as_fd()),
+    })
+}
+
+/// Run `f` on descriptors `fds` borrowed together (for poll); a descriptor that is not
+/// open is lent as `None`.
+pub fn with_borrowed_many<R>(fds: &[i64], f: impl FnOnce(&[Option<BorrowedFd<'_>>]) -> R) -> R {
+    FILES.with(|t| {
+        let t = t.borrow();
+        let closed = CLOSED_STD.with(|c| c.borrow().clone());
+        let lent: Vec<Option<BorrowedFd<'_>>> = fds
+            .iter()
+            .map(|fd| match fd {
+                0..=2 if closed.contains(fd) => None,
+                0 => Some(rustix::stdio::stdin()),
+                1 => Some(rustix::stdio::stdout()),
+                2 => Some(rustix::stdio::stderr()),
+                _ => t.get(fd).map(|file| file.as_fd()),
+            })
+            .collect();
+        f(&lent)
+    })
+}
+
+/// Whether `fd` is open (in the table or a standard stream not closed).
+pub fn is_open(fd: i64) -> bool {
+    with_fd(fd, |_| Ok(())).is_ok()
+}
+
+/// The descriptors of the table (not the standard streams).
+pub fn table_fds() -> Vec<i64> {
+    FILES.with(|t| t.borrow().keys().copied().collect())
+}
+
+/// `dup2(fd, fd2)` (os_dup2_impl): make `fd2` a copy of `fd`, inheritable when asked.
+pub fn dup2_fd(fd: i64, fd2: i64, inheritable: bool) -> std::io::Result<i64> {
+    use rustix::io::{dup3, fcntl_dupfd_cloexec, fcntl_setfd, DupFlags, FdFlags};
+    let tmp = with_borrowed(fd, |b| Ok(fcntl_dupfd_cloexec(b, 0)?))?;
+    if fd == fd2 {
+        return Ok(fd2);
+    }
+    let flags = if inheritable { DupFlags::empty() } else { DupFlags::CLOEXEC };
+    if (0..=2).contains(&fd2) {
+        stdio::flush_stdout()?;
+        match fd2 {
+            0 => rustix::stdio::dup2_stdin(&tmp)?,
+            1 => rustix::stdio::dup2_stdout(&tmp)?,
+            _ => rustix::stdio::dup2_stderr(&tmp)?,
+        }
+        CLOSED_STD.with(|c| c.borrow_mut().remove(&fd2));
+        if !inheritable {
+            with_borrowed(fd2, |b| Ok(fcntl_setfd(b, FdFlags::CLOEXEC)?))?;
+        }
+        return Ok(fd2);
+    }
+    if let Some(file) = FILES.with(|t| t.borrow_mut().remove(&fd2)) {
+        let mut owned = OwnedFd::from(file);
+        let r = dup3(&tmp, &mut owned, flags);
+        FILES.with(|t| t.borrow_mut().insert(fd2, File::from(owned)));
+        r?;
+        return Ok(fd2);
+    }
+    // fd2 is not open here: the lowest free descriptor from fd2 on is fd2 itself.
+    // The temporary copy may itself have taken the free number fd2.
+    let new = if tmp.as_raw_fd() as i64 == fd2 { tmp } else { fcntl_dupfd_cloexec(&tmp, i32::try_from(fd2).map_err(|_| std::io::Error::from_raw_os_error(EBADF))?)? };
+    if new.as_raw_fd() as i64 != fd2 {
+        return Err(std::io::Error::from_raw_os_error(EBADF));
+    }
+    if inheritable {
+        fcntl_setfd(&new, FdFlags::empty())?;
+    }
+    Ok(insert_owned(new))
 }
 
 /// Open `path` with `os.open` flags and `mode`; returns the new descriptor.

@@ -34,7 +34,7 @@ fn rename(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn readlink(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let p = path_arg(vm, &a[0], "readlink")?;
     match std::fs::read_link(&p.path) {
-        Ok(t) => Ok(name_value(vm, t.as_os_str(), p.is_bytes)),
+        Ok(t) => name_value(vm, t.as_os_str(), p.is_bytes),
         Err(e) => Err(os_error(vm, &e, Some(&p.orig), None)),
     }
 }

@@ -1,12 +1,17 @@
 //! The `posix` module (what `os` re-exports on Unix; CPython's posixmodule.c): paths and
 //! `fspath`, errors, the environment, process information, and the constants `os` needs.
 //! File-system calls are in [`fs`], stat results and directory listing in [`stat`], file
-//! descriptors in [`fds`].
+//! descriptors in [`fds`], pipes and descriptor flags in [`pipes`], child processes and
+//! signals in [`process`].
 
 pub mod fds;
 mod fs;
+pub mod inherited;
+pub mod pipes;
+mod process;
 mod stat;
 
+use crate::types::bytes::codec::{self, Codec};
 use super::util::{new_module_with, set};
 use crate::object::{PyRef, Value};
 use crate::types::methods::method;
@@ -57,7 +62,10 @@ pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<PathArg> {
     };
     let (bytes, is_bytes) = match p.as_obj().map(|o| &o.payload) {
         Some(crate::object::Payload::Bytes(b)) => (b.to_vec(), true),
-        _ => (vm.str_of(&p).as_bytes().to_vec(), false),
+        _ => {
+            let text = vm.str_of(&p);
+            (fs_encode(vm, &text)?, false)
+        }
     };
     if bytes.contains(&0) {
         return Err(vm.new_value_error(format!("{fname}: embedded null character in path")));
@@ -66,12 +74,18 @@ pub fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<PathArg> {
 }
 
 /// A file name in the type of the argument it came from (str or bytes).
-pub fn name_value(vm: &mut Vm, name: &OsStr, as_bytes: bool) -> Value {
+pub fn name_value(vm: &mut Vm, name: &OsStr, as_bytes: bool) -> PyResult<Value> {
     if as_bytes {
-        crate::types::bytes::new_bytes(vm, name.as_bytes().to_vec())
-    } else {
-        vm.new_str(&name.to_string_lossy())
+        return Ok(crate::types::bytes::new_bytes(vm, name.as_bytes().to_vec()));
     }
+    let (text, _) = codec::decode_with(vm, Codec::Utf8, name.as_bytes(), "surrogateescape", true)?;
+    Ok(vm.new_str(&text))
+}
+
+/// `os.fsencode` of str text: UTF-8 with surrogateescape (lone surrogates other than
+/// U+DC80..U+DCFF raise UnicodeEncodeError, as in CPython).
+pub fn fs_encode(vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
+    codec::encode_with(vm, Codec::Utf8, text, "surrogateescape")
 }
 
 /// The C library's message for errno `n` (strerror).
@@ -109,7 +123,7 @@ pub fn errno_error(vm: &mut Vm, n: i32) -> PyErr {
 
 fn getcwd(vm: &mut Vm, as_bytes: bool) -> PyResult<Value> {
     match std::env::current_dir() {
-        Ok(p) => Ok(name_value(vm, p.as_os_str(), as_bytes)),
+        Ok(p) => name_value(vm, p.as_os_str(), as_bytes),
         Err(e) => Err(os_error(vm, &e, None, None)),
     }
 }
@@ -215,7 +229,7 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("SEEK_DATA", 3), ("SEEK_HOLE", 4),
     ("EX_OK", 0), ("EX_USAGE", 64), ("EX_DATAERR", 65), ("EX_NOINPUT", 66), ("EX_SOFTWARE", 70), ("EX_OSERR", 71),
     ("EX_IOERR", 74), ("EX_TEMPFAIL", 75), ("EX_NOPERM", 77), ("EX_CONFIG", 78),
-    ("WNOHANG", 1), ("WUNTRACED", 2), ("TMP_MAX", 238_328), ("NGROUPS_MAX", 65_536),
+    ("WNOHANG", 1), ("WUNTRACED", 2), ("WCONTINUED", 8), ("TMP_MAX", 238_328), ("NGROUPS_MAX", 65_536),
 ];
 
 /// Build the `posix` module.
@@ -249,6 +263,8 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     fs::add_functions(vm, &m);
     stat::add_functions(vm, &m);
     fds::add_functions(vm, &m);
+    pipes::add_functions(vm, &m);
+    process::add_functions(vm, &m);
     for &(name, v) in CONSTANTS {
         set(vm, &m, name, Value::Int(v));
     }

@@ -79,7 +79,7 @@ fn listdir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let mut out = Vec::new();
     for ent in rd {
         let ent = ent.map_err(|e| os_error(vm, &e, Some(&p.orig), None))?;
-        out.push(name_value(vm, &ent.file_name(), p.is_bytes));
+        out.push(name_value(vm, &ent.file_name(), p.is_bytes)?);
     }
     Ok(vm.new_list(out))
 }
@@ -121,15 +121,20 @@ fn scandir_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let ent = ent.map_err(|e| os_error(vm, &e, Some(&s.orig), None))?;
-    let name = name_value(vm, &ent.file_name(), s.is_bytes);
+    let name = name_value(vm, &ent.file_name(), s.is_bytes)?;
     // os.path.join(base, name) as CPython's DirEntry does.
-    let base = if s.is_bytes { crate::types::bytes::data(&s.base) } else { vm.str_of(&s.base).as_bytes().to_vec() };
+    let base = if s.is_bytes {
+        crate::types::bytes::data(&s.base)
+    } else {
+        let text = vm.str_of(&s.base);
+        super::fs_encode(vm, &text)?
+    };
     let mut joined = base;
     if !joined.is_empty() && !joined.ends_with(b"/") {
         joined.push(b'/');
     }
     joined.extend_from_slice(std::os::unix::ffi::OsStrExt::as_bytes(ent.file_name().as_os_str()));
-    let path = name_value(vm, std::os::unix::ffi::OsStrExt::from_bytes(&joined), s.is_bytes);
+    let path = name_value(vm, std::os::unix::ffi::OsStrExt::from_bytes(&joined), s.is_bytes)?;
     let ino = std::os::unix::fs::DirEntryExt::ino(&ent);
     let de = DirEntry { name, path, full: ent.path(), file_type: ent.file_type().ok(), ino, stat: RefCell::new(None), lstat: RefCell::new(None) };
     let t = module_type(vm, "DirEntry")?;

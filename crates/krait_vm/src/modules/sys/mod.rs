@@ -1,6 +1,7 @@
 //! The `sys` module: interpreter state (argv, path, modules, recursion limit, exception
 //! info), version and platform data, and the standard streams.
 
+mod hooks;
 mod info;
 mod paths;
 
@@ -28,22 +29,22 @@ const FUNCTIONS: &[MethodDef] = &[
     method("is_finalizing", "()", |_, _| Ok(Value::Bool(false))),
     method("audit", "(event, /, *args)", audit),
     method("_getframe", "(depth=0, /)", getframe),
-    // No trace or profile function is ever installed: krait has no tracing hooks yet.
+    method("set_asyncgen_hooks", "(firstiter=?, finalizer=?)", hooks::set_asyncgen_hooks),
+    method("get_asyncgen_hooks", "()", hooks::get_asyncgen_hooks),
+    // Tracing is not supported (sys.settrace is absent), so no trace function is set.
     method("gettrace", "()", |_, _| Ok(Value::None)),
     method("getprofile", "()", |_, _| Ok(Value::None)),
-    method("settrace", "(function, /)", |vm, a| no_tracing(vm, &a[0], "settrace")),
-    method("setprofile", "(function, /)", |vm, a| no_tracing(vm, &a[0], "setprofile")),
-    // Audit hooks are not supported (sys.addaudithook is absent), so no event has a hook.
-    method("audit", "(event, /, *args)", |_, _| Ok(Value::None)),
+    method("settrace", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.settrace")),
+    method("setprofile", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.setprofile")),
 ];
 
-/// sys.settrace / sys.setprofile: clearing the hook (None) is a no-op; installing one
-/// raises NotImplementedError, as krait runs no trace or profile hooks.
-fn no_tracing(vm: &mut Vm, function: &Value, name: &str) -> PyResult<Value> {
-    if matches!(function, Value::None) {
+/// `sys.settrace(None)` / `sys.setprofile(None)` are no-ops; installing a function is not
+/// supported.
+fn no_tracing(vm: &mut Vm, f: &Value, what: &str) -> PyResult<Value> {
+    if f.is_none() {
         return Ok(Value::None);
     }
-    Err(vm.new_not_implemented_error(format!("sys.{name}() with a function: krait has no tracing or profiling hooks")))
+    Err(vm.new_not_implemented_error(format!("{what} with a trace function (krait has no tracing)")))
 }
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).
@@ -187,7 +188,7 @@ fn getsizeof(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Float(_) => 24,
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => {
-                let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+                let max = s.as_str().chars().map(krait_bytecode::surrogate::code_point).max().unwrap_or(0);
                 let n = s.char_len() as i64;
                 match max {
                     0..=0x7f => 49 + n,

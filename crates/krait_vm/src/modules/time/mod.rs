@@ -34,7 +34,17 @@ const FUNCTIONS: &[MethodDef] = &[
     method("thread_time", "()", |_, _| Ok(Value::Float(thread_time().as_secs_f64()))),
     method("thread_time_ns", "()", |_, _| Ok(Value::Int(thread_time().as_nanos() as i64))),
     method("sleep", "(secs, /)", sleep),
+    method("get_clock_info", "(name, /)", get_clock_info),
+    method("strptime", "(string, format=?, /)", strptime),
 ];
+
+// time_strptime: the work is done by the pure-Python `_strptime` module.
+fn strptime(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let m = crate::import::import_absolute(vm, "_strptime")?;
+    let f = vm.get_attr_str(&Value::Obj(m), "_strptime_time")?;
+    let args: Vec<Value> = a.iter().filter(|v| !v.is_null()).cloned().collect();
+    vm.call_positional(&f, &args)
+}
 
 /// Functions bound to the struct_time type (their first parameter).
 const STRUCT_FUNCTIONS: &[MethodDef] = &[
@@ -72,6 +82,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     set(vm, "timezone", Value::Int(-offset));
     set(vm, "altzone", Value::Int(-offset));
     set(vm, "daylight", Value::Int(0));
+    set(vm, "_STRUCT_TM_ITEMS", Value::Int(STRUCT_TIME.fields.len() as i64));
     let z1 = vm.new_str(&zone);
     let tzname = vm.new_tuple(vec![z1.clone(), z1]);
     set(vm, "tzname", tzname);
@@ -89,6 +100,27 @@ fn since_epoch() -> Duration {
 fn monotonic() -> Duration {
     static START: OnceLock<Instant> = OnceLock::new();
     START.get_or_init(Instant::now).elapsed()
+}
+
+// time_get_clock_info: a types.SimpleNamespace describing clock `name` (Linux's clocks).
+fn get_clock_info(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let name = crate::modules::util::str_arg(vm, &a[0], "get_clock_info() argument 1")?;
+    let (implementation, monotonic, adjustable) = match name.as_str() {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
+        _ => return Err(vm.new_value_error("unknown clock")),
+    };
+    let types = crate::import::import_module_level(vm, "types", None, &Value::None, 0)?;
+    let cls = vm.get_attr_str(&types, "SimpleNamespace")?;
+    let ns = vm.call_positional(&cls, &[])?;
+    let imp = vm.new_str(implementation);
+    for (k, v) in [("implementation", imp), ("monotonic", Value::Bool(monotonic)), ("adjustable", Value::Bool(adjustable)), ("resolution", Value::Float(1e-09))] {
+        let key = vm.intern(k);
+        vm.set_attr(&ns, &key, v)?;
+    }
+    Ok(ns)
 }
 
 /// CPU time of the process (user + system) from /proc, else the monotonic clock.

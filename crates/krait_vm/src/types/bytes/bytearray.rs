@@ -7,7 +7,7 @@ use super::{buffer, byte_value, data, new_bytearray, repeat_bytes};
 use crate::object::{Args, BinOp, Payload, PyObject, PyRef, Value};
 use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::types::seq_common::repeat_count;
-use crate::types::slice::{index_exact, normalize, slice_indices, slice_parts};
+use crate::types::slice::{index_exact, normalize, slice_indices_with, slice_parts};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -41,6 +41,7 @@ pub fn init(vm: &mut Vm) {
         s.init = Some(bytearray_init);
         s.setitem = Some(setitem);
         s.inplace = Some(inplace);
+        s.nb_ops = crate::object::NbOps::sequence(true, true);
     }
     vm.add_methods(&t, "bytearray", METHODS);
     vm.set_type_attr(&t, "__hash__", Value::None);
@@ -104,8 +105,7 @@ fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Value) -> PyResult<()> {
     let Some(c) = cell(v) else { return Ok(()) };
     if slice_parts(key).is_some() {
         let new = if value.is_null() { None } else { Some(assigned_bytes(vm, &value)?) };
-        let len = c.borrow().len();
-        let s = slice_indices(vm, key, len)?;
+        let s = slice_indices_with(vm, key, || c.borrow().len())?;
         let mut d = c.borrow_mut();
         if s.step == 1 {
             let (start, stop) = (s.start as usize, s.stop.max(s.start) as usize);
@@ -189,6 +189,7 @@ fn extend(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
                 let n = vm.type_name(&a[1]);
                 return Err(vm.new_type_error(format!("can't extend bytearray with {n}")));
             }
+            vm.length_hint(&a[1], 0)?;
             let items = vm.collect(&a[1])?;
             items.iter().map(|v| byte_value(vm, v, "byte")).collect::<PyResult<Vec<u8>>>()?
         }

@@ -1,10 +1,12 @@
 //! The codecs krait implements natively (utf-8, ascii, latin-1, utf-16, utf-32) with the error handlers
-//! strict, ignore, replace, backslashreplace (both ways) and xmlcharrefreplace (encoding):
+//! strict, ignore, replace, backslashreplace (both ways), surrogateescape, surrogatepass and
+//! xmlcharrefreplace (encoding):
 //! shared by `bytes.decode`, `str(b, encoding)`, `str.encode`, `bytes(s, encoding)`, the
 //! `_codecs` module and `_io.TextIOWrapper` (which decodes incrementally).
 
 use crate::object::Value;
 use crate::vm::{PyErr, PyResult, Vm};
+use krait_bytecode::surrogate;
 
 /// A natively implemented codec.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -45,8 +47,12 @@ impl Codec {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The name errors report: decoders name the byte order they read, the BOM-writing
+    /// encoders `utf-16` / `utf-32`.
+    fn name(self, decoding: bool) -> &'static str {
         match self {
+            Codec::Utf16(None) if !decoding => "utf-16",
+            Codec::Utf32(None) if !decoding => "utf-32",
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
@@ -196,6 +202,9 @@ pub fn decode_with(vm: &mut Vm, codec: Codec, data: &[u8], errors: &str, final_:
     while pos < data.len() {
         let (start, end, reason) = match step(codec, &data[pos..]) {
             Step::Text(s, n) => {
+                if !s.is_ascii() && surrogate::has_surrogates(&s) {
+                    return Err(vm.new_not_implemented_error(surrogate::UNREPRESENTABLE));
+                }
                 out.push_str(&s);
                 pos += n;
                 continue;
@@ -203,21 +212,57 @@ pub fn decode_with(vm: &mut Vm, codec: Codec, data: &[u8], errors: &str, final_:
             Step::Bad(n, reason) if !final_ && pos + n == data.len() && matches!(reason, "unexpected end of data" | "truncated data") => break,
             Step::Bad(n, reason) => (pos, pos + n, reason),
         };
+        let raise = |vm: &mut Vm| {
+            let obj = super::new_bytes(vm, data.to_vec());
+            Err(unicode_error(vm, true, codec, obj, start, end, reason))
+        };
+        pos = end;
         match errors {
-            "strict" | "surrogatepass" => {
-                let obj = super::new_bytes(vm, data.to_vec());
-                return Err(unicode_error(vm, true, codec, obj, start, end, reason));
+            "strict" => return raise(vm),
+            "surrogatepass" => match encoded_surrogate(codec, &data[start..]) {
+                Some((cp, n)) => {
+                    out.push(surrogate::char_for(cp).unwrap_or('\u{fffd}'));
+                    pos = start + n;
+                }
+                None => return raise(vm),
+            },
+            "surrogateescape" => {
+                // PyCodec_SurrogateEscapeErrors: up to 4 bytes >= 128 become U+DC80..U+DCFF.
+                let n = data[start..end].iter().take(4).take_while(|&&b| b >= 0x80).count();
+                if n == 0 {
+                    return raise(vm);
+                }
+                out.extend(data[start..start + n].iter().filter_map(|&b| surrogate::char_for(0xDC00 + u32::from(b))));
+                pos = start + n;
             }
             "ignore" => {}
             "replace" => out.push('\u{fffd}'),
             "backslashreplace" => data[start..end].iter().for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
-            // Lone surrogates cannot live in a Rust string: the replacement character stands in.
-            "surrogateescape" => out.extend(std::iter::repeat_n('\u{fffd}', end - start)),
             _ => return Err(unknown_handler(vm, errors)),
         }
-        pos = end;
     }
     Ok((out, pos))
+}
+
+/// The surrogate `bytes` start with in `codec` and its length, as the `surrogatepass` handler
+/// reads it (PyCodec_SurrogatePassErrors): only the UTF codecs can pass surrogates.
+fn encoded_surrogate(codec: Codec, bytes: &[u8]) -> Option<(u32, usize)> {
+    let (cp, n) = match codec {
+        Codec::Utf8 => match bytes {
+            [0xed, b1 @ 0xa0..=0xbf, b2 @ 0x80..=0xbf, ..] => (0xd000 | (u32::from(*b1 & 0x3f) << 6) | u32::from(*b2 & 0x3f), 3),
+            _ => return None,
+        },
+        Codec::Utf16(be) => {
+            let b: [u8; 2] = bytes.get(..2)?.try_into().ok()?;
+            (u32::from(if be == Some(true) { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) }), 2)
+        }
+        Codec::Utf32(be) => {
+            let b: [u8; 4] = bytes.get(..4)?.try_into().ok()?;
+            (if be == Some(true) { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) }, 4)
+        }
+        Codec::Ascii | Codec::Latin1 => return None,
+    };
+    (0xd800..0xe000).contains(&cp).then_some((cp, n))
 }
 
 /// Encode `text` (PyUnicode_AsEncodedString for the native codecs).
@@ -237,57 +282,93 @@ pub fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult
     encode_with(vm, codec, text, errors)
 }
 
+/// Appends the encoding of code point `cp` (any, surrogates included) in a codec that can
+/// encode it.
+fn push_code_point(out: &mut Vec<u8>, codec: Codec, cp: u32) {
+    let be = |b: Option<bool>| b == Some(true);
+    match codec {
+        Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+        Codec::Utf8 => match char::from_u32(cp) {
+            Some(c) => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
+            None => out.extend_from_slice(&[0xe0 | (cp >> 12) as u8, 0x80 | ((cp >> 6) & 0x3f) as u8, 0x80 | (cp & 0x3f) as u8]),
+        },
+        Codec::Utf16(b) => {
+            let mut units = [0u16; 2];
+            let units: &[u16] = match char::from_u32(cp) {
+                Some(c) => c.encode_utf16(&mut units),
+                None => {
+                    units[0] = cp as u16;
+                    &units[..1]
+                }
+            };
+            for u in units {
+                out.extend_from_slice(&if be(b) { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+        }
+        Codec::Utf32(b) => out.extend_from_slice(&if be(b) { cp.to_be_bytes() } else { cp.to_le_bytes() }),
+    }
+}
+
 /// Encode `text` with `codec`.
+///
+/// The UTF-8 and UTF-16/32 (surrogates) and ASCII/latin-1 (above the range) encoders report
+/// unencodable characters to the error handler as CPython's do.
 pub fn encode_with(vm: &mut Vm, codec: Codec, text: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let limit = match codec {
-        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-        Codec::Utf16(be) => {
-            let mut out = if be.is_none() { vec![0xff, 0xfe] } else { Vec::new() };
-            for u in text.encode_utf16() {
-                out.extend_from_slice(&if be == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
-            }
-            return Ok(out);
-        }
-        Codec::Utf32(be) => {
-            let mut out = if be.is_none() { vec![0xff, 0xfe, 0, 0] } else { Vec::new() };
-            for c in text.chars() {
-                out.extend_from_slice(&if be == Some(true) { (c as u32).to_be_bytes() } else { (c as u32).to_le_bytes() });
-            }
-            return Ok(out);
-        }
+    if codec == Codec::Utf8 && (text.is_ascii() || !surrogate::has_surrogates(text)) {
+        return Ok(text.as_bytes().to_vec());
+    }
+    let (limit, reason, utf) = match codec {
+        Codec::Ascii => (0x80, "ordinal not in range(128)", false),
+        Codec::Latin1 => (0x100, "ordinal not in range(256)", false),
+        _ => (0x110000, "surrogates not allowed", true),
     };
+    let encodable = |c: char| if utf { !surrogate::is_surrogate(c) } else { (c as u32) < limit };
+    let mut out = Vec::with_capacity(text.len());
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
+    let named = codec;
+    let codec = codec.after_bom();
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i] as u32;
-        if c < limit {
-            out.push(c as u8);
+        if encodable(chars[i]) {
+            push_code_point(&mut out, codec, chars[i] as u32);
             i += 1;
             continue;
         }
-        let end = i + chars[i..].iter().take_while(|&&c| c as u32 >= limit).count();
-        let run = &chars[i..end];
+        // The UTF-8, ASCII and latin-1 encoders report a run; UTF-16/32 one character.
+        let end = if matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) { i + 1 } else { i + chars[i..].iter().take_while(|&&c| !encodable(c)).count() };
+        let run: Vec<u32> = chars[i..end].iter().map(|&c| surrogate::code_point(c)).collect();
+        let raise = |vm: &mut Vm, start: usize| {
+            let obj = vm.new_str(text);
+            Err(unicode_error(vm, false, named, obj, start, end, reason))
+        };
+        let mut replacement = String::new();
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                let obj = vm.new_str(text);
-                let reason = format!("ordinal not in range({limit})");
-                return Err(unicode_error(vm, false, codec, obj, i, end, &reason));
-            }
-            "ignore" => {}
-            "replace" => out.extend(run.iter().map(|_| b'?')),
-            "backslashreplace" => {
-                for &c in run {
-                    let n = c as u32;
-                    let e = if n <= 0xff { format!("\\x{n:02x}") } else if n <= 0xffff { format!("\\u{n:04x}") } else { format!("\\U{n:08x}") };
-                    out.extend_from_slice(e.as_bytes());
+            "strict" => return raise(vm, i),
+            "surrogatepass" if utf => run.iter().for_each(|&cp| push_code_point(&mut out, codec, cp)),
+            "surrogatepass" => return raise(vm, i),
+            // A one-byte replacement is no whole UTF-16/32 code unit: CPython fails there too.
+            "surrogateescape" if matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) => return raise(vm, i),
+            "surrogateescape" => {
+                // Each U+DC80..U+DCFF becomes its byte; the first other character fails.
+                for (k, &cp) in run.iter().enumerate() {
+                    if !(0xdc80..=0xdcff).contains(&cp) {
+                        return raise(vm, i + k);
+                    }
+                    out.push(cp as u8);
                 }
             }
-            "xmlcharrefreplace" => run.iter().for_each(|&c| out.extend_from_slice(format!("&#{};", c as u32).as_bytes())),
+            "ignore" => {}
+            "replace" => run.iter().for_each(|_| replacement.push('?')),
+            "backslashreplace" => run.iter().for_each(|&cp| crate::types::str_methods::repr::push_escape(&mut replacement, cp)),
+            "xmlcharrefreplace" => run.iter().for_each(|&cp| replacement.push_str(&format!("&#{cp};"))),
             _ => return Err(unknown_handler(vm, errors)),
         }
+        replacement.bytes().for_each(|b| push_code_point(&mut out, codec, u32::from(b)));
         i = end;
     }
     Ok(out)
@@ -296,6 +377,6 @@ pub fn encode_with(vm: &mut Vm, codec: Codec, text: &str, errors: &str) -> PyRes
 /// UnicodeDecodeError / UnicodeEncodeError(encoding, object, start, end, reason).
 fn unicode_error(vm: &mut Vm, decoding: bool, codec: Codec, obj: Value, start: usize, end: usize, reason: &str) -> PyErr {
     let cls = if decoding { vm.exc.unicode_decode_error.clone() } else { vm.exc.unicode_encode_error.clone() };
-    let args = vec![vm.new_str(codec.name()), obj, Value::Int(start as i64), Value::Int(end as i64), vm.new_str(reason)];
+    let args = vec![vm.new_str(codec.name(decoding)), obj, Value::Int(start as i64), Value::Int(end as i64), vm.new_str(reason)];
     vm.new_exception(&cls, args)
 }

@@ -35,6 +35,7 @@ pub fn init(vm: &mut Vm) {
         s.contains = Some(contains);
         s.iter = Some(iter::iter_slot);
         s.binary = Some(binary);
+        s.nb_ops = crate::object::NbOps::sequence(true, false);
     }
     if let Some(ty) = vm.types.bytes.as_type() {
         let mut s = ty.slots.borrow_mut();
@@ -72,9 +73,13 @@ pub fn is_bytearray(v: &Value) -> bool {
     matches!(v.as_obj().map(|o| &o.payload), Some(Payload::ByteArray(_)))
 }
 
-/// The bytes of any object exposing a buffer (bytes, bytearray, memoryview).
+/// The bytes of any object exposing a buffer (bytes, bytearray, memoryview, and native
+/// types with a `buffer` slot such as array.array).
 pub fn buffer(v: &Value) -> Option<Vec<u8>> {
-    with_data(v, <[u8]>::to_vec).or_else(|| memoryview::view_bytes(v))
+    with_data(v, <[u8]>::to_vec).or_else(|| memoryview::view_bytes(v)).or_else(|| {
+        let f = v.as_obj()?.with_class(|c| c.as_type().and_then(|t| t.slots().buffer))?;
+        f(v)
+    })
 }
 
 /// The bytes of a buffer argument, or TypeError "a bytes-like object is required, not 'T'".

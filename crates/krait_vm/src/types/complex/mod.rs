@@ -245,6 +245,14 @@ const METHODS: &[MethodDef] = &[
     method("conjugate", "(self, /)", m_conjugate),
     method("__abs__", "(self, /)", m_abs),
     method("__getnewargs__", "(self, /)", m_getnewargs),
+    // complex___complex___impl: an exact complex is returned as it is
+    method("__complex__", "(self, /)", |vm, a| {
+        if a[0].as_obj().is_some_and(|o| vm.is_exact(o, &vm.types.complex)) {
+            return Ok(a[0].clone());
+        }
+        let c = self_complex(vm, &a[0])?;
+        Ok(vm.new_complex(c))
+    }),
     method("__format__", "(self, format_spec, /)", m_format),
 ];
 
@@ -257,6 +265,10 @@ pub fn init(vm: &mut Vm) {
         s.hash = Some(complex_hash);
         s.richcompare = Some(complex_richcompare);
         s.binary = Some(complex_binary);
+        s.nb_ops = {
+            use BinOp::*;
+            crate::object::NbOps::numeric(&[Add, Mul, Pow, Sub, TrueDiv])
+        };
         s.unary = Some(complex_unary);
         s.bool = Some(complex_bool);
         s.new = Some(complex_new);

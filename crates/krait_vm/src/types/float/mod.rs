@@ -131,6 +131,8 @@ fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// float's `new` slot: `float()`, `float(x)` (float_new_impl).
 fn float_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
     let sig = Signature::cached("(x=0.0, /)");
+    // A subclass with its own __init__ gets the keyword arguments there.
+    let args = if crate::types::native::keeps_init(cls, &vm.types.float) { args } else { Args::positional(args.pos()) };
     let bound = bind(vm, &sig, "float", args)?;
     let f = float_from(vm, &bound.as_slice()[0])?;
     Ok(new_float_of_class(vm, cls, f))
@@ -146,7 +148,8 @@ pub fn float_from(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             Payload::Str(s) => Some(s.as_str().to_string()),
             Payload::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
             Payload::ByteArray(b) => Some(String::from_utf8_lossy(&b.borrow()).into_owned()),
-            _ => None,
+            // Any other buffer (memoryview): the bytes it views.
+            _ => crate::types::bytes::buffer(x).map(|b| String::from_utf8_lossy(&b).into_owned()),
         };
         if let Some(t) = text {
             return match krait_format::parse_float(&t) {
@@ -192,6 +195,10 @@ pub fn init(vm: &mut Vm) {
         s.hash = Some(float_hash);
         s.richcompare = Some(float_richcompare);
         s.binary = Some(float_binary);
+        s.nb_ops = {
+            use BinOp::*;
+            crate::object::NbOps::numeric(&[Add, FloorDiv, Mul, Mod, Pow, Sub, TrueDiv])
+        };
         s.unary = Some(float_unary);
         s.bool = Some(float_bool);
         s.int = Some(float_int);

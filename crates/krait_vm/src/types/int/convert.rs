@@ -95,6 +95,13 @@ pub fn int_new_from(vm: &mut Vm, x: &Value, base: &Value) -> PyResult<Value> {
             }
         };
     }
+    // Any other buffer (memoryview): its bytes, parsed as bytes are.
+    if let Some(b) = crate::types::bytes::buffer(x) {
+        let bytes = crate::types::bytes::new_bytes(vm, b);
+        if let Some(t) = text_of(&bytes) {
+            return from_text(vm, &bytes, &t, 10);
+        }
+    }
     let n = vm.type_name(x);
     Err(vm.new_type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{n}'")))
 }

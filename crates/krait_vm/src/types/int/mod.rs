@@ -93,6 +93,7 @@ impl Vm {
             ErrorKind::OverflowError => self.new_overflow_error(e.message),
             ErrorKind::TypeError => self.new_type_error(e.message),
             ErrorKind::MemoryError => self.new_memory_error(e.message),
+            ErrorKind::NotImplementedError => self.new_not_implemented_error(e.message),
         }
     }
 

@@ -18,6 +18,10 @@ pub(super) fn install(vm: &mut Vm) {
         s.hash = Some(int_hash);
         s.richcompare = Some(int_richcompare);
         s.binary = Some(int_binary);
+        s.nb_ops = {
+            use BinOp::*;
+            crate::object::NbOps::numeric(&[Add, And, FloorDiv, LShift, Mul, Mod, Or, Pow, RShift, Sub, TrueDiv, Xor])
+        };
         s.unary = Some(int_unary);
         s.bool = Some(int_bool);
         s.int = Some(int_exact);

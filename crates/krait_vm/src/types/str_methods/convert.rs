@@ -6,6 +6,7 @@ use crate::object::{Args, PyRef, Value};
 use crate::types::int::{int_arg, IntArg};
 use crate::types::methods::{method, MethodDef};
 use crate::vm::{PyResult, Vm};
+use krait_bytecode::surrogate::code_point;
 use krait_format::{Count, Piece};
 use num_bigint::BigInt;
 
@@ -71,7 +72,7 @@ pub fn maketrans(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let items: Vec<(Value, Value)> = src.as_dict().map(|t| t.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
         for (k, v) in items {
             let key = match pystr(&k) {
-                Some(s) if s.char_len() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)),
+                Some(s) if s.char_len() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| i64::from(code_point(c)))),
                 Some(_) => return Err(vm.new_value_error("string keys in translate table must be of length 1")),
                 None if int_arg(&k).is_some() => k.clone(),
                 None => return Err(vm.new_type_error("keys in translate table must be strings or integers")),
@@ -88,11 +89,11 @@ pub fn maketrans(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
     let pairs: Vec<(char, char)> = x.as_str().chars().zip(y.as_str().chars()).collect();
     for (c, e) in pairs {
-        vm.dict_set_item(&d, Value::Int(c as i64), Value::Int(e as i64))?;
+        vm.dict_set_item(&d, Value::Int(i64::from(code_point(c))), Value::Int(i64::from(code_point(e))))?;
     }
     if !a[2].is_null() {
         for c in text(&a[2]).chars().collect::<Vec<_>>() {
-            vm.dict_set_item(&d, Value::Int(c as i64), Value::None)?;
+            vm.dict_set_item(&d, Value::Int(i64::from(code_point(c))), Value::None)?;
         }
     }
     Ok(Value::Obj(d))
@@ -102,7 +103,7 @@ fn translate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let s = text(&a[0]).to_string();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let key = Value::Int(c as i64);
+        let key = Value::Int(i64::from(code_point(c)));
         let r = match vm.get_item(&a[1], &key) {
             Ok(v) => v,
             Err(e) => {
@@ -118,7 +119,7 @@ fn translate(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             Value::None => {}
             v if pystr(v).is_some() => out.push_str(text(v)),
             v => match int_arg(v) {
-                Some(IntArg::Small(i)) if (0..=0x10FFFF).contains(&i) => out.push(char::from_u32(i as u32).unwrap_or('\u{FFFD}')),
+                Some(IntArg::Small(i)) if (0..=0x10FFFF).contains(&i) => out.push(crate::types::str::char_of(vm, i as u32)?),
                 Some(_) => return Err(vm.new_value_error("character mapping must be in range(0x110000)")),
                 None => return Err(vm.new_type_error("character mapping must return integer, None or str")),
             },
@@ -290,15 +291,10 @@ pub(crate) fn float_for(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let cp = c as u32;
-        if cp < 0x80 {
+        if c.is_ascii() {
             out.push(c);
-        } else if cp < 0x100 {
-            out.push_str(&format!("\\x{cp:02x}"));
-        } else if cp < 0x10000 {
-            out.push_str(&format!("\\u{cp:04x}"));
         } else {
-            out.push_str(&format!("\\U{cp:08x}"));
+            super::repr::push_escape(&mut out, krait_bytecode::surrogate::code_point(c));
         }
     }
     out

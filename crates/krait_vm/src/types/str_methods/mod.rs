@@ -31,6 +31,7 @@ pub fn init(vm: &mut Vm) {
         s.contains = Some(str_contains);
         s.iter = Some(str_iter);
         s.binary = Some(str_binary);
+        s.nb_ops = crate::object::NbOps::sequence(true, false);
         s.new = Some(convert::str_new);
     }
     vm.add_methods(&t, "str", search::METHODS);
@@ -106,10 +107,20 @@ fn str_str_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// Code point order of two strs: UTF-8 byte order, except where both hold non-ASCII text
+/// (only there can a surrogate's stand-in meet a character it must sort before).
+#[inline]
+pub(crate) fn text_order(x: &PyStr, y: &PyStr) -> std::cmp::Ordering {
+    if x.is_ascii() || y.is_ascii() {
+        x.as_str().cmp(y.as_str())
+    } else {
+        krait_bytecode::surrogate::compare(x.as_str(), y.as_str())
+    }
+}
+
 fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (pystr(a), pystr(b)) else { return Ok(not_impl(vm)) };
-    // UTF-8 byte order equals code point order.
-    let o = x.as_str().cmp(y.as_str());
+    let o = text_order(x, y);
     Ok(Value::Bool(crate::types::int::ordering_matches(o, op)))
 }
 

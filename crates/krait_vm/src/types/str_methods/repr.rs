@@ -1,4 +1,5 @@
-//! `repr(str)` (unicode_repr): quote choice and escapes, and `str.isprintable`'s test.
+//! `repr(str)` (unicode_repr): quote choice and escapes, and `str.isprintable`'s test
+//! (a surrogate's stand-in is private use, so not printable, as a surrogate is).
 
 use super::printable::NON_PRINTABLE;
 
@@ -11,6 +12,18 @@ pub fn is_printable(c: char) -> bool {
     }
     let i = NON_PRINTABLE.partition_point(|&(_, hi)| hi < cp);
     NON_PRINTABLE.get(i).is_none_or(|&(lo, _)| lo > cp)
+}
+
+/// `\\xhh`, `\\uhhhh` or `\\Uhhhhhhhh` for code point `cp`, the shortest that fits.
+pub fn push_escape(out: &mut String, cp: u32) {
+    use std::fmt::Write;
+    let _ = if cp < 0x100 {
+        write!(out, "\\x{cp:02x}")
+    } else if cp < 0x10000 {
+        write!(out, "\\u{cp:04x}")
+    } else {
+        write!(out, "\\U{cp:08x}")
+    };
 }
 
 /// The repr of a str: single quotes unless the text has `'` and no `"`.
@@ -29,9 +42,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+            c => push_escape(&mut out, krait_bytecode::surrogate::code_point(c)),
         }
     }
     out.push(quote);
