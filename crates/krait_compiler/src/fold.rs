@@ -580,6 +580,7 @@ impl Folder {
     }
 
     fn stmt_inner(&self, s: &mut Stmt) {
+        let plain_for = matches!(s.kind, StmtKind::For(_));
         match &mut s.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
                 self.arguments(&mut f.args);
@@ -623,7 +624,10 @@ impl Folder {
                 self.expr(&mut f.iter);
                 self.stmts(&mut f.body);
                 self.stmts(&mut f.orelse);
-                fold_iter(&mut f.iter);
+                // As in CPython's astfold_stmt, only a plain `for` turns its list into a tuple.
+                if plain_for {
+                    fold_iter(&mut f.iter);
+                }
             }
             StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
                 self.expr(test);

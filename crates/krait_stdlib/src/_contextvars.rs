@@ -42,6 +42,11 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
     let (m, d) = new_module(vm, "_contextvars", &[method("copy_context", "()", |vm, _| copy_context(vm))]);
     let slots = Slots {
         new: Some(|vm, cls, args| {
+            let given = args.pos().len();
+            if given != 1 {
+                let bound = if given == 0 { "exactly" } else { "at most" };
+                return Err(vm.new_type_error(format!("ContextVar() takes {bound} 1 positional argument ({given} given)")));
+            }
             let a = crate::util::parse(vm, "(name, *, default=?)", "ContextVar", args)?;
             if a[0].as_obj().and_then(|o| o.as_str()).is_none() {
                 return Err(vm.new_type_error("context variable name must be a str"));
@@ -68,7 +73,9 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
 
     let slots = Slots {
         new: Some(|vm, cls, args| {
-            let _ = crate::util::parse(vm, "()", "Context", args)?;
+            if !args.args.is_empty() {
+                return Err(vm.new_type_error("Context() does not accept any arguments"));
+            }
             Ok(wrap(vm, cls, Context { vars: Rc::default(), prev: None }))
         }),
         len: Some(|vm, v| Ok(this_ctx(vm, v)?.borrow().vars.len())),
@@ -81,6 +88,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             let keys = column(vm, v, |(k, _)| k.clone())?;
             vm.iter(&keys)
         }),
+        richcompare: Some(ctx_richcompare),
         ..Slots::default()
     };
     let ctx_t = crate::util::new_type(vm, "_contextvars", "_contextvars.Context", None, slots, 0, CTX_METHODS);
@@ -109,7 +117,14 @@ const VAR_METHODS: &[MethodDef] = &[
 ];
 
 const CTX_METHODS: &[MethodDef] = &[
-    method("run", "(self, callable, /, *args, **kwargs)", ctx_run),
+    method("run", "(self, /, *args, **kwargs)", |vm, a| {
+        let pos = crate::util::tuple_items(&a[1]).to_vec();
+        let Some((callable, rest)) = pos.split_first() else {
+            return Err(vm.new_type_error("run() missing 1 required positional argument"));
+        };
+        let rest = vm.new_tuple(rest.to_vec());
+        ctx_run(vm, &[a[0].clone(), callable.clone(), rest, a[2].clone()])
+    }),
     method("copy", "(self, /)", |vm, a| {
         let vars = this_ctx(vm, &a[0])?.borrow().vars.clone();
         new_context(vm, vars)
@@ -145,6 +160,28 @@ fn missing(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// The value bound to `var` in `vars`.
+/// context_tp_richcompare: two contexts are equal when they map the same variables to
+/// equal values.
+fn ctx_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: krait_vm::object::CmpOp) -> PyResult<Value> {
+    use krait_vm::object::CmpOp;
+    let ctx_t = vm.type_of(a);
+    if !matches!(op, CmpOp::Eq | CmpOp::Ne) || !vm.type_of(b).is(&ctx_t) {
+        return Ok(Value::Obj(vm.not_implemented.clone()));
+    }
+    let (x, y) = (this_ctx(vm, a)?.borrow().vars.clone(), this_ctx(vm, b)?.borrow().vars.clone());
+    let mut equal = x.len() == y.len();
+    for (k, v) in x.iter() {
+        if !equal {
+            break;
+        }
+        equal = match lookup(&y, k) {
+            Some(w) => vm.eq(v, &w)?,
+            None => false,
+        };
+    }
+    Ok(Value::Bool(equal == matches!(op, CmpOp::Eq)))
+}
+
 fn lookup(vars: &[(Value, Value)], var: &Value) -> Option<Value> {
     vars.iter().find(|(k, _)| k.is(var)).map(|(_, v)| v.clone())
 }

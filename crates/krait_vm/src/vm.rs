@@ -45,9 +45,11 @@ pub struct Vm {
     /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).
     pub hash_key: (u64, u64),
     pub recursion_limit: usize,
-    /// Nesting of native calls that may recurse without a Python frame (comparison, repr),
-    /// limited by `recursion_limit` (Py_EnterRecursiveCall).
+    /// Native calls that may recurse without bound now active (Py_EnterRecursiveCall).
     pub native_depth: usize,
+    /// Stack address below which the native recursion guard raises RecursionError
+    /// whatever the depth count (0: unknown stack bounds).
+    pub stack_floor: usize,
     pub options: VmOptions,
     pub not_implemented: PyRef,
     pub ellipsis: PyRef,

@@ -99,6 +99,7 @@ impl Vm {
             hash_key,
             recursion_limit: 1000,
             native_depth: 0,
+            stack_floor: crate::protocols::stack_floor(),
             options,
             not_implemented,
             ellipsis,

@@ -54,12 +54,23 @@ pub fn build_class(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         let key = vm.new_str("__orig_bases__");
         vm.set_item(&ns, &key, orig_bases)?;
     }
-    let mut args = vec![name, bases, ns];
+    let mut args = vec![name.clone(), bases, ns];
     args.extend(kwvalues.iter().cloned());
     let cls = vm.call(&meta, Args { args: &args, kwnames: &kwnames })?;
-    if let Value::Obj(c) = &cell {
+    // The metaclass must have passed `__classcell__` on to type.__new__.
+    if let (Value::Obj(c), true) = (&cell, cls.as_obj().is_some_and(|o| o.as_type().is_some())) {
         if let Payload::Cell(content) = &c.payload {
-            *content.borrow_mut() = cls.clone();
+            let cell_cls = content.borrow().clone();
+            if !cell_cls.is(&cls) {
+                let (n, c) = (vm.repr(&name)?, vm.repr(&cls)?);
+                let (n, c) = (vm.str_of(&Value::Obj(n)), vm.str_of(&Value::Obj(c)));
+                if cell_cls.is_null() {
+                    return Err(vm.new_runtime_error(format!("__class__ not set defining {n} as {c}. Was __classcell__ propagated to type.__new__?")));
+                }
+                let cc = vm.repr(&cell_cls)?;
+                let cc = vm.str_of(&Value::Obj(cc));
+                return Err(vm.new_type_error(format!("__class__ set to {cc} defining {n} as {c}")));
+            }
         }
     }
     Ok(cls)

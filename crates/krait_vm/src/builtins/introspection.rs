@@ -74,10 +74,6 @@ fn callable(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Bool(is_callable(vm, &a[0])))
 }
 
-fn is_type(v: &Value) -> bool {
-    v.as_obj().is_some_and(|o| o.as_type().is_some())
-}
-
 /// A metaclass hook (`__instancecheck__`/`__subclasscheck__`) defined on `type(cls)`
 /// other than `type` itself.
 fn hook(vm: &mut Vm, cls: &Value, name: &str) -> Option<Value> {
@@ -89,69 +85,141 @@ fn hook(vm: &mut Vm, cls: &Value, name: &str) -> Option<Value> {
     vm.lookup_type_attr(&meta, &key)
 }
 
-/// PyObject_IsInstance.
+/// PyObject_IsInstance (object_recursive_isinstance).
 pub fn object_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if let Value::Obj(c) = cls {
         if c.as_type().is_some() && vm.type_of(obj).is(c) {
             return Ok(true);
         }
-        if c.as_tuple().is_some() {
+        if c.as_type().is_some() && vm.type_of(cls).is(&vm.types.type_) {
+            return plain_isinstance(vm, obj, cls);
+        }
+    }
+    if let Some(args) = crate::types::union::union_args(cls) {
+        return object_isinstance(vm, obj, &args);
+    }
+    if cls.as_obj().is_some_and(|c| c.as_tuple().is_some()) {
+        return vm.with_recursion_guard(" in __instancecheck__", |vm| {
             for item in super::tuple_items(cls).to_vec() {
                 if object_isinstance(vm, obj, &item)? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
+            Ok(false)
+        });
     }
     if let Some(check) = hook(vm, cls, "__instancecheck__") {
         let meta = vm.type_of(cls);
-        let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(obj)))?;
+        let r = vm.with_recursion_guard(" in __instancecheck__", |vm| vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(obj))))?;
         return vm.is_true(&r);
     }
-    if let Some(args) = crate::types::union::union_args(cls) {
-        return object_isinstance(vm, obj, &args);
-    }
-    if !is_type(cls) {
-        return Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-    }
-    vm.isinstance(obj, cls)
+    plain_isinstance(vm, obj, cls)
 }
 
-/// PyObject_IsSubclass.
+/// object_isinstance: `type(obj)` or `obj.__class__` derives from `cls`, a type or an
+/// object with a `__bases__` tuple.
+pub fn plain_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    let class_key = vm.intern("__class__");
+    if let Some(c) = cls.as_obj().filter(|c| c.as_type().is_some()) {
+        let t = vm.type_of(obj);
+        if vm.is_subtype(&t, c) {
+            return Ok(true);
+        }
+        return Ok(match lookup(vm, obj, &class_key)? {
+            Some(Value::Obj(icls)) if !icls.is(&t) && icls.as_type().is_some() => vm.is_subtype(&icls, c),
+            _ => false,
+        });
+    }
+    check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    match lookup(vm, obj, &class_key)? {
+        Some(icls) => abstract_issubclass(vm, &icls, cls),
+        None => Ok(false),
+    }
+}
+
+/// abstract_get_bases: `cls.__bases__` when it is a tuple (AttributeError means none).
+fn abstract_get_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Value>> {
+    let key = vm.intern("__bases__");
+    Ok(lookup(vm, cls, &key)?.filter(|b| b.as_obj().is_some_and(|o| o.as_tuple().is_some())))
+}
+
+/// check_class: TypeError `msg` unless `cls` has a `__bases__` tuple.
+fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
+    match abstract_get_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.new_type_error(msg.to_string())),
+    }
+}
+
+/// abstract_issubclass: `cls` is `derived` or reachable through `__bases__`.
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let mut derived = derived.clone();
+    let bases = loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_get_bases(vm, &derived)? else {
+            return Ok(false);
+        };
+        let items = super::tuple_items(&bases).to_vec();
+        match items.len() {
+            0 => return Ok(false),
+            // Single inheritance walks up without recursing.
+            1 => derived = items[0].clone(),
+            _ => break items,
+        }
+    };
+    for base in &bases {
+        if vm.with_recursion_guard(" in __issubclass__", |vm| abstract_issubclass(vm, base, cls))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// PyObject_IsSubclass (object_issubclass).
 pub fn object_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
     if let Value::Obj(c) = cls {
-        if c.as_tuple().is_some() {
+        if c.as_type().is_some() && vm.type_of(cls).is(&vm.types.type_) {
+            if derived.is(cls) {
+                return Ok(true);
+            }
+            return recursive_issubclass(vm, derived, cls);
+        }
+    }
+    if let Some(args) = crate::types::union::union_args(cls) {
+        return object_issubclass(vm, derived, &args);
+    }
+    if cls.as_obj().is_some_and(|c| c.as_tuple().is_some()) {
+        return vm.with_recursion_guard(" in __subclasscheck__", |vm| {
             for item in super::tuple_items(cls).to_vec() {
                 if object_issubclass(vm, derived, &item)? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
+            Ok(false)
+        });
     }
     if let Some(check) = hook(vm, cls, "__subclasscheck__") {
         let meta = vm.type_of(cls);
-        let r = vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(derived)))?;
+        let r = vm.with_recursion_guard(" in __subclasscheck__", |vm| vm.call_unbound(&check, cls, &meta, crate::object::Args::positional(std::slice::from_ref(derived))))?;
         return vm.is_true(&r);
     }
-    if let Some(args) = crate::types::union::union_args(cls) {
-        return object_issubclass(vm, derived, &args);
-    }
-    let (Value::Obj(d), Value::Obj(c)) = (derived, cls) else {
-        return Err(subclass_error(vm, derived));
-    };
-    if d.as_type().is_none() {
-        return Err(subclass_error(vm, derived));
-    }
-    if c.as_type().is_none() {
-        return Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
-    }
-    Ok(vm.is_subtype(d, c))
+    recursive_issubclass(vm, derived, cls)
 }
 
-fn subclass_error(vm: &mut Vm, _derived: &Value) -> crate::vm::PyErr {
-    vm.new_type_error("issubclass() arg 1 must be a class")
+/// recursive_issubclass: types by their MRO, anything else by `__bases__`.
+pub fn recursive_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let (Value::Obj(d), Value::Obj(c)) = (derived, cls) {
+        if d.as_type().is_some() && c.as_type().is_some() {
+            return Ok(vm.is_subtype(d, c));
+        }
+    }
+    check_class(vm, derived, "issubclass() arg 1 must be a class")?;
+    if crate::types::union::union_args(cls).is_none() {
+        check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+    }
+    abstract_issubclass(vm, derived, cls)
 }
 
 fn isinstance(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -162,8 +230,7 @@ fn issubclass(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     object_issubclass(vm, &a[0], &a[1]).map(Value::Bool)
 }
 
-/// dir(): the caller's local names; dir(obj): `type(obj).__dir__(obj)` sorted, with
-/// object.__dir__/type.__dir__'s behaviour when the type defines none.
+/// dir(): the caller's local names; dir(obj): `type(obj).__dir__(obj)` sorted.
 fn dir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let names = if a[0].is_null() {
         let locals = super::code::caller_locals(vm)?;
@@ -177,31 +244,15 @@ fn dir(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
                 let r = vm.call_unbound(&f, obj, &ty, crate::object::Args::positional(&[]))?;
                 vm.collect(&r)?
             }
-            None => default_dir(vm, obj)?,
+            None => object_dir(vm, obj)?,
         }
     };
     super::sorted_list(vm, names, Value::None, Value::Bool(false))
 }
 
-/// object.__dir__ / type.__dir__ / module.__dir__: the keys of the instance dict and of
-/// every class dict along the MRO, without duplicates.
-fn default_dir(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+/// The keys of `dicts`, without duplicates, in first-seen order.
+fn merged_keys(vm: &mut Vm, dicts: Vec<PyRef>) -> PyResult<Vec<Value>> {
     let seen = vm.new_dict_ref();
-    let mut dicts = Vec::new();
-    if let Value::Obj(o) = obj {
-        if let Some(d) = o.dict.borrow().clone() {
-            dicts.push(d);
-        }
-    }
-    let is_module = vm.type_of(obj).is(&vm.types.module);
-    if !is_module {
-        let cls = match obj {
-            Value::Obj(o) if o.as_type().is_some() => o.clone(),
-            _ => vm.type_of(obj),
-        };
-        let mro = cls.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
-        dicts.extend(mro.iter().filter_map(|t| t.as_type().map(|t| t.dict.clone())));
-    }
     for d in dicts {
         let keys: Vec<Value> = d.as_dict().map(|t| t.borrow().iter().filter(|(_, e)| !e.key.is_null()).map(|(_, e)| e.key.clone()).collect()).unwrap_or_default();
         for k in keys {
@@ -210,6 +261,58 @@ fn default_dir(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
     }
     vm.collect(&Value::Obj(seen))
 }
+
+/// The class dicts along a type's MRO.
+fn mro_dicts(cls: &PyRef) -> Vec<PyRef> {
+    let mro = cls.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    mro.iter().filter_map(|t| t.as_type().map(|t| t.dict.clone())).collect()
+}
+
+/// object.__dir__ (object___dir___impl): the instance dict's keys and every attribute of
+/// its class.
+fn object_dir(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    let mut dicts = Vec::new();
+    if let Value::Obj(o) = obj {
+        if o.as_type().is_none() {
+            if let Some(d) = o.dict.borrow().clone() {
+                dicts.push(d);
+            }
+        }
+    }
+    let cls = vm.type_of(obj);
+    dicts.extend(mro_dicts(&cls));
+    merged_keys(vm, dicts)
+}
+
+/// type.__dir__ (type___dir___impl): the attributes of a class and its bases.
+fn type_dir(vm: &mut Vm, cls: &Value) -> PyResult<Vec<Value>> {
+    let dicts = cls.as_obj().filter(|o| o.as_type().is_some()).map(mro_dicts).unwrap_or_default();
+    merged_keys(vm, dicts)
+}
+
+/// module.__dir__ (module_dir): the module dict's `__dir__` when it has one, else its keys.
+fn module_dir(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    let Some(d) = m.as_obj().and_then(|o| o.dict.borrow().clone()) else {
+        return Ok(vm.new_list(vec![]));
+    };
+    let key = Value::Obj(vm.intern("__dir__"));
+    if let Some(f) = crate::types::dict_ops::get_item(vm, &d, &key)? {
+        return vm.call_positional(&f, &[]);
+    }
+    let keys = merged_keys(vm, vec![d])?;
+    Ok(vm.new_list(keys))
+}
+
+/// The `__dir__` methods of object, type and module.
+pub const OBJECT_DIR: MethodDef = method("__dir__", "(self, /)", |vm, a| {
+    let keys = object_dir(vm, &a[0])?;
+    Ok(vm.new_list(keys))
+});
+pub const TYPE_DIR: MethodDef = method("__dir__", "(self, /)", |vm, a| {
+    let keys = type_dir(vm, &a[0])?;
+    Ok(vm.new_list(keys))
+});
+pub const MODULE_DIR: MethodDef = method("__dir__", "(self, /)", |vm, a| module_dir(vm, &a[0]));
 
 /// vars(): the caller's locals; vars(obj): `obj.__dict__`.
 fn vars(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

@@ -117,9 +117,17 @@ fn derive_and_copy(vm: &mut Vm, group: &Value, items: Vec<Value>) -> PyResult<Va
         *dst.cause.borrow_mut() = src.cause.borrow().clone();
         *dst.context.borrow_mut() = src.context.borrow().clone();
     }
+    // exceptiongroup_subset: each part gets its own shallow copy of a sequence of notes.
     let key = vm.intern("__notes__");
     if let Some(notes) = vm.get_attr_opt(group, &key)? {
-        vm.set_attr(&new, &key, notes)?;
+        let getitem = vm.intern("__getitem__");
+        let nt = vm.type_of(&notes);
+        let is_sequence = !vm.is_subtype(&nt, &vm.types.dict.clone()) && vm.lookup_type_attr(&nt, &getitem).is_some();
+        if is_sequence {
+            let items = vm.collect(&notes)?;
+            let copy = vm.new_list(items);
+            vm.set_attr(&new, &key, copy)?;
+        }
     }
     Ok(new)
 }
@@ -137,7 +145,7 @@ fn split(vm: &mut Vm, group: &Value, matcher: &Value) -> PyResult<(Value, Value)
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for e in items {
         if vm.isinstance(&e, &beg)? {
-            let (m, r) = split(vm, &e, matcher)?;
+            let (m, r) = vm.with_recursion_guard(" in exceptiongroup_split_recursive", |vm| split(vm, &e, matcher))?;
             if !m.is_none() {
                 yes.push(m);
             }

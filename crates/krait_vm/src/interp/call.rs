@@ -101,13 +101,15 @@ fn bind_arguments(vm: &mut Vm, f: &crate::types::function::Function, code: &Code
         let rest = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
         slots[varargs_index] = vm.new_tuple(rest);
     } else if pos.len() > argcount {
+        // too_many_positional: keyword-only arguments passed are mentioned too.
         let ndefaults = tuple_len(&f.defaults.borrow());
-        let given_kw = 0;
-        let msg = if ndefaults > 0 {
-            format!("{fname}() takes from {} to {argcount} positional arguments but {} {} given", argcount - ndefaults, pos.len(), if pos.len() == 1 { "was" } else { "were" })
-        } else {
-            format!("{fname}() takes {argcount} positional argument{} but {} {} given", if argcount == 1 { "" } else { "s" }, pos.len() + given_kw, if pos.len() == 1 { "was" } else { "were" })
-        };
+        let kwonly_names = &code.localsplusnames[argcount..argcount + kwonly];
+        let kwonly_given = args.kwnames.iter().filter(|k| kwonly_names.iter().any(|n| n.as_str().is_some_and(|n| Some(n.as_str()) == k.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str())))).count();
+        let sig = if ndefaults > 0 { format!("from {} to {argcount}", argcount - ndefaults) } else { argcount.to_string() };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let kwonly_sig = if kwonly_given > 0 { format!(" positional argument{} (and {kwonly_given} keyword-only argument{})", plural(pos.len()), plural(kwonly_given)) } else { String::new() };
+        let verb = if pos.len() == 1 && kwonly_given == 0 { "was" } else { "were" };
+        let msg = format!("{fname}() takes {sig} positional argument{} but {}{kwonly_sig} {verb} given", plural(argcount), pos.len());
         return Err(vm.new_type_error(msg));
     }
     let kwdict = if has_varkw {

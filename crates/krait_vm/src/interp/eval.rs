@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// Run `frame` to completion and return its result. Native code calling into Python
 /// comes here, so the recursion limit hit here is "while calling a Python object".
 pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
-    if vm.frames.len() >= vm.recursion_limit {
+    if vm.frames.len() >= vm.recursion_limit || vm.stack_exhausted() {
         return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a Python object"));
     }
     let base = vm.frames.len();
@@ -365,11 +365,6 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
-            Opcode::GetAwaitable => {
-                let v = frame.pop();
-                let it = crate::types::generator::awaitable_iter(vm, &v, arg)?;
-                frame.push(it);
-            }
             Opcode::GetYieldFromIter => {
                 let v = frame.top().clone();
                 if !crate::types::generator::is_generator_like(&v) {
@@ -583,6 +578,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::PrintExpr => ops::names::print_expr(vm, frame)?,
             Opcode::BeforeWith => ops::with_stmt::before_with(vm, frame)?,
             Opcode::BeforeAsyncWith => ops::with_stmt::before_async_with(vm, frame)?,
+            Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
+            Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
+            Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
+            Opcode::EndAsyncFor => {
+                let exc = frame.pop();
+                let stop = vm.exc.stop_async_iteration.clone();
+                match exc {
+                    Value::Obj(o) if !vm.is_subtype(&o.class(), &stop) => {
+                        frame.reraise_at = Some(i);
+                        return Err(PyErr(o));
+                    }
+                    _ => {
+                        frame.pop();
+                    }
+                }
+            }
             Opcode::WithExceptStart => ops::with_stmt::with_except_start(vm, frame)?,
             Opcode::MatchMapping => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::MAPPING),
             Opcode::MatchSequence => ops::matching::match_flag(vm, frame, crate::object::TypeFlags::SEQUENCE),

@@ -86,7 +86,11 @@ fn raw_escape_at(data: &[u8], at: usize) -> Option<Result<(u32, usize), Bad>> {
 
 /// `unicode_escape_decode` / `raw_unicode_escape_decode(data, errors=None, final=True)`.
 fn decode(vm: &mut Vm, a: &[Value], raw: bool) -> PyResult<Value> {
-    let data = buffer_arg(vm, &a[0])?;
+    // A str argument is decoded from its UTF-8 bytes ("s*"), as CPython does.
+    let data = match a[0].as_obj().and_then(|o| o.as_str()) {
+        Some(s) => s.as_str().as_bytes().to_vec(),
+        None => buffer_arg(vm, &a[0])?,
+    };
     let errors = errors_arg(vm, &a[1])?;
     let final_ = a[2].is_null() || vm.is_true(&a[2])?;
     let mut out = String::with_capacity(data.len());

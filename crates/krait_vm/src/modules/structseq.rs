@@ -30,7 +30,7 @@ pub fn new_type(vm: &mut Vm, def: &StructSeqDef) -> PyRef {
         let spec = vm.new_tuple(vec![Value::Int(i as i64), name]);
         let f = vm.new_native_function(field, "structseq", "(spec, self, /)", field_get, spec, false);
         let pt = vm.types.property.clone();
-        let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() }, &pt);
+        let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Default::default(), getter_doc: false, name: Default::default() }, &pt);
         vm.set_type_attr(&t, field, p);
     }
     let visible: Vec<Value> = def.fields[..def.visible].iter().map(|f| vm.new_str(f)).collect();

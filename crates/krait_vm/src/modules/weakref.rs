@@ -175,6 +175,14 @@ fn proxy(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     new_weak(vm, &cls, &a[0], a[1].clone(), true)
 }
 
+/// The `__weakref__` attribute of instances of Python classes: the first weak
+/// reference to the object, or None.
+pub const INSTANCE_WEAKREF: crate::types::getset::GetSetDef = crate::types::getset::GetSetDef {
+    name: "__weakref__",
+    get: |_, v, _| Ok(v.as_obj().and_then(|o| refs_to(o).into_iter().next()).map_or(Value::None, Value::Obj)),
+    set: None,
+};
+
 fn getweakrefcount(_vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(a[0].as_obj().map(|o| refs_to(o).len()).unwrap_or(0) as i64))
 }

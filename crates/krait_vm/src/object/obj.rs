@@ -50,7 +50,8 @@ pub enum Payload {
     Exception(Box<ExceptionData>),
     /// Descriptors implemented natively (property, classmethod, staticmethod, ...).
     /// `name` is set by `property.__set_name__` (Null until then), for error messages.
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value, name: RefCell<Value> },
+    /// `getter_doc`: the doc was taken from `fget.__doc__` (property_copy re-reads it).
+    Property { fget: Value, fset: Value, fdel: Value, doc: RefCell<Value>, getter_doc: bool, name: RefCell<Value> },
     ClassMethod(Value),
     StaticMethod(Value),
     /// Native state owned by a type implemented in Rust elsewhere (iterators, modules'

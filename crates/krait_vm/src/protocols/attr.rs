@@ -132,10 +132,11 @@ impl Vm {
     /// PyObject_GenericSetAttr.
     pub fn generic_set_attr(&mut self, obj: &Value, name: &PyRef, value: Value) -> PyResult<()> {
         let ty = self.type_of(obj);
-        if let Some(attr) = self.lookup_type_attr(&ty, name) {
-            let attr_ty = self.type_of(&attr);
+        let class_attr = self.lookup_type_attr(&ty, name);
+        if let Some(attr) = &class_attr {
+            let attr_ty = self.type_of(attr);
             if let Some(set) = attr_ty.as_type().and_then(|t| t.slots().descr_set) {
-                return set(self, &attr, obj, value);
+                return set(self, attr, obj, value);
             }
         }
         let Value::Obj(o) = obj else {
@@ -143,6 +144,11 @@ impl Vm {
         };
         let has_dict = o.dict.borrow().is_some() || ty.as_type().is_some_and(|t| t.has_flag(crate::object::TypeFlags::HAS_DICT));
         if !has_dict {
+            // _PyObject_GenericSetAttrWithDict: a plain class attribute cannot be shadowed.
+            if class_attr.is_some() {
+                let (t, n) = (self.type_name(obj), name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default());
+                return Err(self.new_attribute_error(format!("'{t}' object attribute '{n}' is read-only")));
+            }
             return Err(self.attribute_error_for(obj, name));
         }
         let d = {

@@ -45,7 +45,8 @@ impl Vm {
             _ => {
                 let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().call));
                 match slot {
-                    Some(f) => f(self, callable, args),
+                    // _PyObject_MakeTpCall: a `__call__` may lead back here without bound.
+                    Some(f) => self.with_recursion_guard(" while calling a Python object", |vm| f(vm, callable, args)),
                     None => Err(self.not_callable(callable)),
                 }
             }

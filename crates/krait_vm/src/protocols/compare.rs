@@ -61,25 +61,10 @@ impl Vm {
     /// `a <op> b` (PyObject_RichCompare): the reflected operation first when `b`'s type is
     /// a proper subclass of `a`'s and overrides it; identity fallback for == and !=.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-        self.enter_recursive_call(" in comparison")?;
-        let r = self.do_rich_compare(a, b, op);
-        self.native_depth -= 1;
-        r
+        self.with_recursion_guard(" in comparison", |vm| vm.do_rich_compare(a, b, op))
     }
 
-    /// Py_EnterRecursiveCall: one more level of native recursion, or RecursionError when
-    /// the native levels reach the recursion limit (counted apart from the frames, so a
-    /// recursion through Python code still ends at a frame push, with CPython's message).
-    /// The caller decrements `native_depth` when the level ends.
-    pub fn enter_recursive_call(&mut self, context: &str) -> PyResult<()> {
-        if self.native_depth >= self.recursion_limit {
-            return Err(self.new_recursion_error(format!("maximum recursion depth exceeded{context}")));
-        }
-        self.native_depth += 1;
-        Ok(())
-    }
-
-    /// do_richcompare: the slots of both operands, then the identity fallback.
+    /// do_richcompare: `rich_compare` without the recursion guard.
     fn do_rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);

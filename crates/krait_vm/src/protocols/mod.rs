@@ -7,11 +7,13 @@ mod compare;
 mod item;
 mod iter;
 mod number;
+mod recursion;
 mod repr;
 mod hash;
 mod truth;
 pub mod type_cache;
 
+pub use recursion::stack_floor;
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
 

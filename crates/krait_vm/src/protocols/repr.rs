@@ -15,10 +15,8 @@ impl Vm {
                 let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().repr));
                 return match slot {
                     Some(f) => {
-                        self.enter_recursive_call(" while getting the repr of an object")?;
-                        let r = f(self, v);
-                        self.native_depth -= 1;
-                        self.expect_str_result(r?, "__repr__")
+                        let r = self.with_recursion_guard(" while getting the repr of an object", |vm| f(vm, v))?;
+                        self.expect_str_result(r, "__repr__")
                     }
                     None => Ok(self.default_repr(o)),
                 };
@@ -47,7 +45,7 @@ impl Vm {
             }
             let slot = o.with_class(|t| t.as_type().and_then(|t| t.slots().str));
             if let Some(f) = slot {
-                let r = f(self, v)?;
+                let r = self.with_recursion_guard(" while getting the str of an object", |vm| f(vm, v))?;
                 return self.expect_str_result(r, "__str__");
             }
         }

@@ -1,6 +1,7 @@
 //! Function-like objects and the descriptors that bind them: Python functions, bound
 //! methods, native functions, property, classmethod and staticmethod.
 
+use std::cell::RefCell;
 use crate::object::{Args, Payload, PyRef, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -175,6 +176,29 @@ fn function_attr(vm: &mut Vm, v: &Value, name: &'static str) -> PyResult<Value> 
 fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
     let Some(Payload::Function(f)) = v.as_obj().map(|o| &o.payload) else { return Ok(()) };
     let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    // func_set_name, func_set_qualname, func_set_defaults, ...: the value's required type.
+    let is = |v: &Value, p: fn(&Payload) -> bool| v.as_obj().is_some_and(|o| p(&o.payload));
+    let ok = match n {
+        "__name__" | "__qualname__" => Some(("a string", is(&value, |p| matches!(p, Payload::Str(_))))),
+        "__defaults__" => Some(("a tuple", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Tuple(_))))),
+        "__kwdefaults__" => Some(("a dict", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Dict(_))))),
+        "__annotations__" => Some(("a dict", value.is_null() || value.is_none() || is(&value, |p| matches!(p, Payload::Dict(_))))),
+        _ => None,
+    };
+    if let Some((what, false)) = ok {
+        return Err(vm.new_type_error(format!("{n} must be set to {what} object")));
+    }
+    if n == "__dict__" {
+        if value.is_null() {
+            return Err(vm.new_type_error("cannot delete __dict__"));
+        }
+        let Some(d) = value.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) else {
+            let t = vm.type_name(&value);
+            return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{t}'")));
+        };
+        *v.as_obj().expect("obj").dict.borrow_mut() = Some(d.clone());
+        return Ok(());
+    }
     let cell = match n {
         "__name__" => &f.name,
         "__qualname__" => &f.qualname,
@@ -183,6 +207,19 @@ fn function_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyRe
         "__defaults__" => &f.defaults,
         "__kwdefaults__" => &f.kwdefaults,
         "__annotations__" => &f.annotations,
+        // func_set_code: any code object with as many free variables as the closure.
+        "__code__" => {
+            let Some(code) = crate::types::code::code_of(&value).cloned() else {
+                return Err(vm.new_type_error("__code__ must be set to a code object"));
+            };
+            let (nfree, nclosure) = (code.raw.freevars().len(), f.closure.as_ref().map_or(0, |c| c.len()));
+            if nfree != nclosure {
+                let fname = vm.str_of(&f.name.borrow());
+                return Err(vm.new_value_error(format!("{fname}() requires a code object with {nclosure} free vars, not {nfree}")));
+            }
+            *f.code.borrow_mut() = code;
+            return Ok(());
+        }
         _ => {
             let o = v.as_obj().expect("obj");
             if o.dict.borrow().is_none() {
@@ -325,13 +362,7 @@ fn init_property(vm: &mut Vm) {
     let t = vm.types.property.clone();
     {
         let mut s = t.as_type().expect("type").slots.borrow_mut();
-        s.new = Some(|vm, cls, args| {
-            let sig = crate::types::native::Signature::cached("(fget=None, fset=None, fdel=None, doc=None)");
-            let b = crate::types::native::bind(vm, &sig, "property", args)?;
-            let a = b.as_slice();
-            let doc = if a[3].is_none() && !a[0].is_none() { vm.get_attr_str(&a[0], "__doc__").unwrap_or(Value::None) } else { a[3].clone() };
-            Ok(vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc, name: Default::default() }, cls))
-        });
+        s.new = Some(property_new);
         s.descr_get = Some(|vm, p, obj, _| {
             if obj.is_null() {
                 return Ok(p.clone());
@@ -353,37 +384,91 @@ fn init_property(vm: &mut Vm) {
             vm.call_positional(&f, &args).map(|_| ())
         });
         s.getattro = Some(|vm, v, name| {
-            let Some(Payload::Property { fget, fset, fdel, doc, .. }) = v.as_obj().map(|o| &o.payload) else { return Ok(None) };
+            let Some(o) = v.as_obj() else { return Ok(None) };
+            let Payload::Property { fget, fset, fdel, doc, .. } = &o.payload else { return Ok(None) };
             match name.as_str().map(|s| s.as_str()).unwrap_or("") {
                 "fget" => Ok(Some(fget.clone())),
                 "fset" => Ok(Some(fset.clone())),
                 "fdel" => Ok(Some(fdel.clone())),
-                "__doc__" => Ok(Some(doc.clone())),
+                // A subclass instance keeps its doc in its own dict (property_init).
+                "__doc__" if vm.is_exact(o, &vm.types.property) => Ok(Some(doc.borrow().clone())),
+                // property_get___isabstractmethod__: any accessor is abstract (unless a
+                // subclass sets the attribute itself, as abc.abstractproperty does).
+                "__isabstractmethod__" => {
+                    if let Some(r) = vm.generic_get_attr(v, name)? {
+                        return Ok(Some(r));
+                    }
+                    for f in [fget.clone(), fset.clone(), fdel.clone()] {
+                        if let Some(v) = vm.get_attr_opt_str(&f, "__isabstractmethod__")? {
+                            if vm.is_true(&v)? {
+                                return Ok(Some(Value::Bool(true)));
+                            }
+                        }
+                    }
+                    Ok(Some(Value::Bool(false)))
+                }
                 _ => vm.generic_get_attr(v, name),
             }
         });
+        s.setattro = Some(|vm, v, name, value| {
+            if let Some(o) = v.as_obj() {
+                if let Payload::Property { doc, .. } = &o.payload {
+                    if name.as_str().is_some_and(|s| s.as_str() == "__doc__") && vm.is_exact(o, &vm.types.property) {
+                        *doc.borrow_mut() = if value.is_null() { Value::None } else { value };
+                        return Ok(());
+                    }
+                }
+            }
+            vm.generic_set_attr(v, name, value)
+        });
     }
+    /// property_copy: `type(self)(fget, fset, fdel, doc)` with one accessor replaced.
     fn with(vm: &mut Vm, a: &[Value], which: usize) -> PyResult<Value> {
         let Some(o) = a[0].as_obj() else { return Ok(Value::None) };
-        let Payload::Property { fget, fset, fdel, doc, name } = &o.payload else { return Ok(Value::None) };
+        let Payload::Property { fget, fset, fdel, doc, getter_doc, name } = &o.payload else { return Ok(Value::None) };
         let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
         parts[which] = a[1].clone();
+        let doc = if *getter_doc && !parts[0].is_none() { Value::None } else { doc.borrow().clone() };
+        let name = name.borrow().clone();
         let [g, s, d] = parts;
-        let cls = o.class();
-        let name = name.clone();
-        Ok(vm.wrap(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone(), name }, &cls))
+        let cls = Value::Obj(o.class());
+        let new = vm.call_positional(&cls, &[g, s, d, doc])?;
+        if let Some(Payload::Property { name: new_name, .. }) = new.as_obj().map(|o| &o.payload) {
+            *new_name.borrow_mut() = name;
+        }
+        Ok(new)
     }
     vm.add_methods(&t, "property", &[
         method("getter", "(self, fget, /)", |vm, a| with(vm, a, 0)),
         method("setter", "(self, fset, /)", |vm, a| with(vm, a, 1)),
         method("deleter", "(self, fdel, /)", |vm, a| with(vm, a, 2)),
-        method("__set_name__", "(self, owner, name, /)", |_, a| {
+        method("__set_name__", "(self, /, *args)", |vm, a| {
+            let args = crate::builtins::tuple_items(&a[1]).to_vec();
+            if args.len() != 2 {
+                return Err(vm.new_type_error(format!("__set_name__() takes 2 positional arguments but {} were given", args.len())));
+            }
             if let Some(Payload::Property { name, .. }) = a[0].as_obj().map(|o| &o.payload) {
-                *name.borrow_mut() = a[2].clone();
+                *name.borrow_mut() = args[1].clone();
             }
             Ok(Value::None)
         }),
     ]);
+}
+
+/// property(fget=None, fset=None, fdel=None, doc=None) (property_init): without a doc,
+/// the getter's `__doc__`; a subclass instance stores the doc in its own `__doc__`.
+fn property_new(vm: &mut Vm, cls: &PyRef, args: Args<'_>) -> PyResult<Value> {
+    let sig = crate::types::native::Signature::cached("(fget=None, fset=None, fdel=None, doc=None)");
+    let b = crate::types::native::bind(vm, &sig, "property", args)?;
+    let a = b.as_slice();
+    let getter_doc = a[3].is_none() && !a[0].is_none();
+    let doc = if getter_doc { vm.get_attr_opt_str(&a[0], "__doc__")?.unwrap_or(Value::None) } else { a[3].clone() };
+    let p = vm.wrap(Payload::Property { fget: a[0].clone(), fset: a[1].clone(), fdel: a[2].clone(), doc: RefCell::new(doc.clone()), getter_doc, name: Default::default() }, cls);
+    if !cls.is(&vm.types.property) {
+        let key = vm.intern("__doc__");
+        vm.set_attr(&p, &key, doc)?;
+    }
+    Ok(p)
 }
 
 /// "property 'x' of 'C' object has no setter" (property_descr_get / property_descr_set).
@@ -423,14 +508,23 @@ fn init_wrappers(vm: &mut Vm) {
                     return Ok(vm.wrap(Payload::NativeFunction(Box::new(bound)), &t));
                 }
             }
+            // cm_descr_get: a wrapped descriptor (a property, another classmethod) binds
+            // itself to the class.
+            let inner = vm.type_of(f).as_type().and_then(|t| t.slots().descr_get);
+            if let (Some(get), false) = (inner, matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_)))) {
+                let f = f.clone();
+                return get(vm, &f, &owner, &owner);
+            }
             let t = vm.types.method.clone();
             Ok(vm.wrap(Payload::Method { func: f.clone(), self_: owner }, &t))
         });
         s.getattro = Some(wrapper_getattro);
+        s.init = Some(|vm, _, args| wrapper_init(vm, "classmethod", args));
     }
     let sm = vm.types.staticmethod.clone();
     {
         let mut s = sm.as_type().expect("type").slots.borrow_mut();
+        s.init = Some(|vm, _, args| wrapper_init(vm, "staticmethod", args));
         s.new = Some(|vm, cls, args: Args<'_>| {
             let f = args.pos().first().cloned().unwrap_or(Value::None);
             Ok(vm.wrap(Payload::StaticMethod(f), cls))
@@ -450,6 +544,18 @@ fn init_wrappers(vm: &mut Vm) {
     }
 }
 
+/// cm_init / sm_init: exactly one positional argument, no keywords (`__new__` has
+/// already stored it).
+fn wrapper_init(vm: &mut Vm, name: &str, args: Args<'_>) -> PyResult<()> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
+    }
+    match args.pos().len() {
+        1 => Ok(()),
+        n => Err(vm.new_type_error(format!("{name} expected 1 argument, got {n}"))),
+    }
+}
+
 fn wrapper_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
     let inner = match v.as_obj().map(|o| &o.payload) {
         Some(Payload::ClassMethod(f)) | Some(Payload::StaticMethod(f)) => f.clone(),
@@ -457,13 +563,23 @@ fn wrapper_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Val
     };
     match name.as_str().map(|s| s.as_str()).unwrap_or("") {
         "__func__" | "__wrapped__" => Ok(Some(inner)),
-        "__isabstractmethod__" => Ok(Some(Value::Bool(false))),
+        // cm_get___isabstractmethod__: the wrapped callable's flag.
+        "__isabstractmethod__" => {
+            if let Some(r) = vm.generic_get_attr(v, name)? {
+                return Ok(Some(r));
+            }
+            let flag = match vm.get_attr_opt_str(&inner, "__isabstractmethod__")? {
+                Some(f) => vm.is_true(&f)?,
+                None => false,
+            };
+            Ok(Some(Value::Bool(flag)))
+        }
         _ => {
             if let Some(r) = vm.generic_get_attr(v, name)? {
                 return Ok(Some(r));
             }
             let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
-            if matches!(n, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+            if matches!(n, "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__") {
                 return vm.get_attr_opt(&inner, name);
             }
             Ok(None)

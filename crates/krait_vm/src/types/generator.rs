@@ -43,7 +43,7 @@ pub struct GenTypes {
 }
 
 pub fn init(vm: &mut Vm) {
-    let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), ..Default::default() };
+    let common = Slots { repr: Some(gen_repr), getattro: Some(gen_getattro), setattro: Some(gen_setattro), ..Default::default() };
     let gen_slots = Slots {
         iter: Some(|_, v| Ok(v.clone())),
         // A return value other than None travels in StopIteration (for next());
@@ -103,6 +103,16 @@ fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
 }
 
+/// Whether `v` can be awaited directly: a coroutine, or a generator whose code has
+/// CO_ITERABLE_COROUTINE (`types.coroutine`).
+pub fn is_awaitable_coroutine(v: &Value) -> bool {
+    const CO_ITERABLE_COROUTINE: u32 = 0x100;
+    state(v).is_some_and(|st| {
+        let s = st.borrow();
+        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CO_ITERABLE_COROUTINE != 0))
+    })
+}
+
 /// FOR_ITER or SEND (`yield from`) to a plain generator, resumed inside the running loop
 /// (no Rust recursion): its frame, marked running, with `value` sent in and the generator and the caller's
 /// handled exception recorded in it. `None` when `g` is not a suspended generator that
@@ -150,40 +160,6 @@ pub fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) -> Opti
     }
     vm.exc_info = outer;
     err.map(|e| pep479(vm, e, GenKind::Generator))
-}
-
-/// GET_AWAITABLE's operand as the iterator `await` drives (_PyCoro_GetAwaitableIter): a
-/// coroutine or `types.coroutine` generator itself, else what `__await__()` returns.
-/// `where_` 1 / 2 names `async with`'s `__aenter__` / `__aexit__` in the error.
-pub fn awaitable_iter(vm: &mut Vm, v: &Value, where_: u32) -> PyResult<Value> {
-    if let Some(st) = state(v) {
-        let s = st.borrow();
-        let iterable = s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CodeFlags::ITERABLE_COROUTINE != 0);
-        if s.kind == GenKind::Coroutine || iterable {
-            return Ok(v.clone());
-        }
-    }
-    let ty = vm.type_of(v);
-    let name = vm.intern("__await__");
-    let Some(f) = vm.lookup_type_attr(&ty, &name) else {
-        let n = vm.type_name(v);
-        return Err(vm.new_type_error(match where_ {
-            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {n}"),
-            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {n}"),
-            _ => format!("object {n} can't be used in 'await' expression"),
-        }));
-    };
-    let r = vm.call_positional(&f, std::slice::from_ref(v))?;
-    if state(&r).is_some_and(|s| s.borrow().kind == GenKind::Coroutine) {
-        return Err(vm.new_type_error("__await__() returned a coroutine"));
-    }
-    let rt = vm.type_of(&r);
-    let next = vm.intern("__next__");
-    if vm.lookup_type_attr(&rt, &next).is_none() {
-        let n = vm.type_name(&r);
-        return Err(vm.new_type_error(format!("__await__() returned non-iterator of type '{n}'")));
-    }
-    Ok(r)
 }
 
 /// Whether `v` is a generator or coroutine (`yield from` sends to it directly).
@@ -496,6 +472,24 @@ fn gen_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let q = vm.str_of(&q);
     let addr = v.as_obj().map_or(0, |o| o.addr());
     Ok(vm.new_str(&format!("<{what} object {q} at {addr:#x}>")))
+}
+
+/// gen_set_name / gen_set_qualname: `__name__` and `__qualname__` take only strings.
+fn gen_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<()> {
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    if let (Some(st), "__name__" | "__qualname__") = (state(v), n) {
+        if value.as_obj().and_then(|o| o.as_str()).is_none() {
+            return Err(vm.new_type_error(format!("{n} must be set to a string object")));
+        }
+        let mut s = st.borrow_mut();
+        if n == "__name__" {
+            s.name = value;
+        } else {
+            s.qualname = value;
+        }
+        return Ok(());
+    }
+    vm.generic_set_attr(v, name, value)
 }
 
 fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {

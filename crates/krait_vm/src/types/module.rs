@@ -15,6 +15,8 @@ pub fn init(vm: &mut Vm) {
         Ok(Value::Obj(m))
     });
     s.init = Some(module_init);
+    drop(s);
+    vm.add_methods(&t, "module", &[crate::builtins::introspection::MODULE_DIR]);
 }
 
 /// module.__init__(name, doc=None) (module___init___impl).

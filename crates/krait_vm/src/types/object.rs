@@ -50,6 +50,7 @@ pub fn init(vm: &mut Vm) {
         method("__ne__", "(self, value, /)", |vm, a| object_richcompare(vm, &a[0], &a[1], CmpOp::Ne)),
         method("__init__", "(self, /, *args, **kwargs)", |vm, a| object_init_checked(vm, &a[0], has_excess(&a[1], &a[2])).map(|_| Value::None)),
         method("__format__", "(self, format_spec, /)", object_format),
+        crate::builtins::introspection::OBJECT_DIR,
         method("__getattribute__", "(self, name, /)", |vm, a| {
             let name = name_arg(vm, &a[1])?;
             vm.generic_get_attr(&a[0], &name)?.ok_or_else(|| vm.attribute_error_for(&a[0], &name))

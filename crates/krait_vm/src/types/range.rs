@@ -61,7 +61,7 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in [("start", get_start as crate::types::native::NativeFn), ("stop", get_stop), ("step", get_step)] {
         let fget = vm.new_native_function(name, "range", "(self, /)", f, Value::Null, true);
         let p = vm.types.property.clone();
-        let prop = vm.wrap(Payload::Property { fget: Value::Obj(fget), fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() }, &p);
+        let prop = vm.wrap(Payload::Property { fget: Value::Obj(fget), fset: Value::None, fdel: Value::None, doc: Default::default(), getter_doc: false, name: Default::default() }, &p);
         vm.set_type_attr(&t, name, prop);
     }
 }

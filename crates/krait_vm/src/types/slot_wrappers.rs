@@ -169,9 +169,17 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
-    match vm.call_dunder(a, op.dunder(), std::slice::from_ref(b))? {
-        Some(v) => Ok(v),
-        None => Ok(Value::Obj(vm.not_implemented.clone())),
+    let ty = vm.type_of(a);
+    let key = vm.intern(op.dunder());
+    let Some(attr) = vm.lookup_type_attr(&ty, &key) else { return Ok(Value::Obj(vm.not_implemented.clone())) };
+    if vm.is_plain_method(&attr) {
+        return vm.call(&attr, Args::positional(&[a.clone(), b.clone()]));
+    }
+    // slot_tp_richcompare: a method that fails to bind (a raising property) counts as
+    // not implemented.
+    match vm.bind_descriptor(&attr, a, &Value::Obj(ty)) {
+        Ok(bound) => vm.call(&bound, Args::positional(std::slice::from_ref(b))),
+        Err(_) => Ok(Value::Obj(vm.not_implemented.clone())),
     }
 }
 

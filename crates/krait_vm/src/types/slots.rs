@@ -193,7 +193,9 @@ fn mangle(class_name: &str, name: &str) -> String {
 /// type_new_slots for class `cls` being created from namespace entries `ns`: when the
 /// namespace has `__slots__`, add a member descriptor per name and decide whether
 /// instances get a `__dict__`. Sets `nslots` and the HAS_DICT flag either way.
-pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<()> {
+/// Returns whether the instances get a `__weakref__` slot (no `__slots__`, or one
+/// naming `__weakref__`).
+pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<bool> {
     let t = cls.as_type().expect("type");
     let bases = t.bases.borrow().clone();
     let base_dict = bases.iter().any(|b| b.as_type().is_some_and(|bt| bt.has_flag(TypeFlags::HAS_DICT)));
@@ -202,13 +204,14 @@ pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<()> {
     let key = Value::Obj(vm.intern("__slots__"));
     let Some(slots) = dict_ops::get_item(vm, ns, &key)? else {
         t.flags.set(t.flags.get() | TypeFlags::HAS_DICT);
-        return Ok(());
+        return Ok(true);
     };
     let items = match slots.as_obj().and_then(|o| o.as_str()) {
         Some(_) => vec![slots.clone()],
         None => vm.collect(&slots)?,
     };
     let mut add_dict = false;
+    let mut add_weakref = false;
     let mut names: Vec<String> = Vec::new();
     let class_name = t.name();
     for item in &items {
@@ -227,7 +230,7 @@ pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<()> {
                 }
                 add_dict = true;
             }
-            "__weakref__" => {}
+            "__weakref__" => add_weakref = true,
             _ => {
                 let m = mangle(&class_name, &s);
                 let mkey = Value::Obj(vm.intern(&m));
@@ -255,7 +258,7 @@ pub fn apply(vm: &mut Vm, cls: &PyRef, ns: &PyRef) -> PyResult<()> {
     }
     t.nslots.set(base_slots + names.len());
     t.version.set(crate::types::bootstrap::next_version());
-    Ok(())
+    Ok(add_weakref)
 }
 
 /// The slot count inherited from the bases: at most one base may bring slot values

@@ -27,11 +27,10 @@ pub fn init(vm: &mut Vm) {
             let subs: Vec<Value> = a[0].as_obj().and_then(|o| o.as_type()).map(|t| t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Obj).collect()).unwrap_or_default();
             Ok(vm.new_list(subs))
         }),
-        method("__instancecheck__", "(self, instance, /)", |vm, a| Ok(Value::Bool(vm.isinstance(&a[1], &a[0])?))),
-        method("__subclasscheck__", "(self, subclass, /)", |vm, a| {
-            let (Some(sub), Some(sup)) = (a[1].as_obj(), a[0].as_obj()) else { return Ok(Value::Bool(false)) };
-            Ok(Value::Bool(vm.is_subtype(sub, sup)))
-        }),
+        crate::builtins::introspection::TYPE_DIR,
+        // _PyObject_RealIsInstance / _PyObject_RealIsSubclass.
+        method("__instancecheck__", "(self, instance, /)", |vm, a| crate::builtins::introspection::plain_isinstance(vm, &a[1], &a[0]).map(Value::Bool)),
+        method("__subclasscheck__", "(self, subclass, /)", |vm, a| crate::builtins::introspection::recursive_issubclass(vm, &a[1], &a[0]).map(Value::Bool)),
     ]);
 }
 
@@ -134,6 +133,22 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
         // The `TypeFlags` bits are CPython's `Py_TPFLAGS_*` bits.
         "__flags__" => Value::Int(i64::from(t.flags.get())),
         "__dict__" => crate::types::mappingproxy::new_proxy(vm, Value::Obj(t.dict.clone())),
+        // type_get_annotations: the class's own annotations dict, created on first use.
+        "__annotations__" if t.has_flag(TypeFlags::HEAPTYPE) => {
+            let key = Value::Obj(name.clone());
+            match dict_ops::get_item(vm, &t.dict, &key)? {
+                Some(a) => match vm.type_of(&a).as_type().and_then(|at| at.slots().descr_get) {
+                    Some(get) => get(vm, &a, &Value::Null, &Value::Obj(cls.clone()))?,
+                    None => a,
+                },
+                None => {
+                    let d = vm.new_dict();
+                    dict_ops::set_item(vm, &t.dict, key, d.clone())?;
+                    t.version.set(next_version());
+                    d
+                }
+            }
+        }
         "__module__" if !t.has_flag(TypeFlags::HEAPTYPE) => match vm.native_type_module(cls) {
             Some(m) => m,
             None => vm.new_str("builtins"),
@@ -196,6 +211,9 @@ fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult
     let d = t.dict.clone();
     if value.is_null() {
         if dict_ops::del_item(vm, &d, &Value::Obj(name.clone()))?.is_none() {
+            if n == "__annotations__" {
+                return Err(vm.new_attribute_error("__annotations__"));
+            }
             return Err(vm.attribute_error_for(v, name));
         }
     } else {
@@ -313,7 +331,19 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             *t.qualname.borrow_mut() = vm.str_of(&v).to_string();
             continue;
         }
+        // type_new_set_classcell: the class body's `__class__` cell now holds the class.
         if key == "__classcell__" {
+            match &v {
+                Value::Obj(c) if matches!(c.payload, Payload::Cell(_)) => {
+                    if let Payload::Cell(content) = &c.payload {
+                        *content.borrow_mut() = Value::Obj(cls.clone());
+                    }
+                }
+                _ => {
+                    let r = vm.repr(&Value::Obj(vm.type_of(&v)))?;
+                    return Err(vm.new_type_error(format!("__classcell__ must be a nonlocal cell, not {}", r.as_str().map(|s| s.as_str().to_string()).unwrap_or_default())));
+                }
+            }
             continue;
         }
         // Plain functions named __new__, __init_subclass__, __class_getitem__ are implicitly static/class methods.
@@ -340,7 +370,19 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
             }
         }
     }
-    crate::types::slots::apply(vm, &cls, ns)?;
+    let weakref_slot = crate::types::slots::apply(vm, &cls, ns)?;
+    // Instances with a dict get a `__dict__` attribute unless a base already provides one.
+    let dict_name = vm.intern("__dict__");
+    if t.has_flag(TypeFlags::HAS_DICT) && vm.lookup_type_attr(&cls, &dict_name).is_none() {
+        vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
+    }
+    // Likewise `__weakref__`, except over a base that is variable-sized (int, tuple,
+    // bytes) or keeps its own weak reference list (type, set, frozenset), as in CPython.
+    let weakref_name = vm.intern("__weakref__");
+    let own_layout = [&vm.types.int, &vm.types.tuple, &vm.types.bytes, &vm.types.type_, &vm.types.set, &vm.types.frozenset].iter().any(|b| vm.is_subtype(&cls, b));
+    if weakref_slot && !own_layout && vm.lookup_type_attr(&cls, &weakref_name).is_none() {
+        vm.add_getsets(&cls, &[crate::modules::weakref::INSTANCE_WEAKREF]);
+    }
     // type_new_set_attrs: a class without a docstring has `__doc__` None in its dict.
     let doc_key = Value::Obj(vm.intern("__doc__"));
     if dict_ops::get_item(vm, &d, &doc_key)?.is_none() {
@@ -353,16 +395,17 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
         dict_ops::set_item(vm, &d, hash_key, Value::None)?;
     }
     crate::types::slot_wrappers::update_slots(vm, &cls);
-    // Instances with a dict get a `__dict__` attribute unless a base already provides one.
-    let dict_name = vm.intern("__dict__");
-    if t.has_flag(TypeFlags::HAS_DICT) && vm.lookup_type_attr(&cls, &dict_name).is_none() {
-        vm.add_getsets(&cls, &[crate::types::object::INSTANCE_DICT]);
-    }
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let items: Vec<(Value, Value)> = d.as_dict().map(|x| x.borrow().iter().map(|(_, e)| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default();
     for (k, v) in items {
-        if let Some(r) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
-            r?;
+        // type_new_set_names: a failing __set_name__ is reported as RuntimeError (3.11).
+        if let Some(Err(e)) = vm.call_dunder(&v, "__set_name__", &[Value::Obj(cls.clone()), k.clone()]).transpose() {
+            let (vt, kr) = (vm.type_name(&v), vm.repr(&k)?);
+            let msg = format!("Error calling __set_name__ on '{vt}' instance {} in '{}'", vm.str_of(&Value::Obj(kr)), t.name());
+            let err = vm.new_runtime_error(msg);
+            let key = vm.intern("__cause__");
+            vm.set_attr(&Value::Obj(err.0.clone()), &key, Value::Obj(e.0))?;
+            return Err(err);
         }
     }
     let parent_init = crate::types::super_type::super_lookup(vm, &cls, &cls, "__init_subclass__");

@@ -223,7 +223,7 @@ pub fn str_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
 pub fn add_property(vm: &mut Vm, ty: &PyRef, owner: &'static str, name: &'static str, getter: NativeFn) {
     let f = vm.new_native_function(name, owner, "(self, /)", getter, Value::Null, true);
     let pt = vm.types.property.clone();
-    let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Value::None, name: Default::default() }, &pt);
+    let p = vm.wrap(Payload::Property { fget: Value::Obj(f), fset: Value::None, fdel: Value::None, doc: Default::default(), getter_doc: false, name: Default::default() }, &pt);
     vm.set_type_attr(ty, name, p);
 }
 
