@@ -18,7 +18,8 @@ A module's status is one of
     import    the module did not import (unittest's _FailedTest, or an exception at import)
     skip      the module raised SkipTest at import (e.g. a missing optional module)
     timeout   killed after --timeout seconds (passes counted from the -v lines so far)
-    crash     killed by a signal, a Rust panic, or exited without unittest's summary
+    crash     killed by a signal, a Rust panic, or exited without unittest's summary after
+              running tests (e.g. the runner itself failed)
 
 "passed" counts the tests unittest -v reports as "ok" or "expected failure" (a test with a
 failing subtest is not a pass). The conformance figure is the sum over modules of krait's
@@ -45,6 +46,7 @@ STDLIB_TEST = os.path.join(sysconfig.get_path("stdlib"), "test")
 RAN_RE = re.compile(rb"^Ran (\d+) tests? in [\d.]+s$", re.M)
 RESULT_RE = re.compile(rb"^(OK|FAILED)(?: \((.*)\))?$", re.M)
 VERBOSE_OK_RE = re.compile(rb" \.\.\. (?:ok|expected failure)$", re.M)
+VERBOSE_ANY_RE = re.compile(rb"^test\w* \(.*\) \.\.\. ", re.M)
 FAILED_IMPORT = (b"unittest.loader._FailedTest", b"ImportError: Failed to import test module")
 
 
@@ -86,7 +88,7 @@ def parse(rc, out, timed_out):
         elif b"unittest.case.SkipTest" in out or b"unittest.SkipTest" in out:
             res["status"] = "skip"
         elif rc is not None and rc > 0 and b"Traceback (most recent call last)" in out \
-                and b"panicked" not in out:
+                and b"panicked" not in out and not VERBOSE_ANY_RE.search(out):
             res["status"] = "import"
         else:
             res["status"] = "crash"

@@ -474,10 +474,16 @@ fn iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         let s = it.borrow();
         (s.deque.clone(), s.index, s.mutations, s.reverse)
     };
+    // dequereviter_next looks at the counter before the mutation check.
+    if reverse && index == usize::MAX {
+        return Ok(None);
+    }
     let Some(d) = state::<Deque>(&deque) else { return Ok(None) };
     let d = d.borrow();
     if d.mutations != mutations {
         drop(d);
+        // As CPython zeroes the iterator's counter: nothing is left (length hint 0).
+        it.borrow_mut().index = usize::MAX;
         return Err(vm.new_runtime_error("deque mutated during iteration"));
     }
     let n = d.items.len();
