@@ -121,6 +121,12 @@ pub fn update_slots(vm: &mut Vm, ty: &PyRef) {
         }
     }
     *t.slots.borrow_mut() = slots;
+    // Subclasses inherit the changed dunder (or lose it): recompute theirs too, as
+    // CPython's update_slot does through tp_subclasses.
+    let subs: Vec<PyRef> = t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
+    for sub in subs {
+        update_slots(vm, &sub);
+    }
 }
 
 fn binop_for_dunder(name: &str) -> Option<BinOp> {
