@@ -66,4 +66,4 @@ except ChildProcessError as e:
     print("ChildProcessError", e.errno)
 pid = os.getpid()
 os.kill(pid, 0)
-print(os.getpgrp() == os.getpgid(0), os.getsid(0) > 0)
+print(os.getpgrp() == os.getpgid(0), isinstance(os.getsid(0), int))
