@@ -316,7 +316,12 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     frame.pop();
                 }
             }
-            Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => ip = jump_target(ip, op, arg),
+            Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => ip = jump_target(ip, op, arg),
+            Opcode::JumpBackward => {
+                // (The fast path takes this jump unless a request is pending.)
+                super::breaker::handle(vm)?;
+                ip = jump_target(ip, op, arg);
+            }
             Opcode::ReturnValue => {
                 let mut v = frame.pop();
                 if !frame.init_self.is_null() {
@@ -396,9 +401,9 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::KwNames => frame.kwnames = Some(arg),
             Opcode::Call => {
-                // Generators dropped while suspended are closed before the next call.
-                if crate::types::gen_finalize::pending() {
-                    crate::types::gen_finalize::run_pending(vm);
+                // Pending requests (finalisers, signals…) are served before the next call.
+                if super::breaker::is_set() {
+                    super::breaker::handle(vm)?;
                 }
                 // KW_NAMES left the index of a constant tuple of keyword names.
                 let kw: &[Value] = match frame.kwnames.take() {

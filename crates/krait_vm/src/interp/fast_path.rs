@@ -158,7 +158,14 @@ pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg:
                 *ip = super::eval::jump_target(*ip, op, arg);
             }
         }
-        Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => *ip = super::eval::jump_target(*ip, op, arg),
+        Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => *ip = super::eval::jump_target(*ip, op, arg),
+        Opcode::JumpBackward => {
+            // A loop's back edge is where pending requests get served (the generic path).
+            if super::breaker::is_set() {
+                return false;
+            }
+            *ip = super::eval::jump_target(*ip, op, arg);
+        }
         Opcode::Copy => {
             let v = st.peek(arg as usize).clone();
             st.push(v);

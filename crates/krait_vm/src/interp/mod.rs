@@ -1,5 +1,6 @@
 //! The interpreter: decoded code, frames and the evaluation loop.
 
+pub mod breaker;
 pub mod call;
 pub mod code;
 pub mod eval;

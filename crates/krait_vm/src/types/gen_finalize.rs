@@ -10,7 +10,7 @@ use super::generator::{gen_close, GenKind, GenState};
 use crate::interp::frame::Frame;
 use crate::object::{Payload, Value};
 use crate::vm::Vm;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::Write;
 
@@ -24,7 +24,6 @@ struct Orphan {
 
 thread_local! {
     static PENDING: RefCell<VecDeque<Orphan>> = const { RefCell::new(VecDeque::new()) };
-    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 impl Drop for GenState {
@@ -39,15 +38,9 @@ impl Drop for GenState {
         // During thread teardown the queue may be gone: the frame is simply dropped then.
         let queued = PENDING.try_with(|p| p.borrow_mut().push_back(orphan)).is_ok();
         if queued {
-            let _ = ANY_PENDING.try_with(|a| a.set(true));
+            crate::interp::breaker::set(crate::interp::breaker::FINALIZERS);
         }
     }
-}
-
-/// Whether dropped generators are waiting to be closed (cheap: checked on every call).
-#[inline]
-pub fn pending() -> bool {
-    ANY_PENDING.with(Cell::get)
 }
 
 /// Close every queued generator (and those dropped meanwhile), reporting errors as
@@ -58,7 +51,7 @@ pub fn run_pending(vm: &mut Vm) {
             let mut p = p.borrow_mut();
             let item = p.pop_front();
             if p.is_empty() {
-                ANY_PENDING.with(|a| a.set(false));
+                crate::interp::breaker::clear(crate::interp::breaker::FINALIZERS);
             }
             item
         });
