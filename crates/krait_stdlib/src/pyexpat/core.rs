@@ -75,6 +75,11 @@ pub struct Core {
     pub pending_external: Option<(Option<String>, Option<String>)>,
     /// XML_SetParamEntityParsing's setting.
     pub param_parsing: i64,
+    /// Report character data runs in pieces of at most 1024 bytes (as expat does when it
+    /// converts the input encoding).
+    pub split_data: bool,
+    /// Bytes per code unit of the input encoding (0: UTF-8, as the buffer).
+    pub byte_width: u8,
     /// Parsing an external entity (content without a root element, or a DTD subset).
     pub external: bool,
     /// Are declarations still processed (not after an unread parameter entity)?
@@ -105,6 +110,8 @@ impl Core {
             param_parsing: 0,
             keep_processing: true,
             external: false,
+            split_data: false,
+            byte_width: 0,
         }
     }
 
@@ -123,7 +130,7 @@ impl Core {
     pub fn position_of(&self, at: usize) -> Position {
         let mut p = self.here;
         if at > self.pos {
-            p.advance(&self.buf[self.pos..at.min(self.buf.len())]);
+            p.advance(&self.buf[self.pos..at.min(self.buf.len())], self.byte_width);
         }
         p
     }
@@ -210,6 +217,18 @@ impl Core {
     pub fn content(&mut self, b: &[u8], tok: Tok, start: usize, end: usize, ent: Option<Position>, want: Want, out: &mut Out) -> Result<(), Fail> {
         let at = self.at(start, ent);
         match tok {
+            Tok::Data if self.split_data && end - start > 1024 && want.has(Want::CHARACTER_DATA) => {
+                let text = scan::text(b, start, end);
+                let mut rest = text.as_str();
+                while !rest.is_empty() {
+                    let mut n = rest.len().min(1024);
+                    while !rest.is_char_boundary(n) {
+                        n -= 1;
+                    }
+                    out.push((Event::Data(rest[..n].to_string()), at));
+                    rest = &rest[n..];
+                }
+            }
             Tok::Data => self.data(scan::text(b, start, end), b, start, end, at, want, out),
             Tok::Trailing => {}
             Tok::Newline => self.data("\n".into(), b, start, end, at, want, out),
@@ -506,6 +525,9 @@ impl Core {
             }
             if !prefix.is_empty() && v.is_empty() {
                 return Err((E::UNDECLARING_PREFIX, at));
+            }
+            if v.contains(sep.unwrap_or('\0')) {
+                return Err((E::SYNTAX, at));
             }
             let uri = (!v.is_empty()).then_some(v);
             self.bindings.entry(prefix.clone()).or_default().push(uri.clone());

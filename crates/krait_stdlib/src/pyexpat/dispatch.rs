@@ -97,12 +97,14 @@ fn feed(vm: &mut Vm, pv: &Value, data: &[u8], last: bool) -> PyResult<()> {
         fed = pb.dec.feed(&[], last);
     }
     let (text, bad) = match fed {
-        Fed::Text(t) => (t, false),
-        Fed::Bad(t) => (t, true),
-        Fed::NeedTable(_) => (Vec::new(), true),
+        Fed::Text(t) => (t, None),
+        Fed::Bad(t, code) => (t, Some(code)),
+        Fed::NeedTable(_) => (Vec::new(), Some(E::INVALID_TOKEN)),
     };
     {
         let mut pb = p.borrow_mut();
+        pb.core.split_data = pb.dec.converts();
+        pb.core.byte_width = pb.dec.byte_width();
         pb.core.buf.extend_from_slice(&text);
         pb.byte_known |= !text.is_empty();
     }
@@ -111,7 +113,7 @@ fn feed(vm: &mut Vm, pv: &Value, data: &[u8], last: bool) -> PyResult<()> {
         let step = {
             let mut pb = p.borrow_mut();
             let want = pb.want();
-            pb.core.step(last && !bad, want, &mut out)
+            pb.core.step(last && bad.is_none(), want, &mut out)
         };
         for (ev, at) in out.drain(..) {
             this(vm, pv)?.borrow_mut().current = at;
@@ -131,13 +133,13 @@ fn feed(vm: &mut Vm, pv: &Value, data: &[u8], last: bool) -> PyResult<()> {
         }
     }
     let p = this(vm, pv)?;
-    if bad {
+    if let Some(code) = bad {
         let at = {
             let pb = p.borrow();
             pb.core.position_of(pb.core.buf.len())
         };
         flush(vm, pv)?;
-        return Err(fail(vm, pv, E::INVALID_TOKEN, at));
+        return Err(fail(vm, pv, code, at));
     }
     flush(vm, pv)?;
     let p = this(vm, pv)?;
@@ -243,7 +245,6 @@ fn dispatch(vm: &mut Vm, pv: &Value, ev: Event, at: Position) -> PyResult<()> {
     if let Event::Data(text) = ev {
         return character_data(vm, pv, text);
     }
-    flush(vm, pv)?;
     let handler = |vm: &mut Vm, name: &str| -> PyResult<Value> { Ok(this(vm, pv)?.borrow().handlers[slot(name)].clone()) };
     let (h, args) = match ev {
         Event::Data(_) => return Ok(()),
@@ -363,6 +364,7 @@ fn dispatch(vm: &mut Vm, pv: &Value, ev: Event, at: Position) -> PyResult<()> {
             let c = opt_str(vm, context);
             let s = opt_str(vm, sysid);
             let p = opt_str(vm, pubid);
+            flush(vm, pv)?;
             let r = call(vm, pv, &h, &[c, base, s, p])?;
             if !vm.is_true(&r)? {
                 return Err(fail(vm, pv, E::EXTERNAL_ENTITY_HANDLING, at));
@@ -374,6 +376,7 @@ fn dispatch(vm: &mut Vm, pv: &Value, ev: Event, at: Position) -> PyResult<()> {
             if h.is_none() {
                 return Ok(());
             }
+            flush(vm, pv)?;
             let r = call(vm, pv, &h, &[])?;
             if !vm.is_true(&r)? {
                 return Err(fail(vm, pv, E::NOT_STANDALONE, at));
@@ -382,6 +385,7 @@ fn dispatch(vm: &mut Vm, pv: &Value, ev: Event, at: Position) -> PyResult<()> {
         }
     };
     if !h.is_none() {
+        flush(vm, pv)?;
         call(vm, pv, &h, &args)?;
     }
     Ok(())

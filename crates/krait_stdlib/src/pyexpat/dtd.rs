@@ -29,6 +29,9 @@ impl Core {
                 }
                 self.state = State::Prolog;
                 let at = self.pos_at(k);
+                if !want.has(Want::END_DOCTYPE) && want.default() {
+                    self.default_pieces(b, i, k + 1, out);
+                }
                 self.end_doctype(at, want, out);
                 Ok(Some(k + 1))
             }
@@ -71,7 +74,11 @@ impl Core {
                     },
                     b'!' => {
                         let Some(end) = decl_end(b, i + 2) else { return Ok(None) };
+                        let first = out.len();
                         self.declaration(b, i, end, want, out)?;
+                        if out.len() == first && want.default() {
+                            self.default_pieces(b, i, end + 1, out);
+                        }
                         Ok(Some(end + 1))
                     }
                     _ => Err(self.fail(E::INVALID_TOKEN, i + 1)),
@@ -84,6 +91,18 @@ impl Core {
     /// `%name;` in the internal subset.
     fn param_ref(&mut self, name: String, at: super::event::Position, want: Want, out: &mut Out) {
         self.has_param_refs = true;
+        if self.param_parsing == super::prolog::PARAM_ENTITY_PARSING_NEVER {
+            self.keep_processing = self.standalone;
+        } else {
+            self.read_param_entity(name, at, want, out);
+        }
+        if !self.standalone && want.has(Want::NOT_STANDALONE) {
+            out.push((Event::NotStandalone, at));
+        }
+    }
+
+    /// A parameter entity reference while parameter entities are parsed.
+    fn read_param_entity(&mut self, name: String, at: super::event::Position, want: Want, out: &mut Out) {
         match self.param_entities.get(&name).cloned() {
             Some(Entity { value: Some(_), .. }) => {}
             Some(e) => {

@@ -18,8 +18,8 @@ pub enum Fed {
     Text(Vec<u8>),
     /// Encoding `name` is not built in: supply a table with [`Decoder::set_table`].
     NeedTable(String),
-    /// A byte that cannot be decoded, after the good text before it.
-    Bad(Vec<u8>),
+    /// Input that cannot be decoded (after the good text before it), with the error.
+    Bad(Vec<u8>, i64),
 }
 
 pub struct Decoder {
@@ -44,6 +44,21 @@ pub fn builtin(name: &str) -> Option<Enc> {
 impl Decoder {
     pub fn new(forced: Option<String>) -> Decoder {
         Decoder { enc: None, forced, pending: Vec::new() }
+    }
+
+    /// Bytes per code unit of the input (0 for UTF-8).
+    pub fn byte_width(&self) -> u8 {
+        match self.enc {
+            None | Some(Enc::Utf8) => 0,
+            Some(Enc::Utf16 { .. }) => 2,
+            Some(_) => 1,
+        }
+    }
+
+    /// Is the input converted (expat then reports character data in pieces of at most
+    /// 1024 bytes)?
+    pub fn converts(&self) -> bool {
+        !matches!(self.enc, None | Some(Enc::Utf8))
     }
 
     /// Use `table` for the encoding asked for by [`Fed::NeedTable`].
@@ -76,7 +91,8 @@ impl Decoder {
             self.pending.drain(..2);
             return Some(Ok(Enc::Utf16 { big }));
         }
-        if p.starts_with(&[0, b'<']) || p.starts_with(&[b'<', 0]) {
+        // A document starts with ASCII, so a zero byte first or second means UTF-16.
+        if p.len() >= 2 && (p[0] == 0 || p[1] == 0) {
             return Some(Ok(Enc::Utf16 { big: p[0] == 0 }));
         }
         if let Some(f) = self.named() {
@@ -118,7 +134,7 @@ impl Decoder {
                 for (i, &c) in p.iter().enumerate() {
                     if c >= 0x80 {
                         self.pending = p[i..].to_vec();
-                        return Fed::Bad(out);
+                        return Fed::Bad(out, super::errors::INVALID_TOKEN);
                     }
                     out.push(c);
                 }
@@ -129,7 +145,7 @@ impl Decoder {
                         Some(ch) => push_char(&mut out, ch),
                         None => {
                             self.pending = p[i..].to_vec();
-                            return Fed::Bad(out);
+                            return Fed::Bad(out, super::errors::INVALID_TOKEN);
                         }
                     }
                 }
@@ -148,14 +164,14 @@ impl Decoder {
                         let lo = units[k + 1];
                         if !(0xDC00..0xE000).contains(&lo) {
                             self.pending = p[k * 2..].to_vec();
-                            return Fed::Bad(out);
+                            return Fed::Bad(out, super::errors::INVALID_TOKEN);
                         }
                         let c = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00);
                         push_char(&mut out, char::from_u32(c).unwrap_or('\u{FFFD}'));
                         k += 2;
                     } else if (0xDC00..0xE000).contains(&u) {
                         self.pending = p[k * 2..].to_vec();
-                        return Fed::Bad(out);
+                        return Fed::Bad(out, super::errors::INVALID_TOKEN);
                     } else {
                         push_char(&mut out, char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'));
                         k += 1;
@@ -163,7 +179,7 @@ impl Decoder {
                 }
                 self.pending = p[used..].to_vec();
                 if last && !self.pending.is_empty() {
-                    return Fed::Bad(out);
+                    return Fed::Bad(out, super::errors::UNCLOSED_TOKEN);
                 }
             }
         }

@@ -86,8 +86,9 @@ impl Position {
     pub const START: Position = Position { line: 1, col: 0, byte: 0 };
 
     /// Move over `b` (UTF-8): newlines (LF, CR, CR LF) start a line; a character is one
-    /// column.
-    pub fn advance(&mut self, b: &[u8]) {
+    /// column. Byte indexes count the input's encoding: `width` is 0 for UTF-8, else the
+    /// bytes of a code unit (1 for single-byte encodings, 2 for UTF-16).
+    pub fn advance(&mut self, b: &[u8], width: u8) {
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
@@ -100,8 +101,15 @@ impl Position {
             } else if c & 0xC0 != 0x80 {
                 self.col += 1;
             }
+            if width > 0 && c & 0xC0 != 0x80 {
+                // Characters beyond the BMP take two UTF-16 code units.
+                let units = if width == 2 && c >= 0xF0 { 2 } else { 1 };
+                self.byte += i64::from(width) * units;
+            }
             i += 1;
         }
-        self.byte += b.len() as i64;
+        if width == 0 {
+            self.byte += b.len() as i64;
+        }
     }
 }

@@ -54,6 +54,18 @@ impl Core {
         }
         let misplaced = |core: &Core, _k: usize| if core.state == State::Epilog { E::JUNK_AFTER_DOC_ELEMENT } else { E::SYNTAX };
         if c != b'<' {
+            if c == b'&' {
+                return Err(self.fail(E::INVALID_TOKEN, i));
+            }
+            {
+                // The prolog tokenizer reads a name; only what follows it decides whether
+                // it is an invalid token or a misplaced one.
+                if let scan::Scan::Ok((), e) = scan::name(b, i) {
+                    if !scan::is_space(b[e]) && !b">()|,[]%?*+".contains(&b[e]) {
+                        return Err(self.fail(E::INVALID_TOKEN, e));
+                    }
+                }
+            }
             return Err(self.fail(misplaced(self, i), i));
         }
         if i + 1 >= b.len() {
@@ -106,6 +118,9 @@ impl Core {
             _ if self.state == State::Epilog => Err(self.fail(E::JUNK_AFTER_DOC_ELEMENT, i)),
             _ => match content::content_token(b, i, false) {
                 Next::Tok(tok @ Tok::StartTag { .. }, end) => {
+                    if self.use_foreign_dtd && !self.seen_doctype && self.parse_external_dtd() && want.has(Want::EXTERNAL_ENTITY_REF) {
+                        out.push((Event::ExternalEntityRef { context: None, sysid: None, pubid: None }, at));
+                    }
                     self.content(b, tok, i, end, None, want, out)?;
                     Ok(Some(end))
                 }
@@ -197,8 +212,12 @@ impl Core {
         }
         let at = self.pos_at(end - 1);
         let internal = head.subset;
-        let ev = Event::StartDoctype { name: head.name, sysid: head.sysid.clone(), pubid: head.pubid.clone(), internal };
-        report(ev, Want::START_DOCTYPE, || scan::text(b, i, end), at, want, out);
+        if want.has(Want::START_DOCTYPE) {
+            let ev = Event::StartDoctype { name: head.name, sysid: head.sysid.clone(), pubid: head.pubid.clone(), internal };
+            out.push((ev, at));
+        } else if want.default() {
+            self.default_pieces(b, i, end, out);
+        }
         self.pending_external = head.ext_at.map(|_| (head.sysid, head.pubid));
         if internal {
             self.state = State::Subset;
@@ -216,7 +235,9 @@ impl Core {
                 out.push((Event::ExternalEntityRef { context: None, sysid, pubid }, at));
             }
         }
-        report(Event::EndDoctype, Want::END_DOCTYPE, String::new, at, want, out);
+        if want.has(Want::END_DOCTYPE) {
+            out.push((Event::EndDoctype, at));
+        }
     }
 
     /// Will the external DTD subset be read (XML_SetParamEntityParsing)?
@@ -232,6 +253,38 @@ impl Core {
 pub const PARAM_ENTITY_PARSING_NEVER: i64 = 0;
 pub const PARAM_ENTITY_PARSING_UNLESS_STANDALONE: i64 = 1;
 pub const PARAM_ENTITY_PARSING_ALWAYS: i64 = 2;
+
+impl Core {
+    /// Report the markup `b[s..e]` of the prolog to the default handler token by token
+    /// (names, white space runs, literals, single delimiters), as expat's prolog
+    /// tokenizer splits it.
+    pub fn default_pieces(&self, b: &[u8], s: usize, e: usize, out: &mut Out) {
+        let mut i = s;
+        while i < e {
+            let c = b[i];
+            let j = if scan::is_space(c) {
+                scan::skip_space(&b[..e], i)
+            } else if c == b'"' || c == b'\'' {
+                match scan::literal(&b[..e], i) {
+                    Scan::Ok(_, n) => n,
+                    _ => e,
+                }
+            } else if c == b')' && i + 1 < e && b"*?+".contains(&b[i + 1]) {
+                i + 2
+            } else if b"[]>()|,%?*+".contains(&c) {
+                i + 1
+            } else {
+                let mut j = i + 1;
+                while j < e && !scan::is_space(b[j]) && !b"\"'[]>()|,%?*+".contains(&b[j]) {
+                    j += 1;
+                }
+                j
+            };
+            out.push((Event::Default(scan::text(b, i, j)), self.pos_at(i)));
+            i = j;
+        }
+    }
+}
 
 /// The rest of a document type declaration after `<!DOCTYPE`, from `i`.
 fn doctype_head(b: &[u8], i: usize) -> Scan<DoctypeHead> {
