@@ -43,3 +43,22 @@ print(sorted(pyexpat.errors.codes.items(), key=lambda kv: kv[1])[:5], len(pyexpa
 print(pyexpat.EXPAT_VERSION, pyexpat.version_info, pyexpat.native_encoding)
 print([n for n in dir(pyexpat.model) if n.startswith("XML")])
 print(pyexpat.ExpatError is pyexpat.error, pyexpat.ExpatError.__module__)
+
+# Errors in DTD declarations, entity expansion, attribute values and namespaces.
+for d in [b'<!DOCTYPE a [<!ENTITY e "%x;">]><a/>', b'<!DOCTYPE a [<!ENTITY e "&#0;">]><a/>',
+          b'<!DOCTYPE a [<!ATTLIST a b CDATA "&u;">]><a/>', b'<!DOCTYPE a [<!ENTITY e "x" y>]><a/>',
+          b'<a b="x&u;"/>', b'<a b="&#0;"/>', b'<!DOCTYPE a [<!ENTITY e "<b>">]><a>&e;</a>',
+          b'<!DOCTYPE a [<!ENTITY e "</a>">]><a>&e;',
+          b'<!DOCTYPE a [<!ENTITY e "&f;"><!ENTITY f "&e;">]><a>&e;</a>',
+          b'<!DOCTYPE a [<!ENTITY e "x">]><a b="&e;"/>', b'<!DOCTYPE a [<!ENTITY e SYSTEM "x">]><a b="&e;"/>',
+          b'<!DOCTYPE a [<!ENTITY e SYSTEM "x" NDATA n>]><a>&e;</a>', b'<!DOCTYPE a [<!ELEMENT a (b,c|d)>]><a/>',
+          b'<!DOCTYPE a [<!FOO>]><a/>', b'<!DOCTYPE a [ junk ]><a/>', b'<!DOCTYPE a [<!ATTLIST a b CDATA>]><a/>',
+          b'<a xmlns:x=""/>', b'<x:a xmlns:x="u" xmlns:y="u" x:b="1" y:b="2"/>', b'<a xmlns:xmlns="u"/>',
+          b'<a xmlns:xml="u"/>', '<a>\u00e9</a>'.encode('latin-1'),
+          b'<?xml version="1.0" encoding="us-ascii"?><a>\xc3\xa9</a>', b'<a>&#xD800;</a>', b'<a>&#65;&#X41;</a>']:
+    p = pyexpat.ParserCreate(namespace_separator=' ' if b'xmlns' in d else None)
+    try:
+        p.Parse(d, True)
+        print(d, 'ok')
+    except pyexpat.ExpatError as e:
+        print(d, e)

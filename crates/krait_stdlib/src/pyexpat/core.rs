@@ -75,6 +75,8 @@ pub struct Core {
     pub pending_external: Option<(Option<String>, Option<String>)>,
     /// XML_SetParamEntityParsing's setting.
     pub param_parsing: i64,
+    /// The error a failing markup declaration reports (syntax error unless set).
+    pub decl_error: i64,
     /// Report character data runs in pieces of at most 1024 bytes (as expat does when it
     /// converts the input encoding).
     pub split_data: bool,
@@ -111,6 +113,7 @@ impl Core {
             keep_processing: true,
             external: false,
             split_data: false,
+            decl_error: E::SYNTAX,
             byte_width: 0,
         }
     }
@@ -264,7 +267,7 @@ impl Core {
                     if list.iter().any(|(m, _): &(String, String)| *m == n) {
                         return Err(self.fail_in(ent, E::DUPLICATE_ATTRIBUTE, a.name.0));
                     }
-                    let v = self.att_value(b, a.value, ent.unwrap_or_else(|| self.pos_at(a.value.0)))?;
+                    let v = self.att_value(b, a.value, at)?;
                     list.push((n, v));
                 }
                 let raw_tag = (want.default() && !want.has(Want::START_ELEMENT)).then(|| scan::text(b, start, end));
@@ -382,16 +385,18 @@ impl Core {
     /// (appendAttributeValue).
     fn att_value(&mut self, b: &[u8], span: (usize, usize), at: Position) -> Result<String, Fail> {
         let mut out = String::new();
-        self.att_value_into(b, span.0, span.1, at, &mut out)?;
+        self.att_value_into(b, span.0, span.1, at, Some(()), &mut out)?;
         Ok(out)
     }
 
     /// Normalise attribute value text `b` into `out`.
     pub fn att_text(&mut self, b: &[u8], at: Position, out: &mut String) -> Result<(), Fail> {
-        self.att_value_into(b, 0, b.len(), at, out)
+        self.att_value_into(b, 0, b.len(), at, None, out)
     }
 
-    fn att_value_into(&mut self, b: &[u8], s: usize, e: usize, at: Position, out: &mut String) -> Result<(), Fail> {
+    /// `main`: `b` is the input buffer, so a bad reference is reported where it is
+    /// (others at `at`, the start tag).
+    fn att_value_into(&mut self, b: &[u8], s: usize, e: usize, at: Position, main: Option<()>, out: &mut String) -> Result<(), Fail> {
         let mut i = s;
         while i < e {
             match b[i] {
@@ -400,14 +405,15 @@ impl Core {
                     match r {
                         Ref::Char(v) => match scan::char_ref_value(v) {
                             Some(c) => out.push(c),
-                            None => return Err((E::BAD_CHAR_REF, at)),
+                            None => return Err((E::BAD_CHAR_REF, main.map_or(at, |()| self.pos_at(i)))),
                         },
                         Ref::Entity(ns, ne) => {
                             let name = scan::text(b, ns, ne);
                             if let Some(c) = predefined(&name) {
                                 out.push(c);
                             } else {
-                                self.att_entity(name, at, out)?;
+                                let ref_at = main.map_or(at, |()| self.pos_at(i));
+                                self.att_entity(name, at, ref_at, out)?;
                             }
                         }
                     }
@@ -436,19 +442,19 @@ impl Core {
     }
 
     /// A general entity referenced in an attribute value.
-    fn att_entity(&mut self, name: String, at: Position, out: &mut String) -> Result<(), Fail> {
+    fn att_entity(&mut self, name: String, at: Position, ref_at: Position, out: &mut String) -> Result<(), Fail> {
         let Some(entity) = self.entities.get(&name).cloned() else {
             if !self.has_param_refs || self.standalone {
                 return Err((E::UNDEFINED_ENTITY, at));
             }
             return Ok(());
         };
-        let Some(value) = entity.value else { return Err((E::ATTRIBUTE_EXTERNAL_ENTITY_REF, at)) };
+        let Some(value) = entity.value else { return Err((E::ATTRIBUTE_EXTERNAL_ENTITY_REF, ref_at)) };
         if self.open_entities.contains(&name) {
             return Err((E::RECURSIVE_ENTITY_REF, at));
         }
         self.open_entities.push(name);
-        let r = self.att_value_into(value.as_bytes(), 0, value.len(), at, out);
+        let r = self.att_value_into(value.as_bytes(), 0, value.len(), at, None, out);
         self.open_entities.pop();
         r
     }
@@ -571,11 +577,6 @@ impl Core {
             s.push_str(prefix);
         }
         Ok(s)
-    }
-
-    /// Is the parser inside the root element?
-    pub fn depth(&self) -> usize {
-        self.stack.len()
     }
 }
 

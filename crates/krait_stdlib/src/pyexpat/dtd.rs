@@ -84,6 +84,7 @@ impl Core {
                     _ => Err(self.fail(E::INVALID_TOKEN, i + 1)),
                 }
             }
+            c if c.is_ascii_alphabetic() || c == b'_' || c == b':' || c >= 0x80 => Err(self.fail(E::SYNTAX, i)),
             _ => Err(self.fail(E::INVALID_TOKEN, i)),
         }
     }
@@ -136,9 +137,15 @@ impl Core {
             "ATTLIST" => self.attlist_decl(b, &toks[1..], want, out),
             "ELEMENT" => self.element_decl(&toks[1..], want, out),
             "NOTATION" => self.notation_decl(b, &toks[1..], end, want, out),
-            _ => Err(i + 2),
+            _ => {
+                self.decl_error = E::INVALID_TOKEN;
+                Err(toks.get(1).map_or(end, |x| x.1))
+            }
         };
-        r.map_err(|k| self.fail(E::SYNTAX, k))
+        r.map_err(|k| {
+            let code = std::mem::replace(&mut self.decl_error, E::SYNTAX);
+            self.fail(code, if k == AT_END { end } else { k })
+        })
     }
 
     fn entity_decl(&mut self, b: &[u8], t: &[(D, usize)], end: usize, want: Want, out: &mut Out) -> Result<(), usize> {
@@ -154,7 +161,13 @@ impl Core {
         k += 1;
         let (value, sysid, pubid, notation, at) = match t.get(k) {
             Some((D::Lit(s, e), off)) => {
-                let v = self.entity_value(b, *s, *e).map_err(|_| *off)?;
+                let v = self.entity_value(b, *s, *e).map_err(|(code, at)| {
+                    self.decl_error = code;
+                    at
+                })?;
+                if let Some((_, o)) = t.get(k + 1) {
+                    return Err(*o);
+                }
                 (Some(v), None, None, None, *off)
             }
             Some((D::Name(kw), off)) if kw == "SYSTEM" || kw == "PUBLIC" => {
@@ -184,7 +197,8 @@ impl Core {
     }
 
     /// An entity value literal: character references replaced, line ends normalised.
-    fn entity_value(&self, b: &[u8], s: usize, e: usize) -> Result<String, ()> {
+    /// Err: the error and the offset (in `b`) of the bad reference.
+    fn entity_value(&self, b: &[u8], s: usize, e: usize) -> Result<String, (i64, usize)> {
         let raw = scan::text(b, s, e);
         let raw = scan::normalize_newlines(&raw);
         let rb = raw.as_bytes();
@@ -192,17 +206,17 @@ impl Core {
         let mut i = 0;
         while i < rb.len() {
             match rb[i] {
-                b'%' => return Err(()),
+                b'%' => return Err((E::PARAM_ENTITY_REF, s + i)),
                 b'&' => match scan::reference(rb, i) {
                     Scan::Ok(scan::Ref::Char(v), next) => {
-                        out.push(scan::char_ref_value(v).ok_or(())?);
+                        out.push(scan::char_ref_value(v).ok_or((E::BAD_CHAR_REF, s + i))?);
                         i = next;
                     }
                     Scan::Ok(scan::Ref::Entity(..), next) => {
                         out.push_str(&raw[i..next]);
                         i = next;
                     }
-                    _ => return Err(()),
+                    _ => return Err((E::INVALID_TOKEN, s + i)),
                 },
                 _ => {
                     let n = raw[i..].chars().next().map_or(1, char::len_utf8);
@@ -217,7 +231,7 @@ impl Core {
     fn attlist_decl(&mut self, b: &[u8], t: &[(D, usize)], want: Want, out: &mut Out) -> Result<(), usize> {
         let elname = match t.first() {
             Some((D::Name(n), _)) => n.clone(),
-            other => return Err(other.map_or(0, |x| x.1)),
+            other => return Err(other.map_or(AT_END, |x| x.1)),
         };
         let mut k = 1;
         while k < t.len() {
@@ -241,7 +255,7 @@ impl Core {
                     k = next;
                     g
                 }
-                other => return Err(other.map_or(0, |x| x.1)),
+                other => return Err(other.map_or(AT_END, |x| x.1)),
             };
             let (default, required, at) = match t.get(k) {
                 Some((D::Name(n), o)) if n == "#REQUIRED" => (None, true, *o),
@@ -251,10 +265,10 @@ impl Core {
                         k += 1;
                         (Some((*s, *e)), true, *o)
                     }
-                    other => return Err(other.map_or(0, |x| x.1)),
+                    other => return Err(other.map_or(AT_END, |x| x.1)),
                 },
                 Some((D::Lit(s, e), o)) => (Some((*s, *e)), false, *o),
-                other => return Err(other.map_or(0, |x| x.1)),
+                other => return Err(other.map_or(AT_END, |x| x.1)),
             };
             k += 1;
             let pos = self.pos_at(at);
@@ -262,7 +276,10 @@ impl Core {
             let default = match default {
                 Some((s, e)) => {
                     let mut v = String::new();
-                    self.default_value(b, s, e, pos, &mut v).map_err(|_| at)?;
+                    self.default_value(b, s, e, pos, &mut v).map_err(|(code, _)| {
+                        self.decl_error = code;
+                        at
+                    })?;
                     if !cdata {
                         v = v.split(' ').filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
                     }
@@ -288,13 +305,13 @@ impl Core {
     fn element_decl(&mut self, t: &[(D, usize)], want: Want, out: &mut Out) -> Result<(), usize> {
         let name = match t.first() {
             Some((D::Name(n), _)) => n.clone(),
-            other => return Err(other.map_or(0, |x| x.1)),
+            other => return Err(other.map_or(AT_END, |x| x.1)),
         };
         let (model, at, next) = match t.get(1) {
             Some((D::Name(n), o)) if n == "EMPTY" => (Model { ctype: 1, quant: 0, name: None, children: Vec::new() }, *o, 2),
             Some((D::Name(n), o)) if n == "ANY" => (Model { ctype: 2, quant: 0, name: None, children: Vec::new() }, *o, 2),
             Some((D::Punct(b'('), _)) => group(t, 1)?,
-            other => return Err(other.map_or(0, |x| x.1)),
+            other => return Err(other.map_or(AT_END, |x| x.1)),
         };
         if let Some((_, o)) = t.get(next) {
             return Err(*o);
@@ -325,6 +342,9 @@ impl Core {
     }
 }
 
+/// An error offset meaning "where the declaration ends".
+const AT_END: usize = usize::MAX;
+
 /// `SYSTEM lit` or `PUBLIC lit lit?` at `t[k]`: (system id, public id, next index).
 #[allow(clippy::type_complexity)]
 fn external_id(b: &[u8], t: &[(D, usize)], k: usize, off: usize) -> Result<(Option<String>, Option<String>, usize), usize> {
@@ -350,7 +370,7 @@ fn enumeration(t: &[(D, usize)], k: usize) -> Result<(String, usize), usize> {
     let mut s = String::new();
     let mut j = k;
     if !matches!(t.get(j), Some((D::Punct(b'('), _))) {
-        return Err(t.get(j).map_or(0, |x| x.1));
+        return Err(t.get(j).map_or(AT_END, |x| x.1));
     }
     loop {
         match t.get(j) {
@@ -365,7 +385,7 @@ fn enumeration(t: &[(D, usize)], k: usize) -> Result<(String, usize), usize> {
                 s.push_str(n);
                 j += 1;
             }
-            other => return Err(other.map_or(0, |x| x.1)),
+            other => return Err(other.map_or(AT_END, |x| x.1)),
         }
     }
 }
@@ -402,7 +422,7 @@ fn group(t: &[(D, usize)], k: usize) -> Result<(Model, usize, usize), usize> {
                     children.push(m);
                     j = next;
                 }
-                other => return Err(other.map_or(0, |x| x.1)),
+                other => return Err(other.map_or(AT_END, |x| x.1)),
             }
         }
         match t.get(j) {
@@ -419,7 +439,7 @@ fn group(t: &[(D, usize)], k: usize) -> Result<(Model, usize, usize), usize> {
                 sep = Some(*c);
                 j += 1;
             }
-            other => return Err(other.map_or(0, |x| x.1)),
+            other => return Err(other.map_or(AT_END, |x| x.1)),
         }
     }
 }
