@@ -586,6 +586,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
             Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
             Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            Opcode::AsyncGenWrap => crate::types::async_gen::wrap_top(vm, frame),
             // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
             Opcode::EndAsyncFor => {
                 let exc = frame.pop();

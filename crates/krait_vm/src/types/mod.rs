@@ -13,6 +13,8 @@ pub mod function;
 pub mod generic_alias;
 pub mod gen_finalize;
 pub mod generator;
+pub mod async_gen;
+mod async_gen_awaitables;
 pub mod getset;
 pub mod methods;
 pub mod mappingproxy;

@@ -1,6 +1,6 @@
 //! `sys.set_asyncgen_hooks` / `sys.get_asyncgen_hooks` (asyncio installs its hooks on
-//! every run). krait keeps the hooks for `get_asyncgen_hooks`; its async generators do
-//! not call them yet, so event loops do not see un-exhausted async generators at shutdown.
+//! every run): an async generator calls firstiter when first iterated and, dropped
+//! unfinished, hands itself to the finalizer (types/async_gen.rs, gen_finalize.rs).
 
 use crate::modules::structseq::{self, StructSeqDef};
 use crate::object::Value;
@@ -43,4 +43,9 @@ pub fn get_asyncgen_hooks(vm: &mut Vm, _: &[Value]) -> PyResult<Value> {
     let (first, fin) = HOOKS.with(|h| h.borrow().clone());
     let t = structseq::new_type(vm, &ASYNCGEN_HOOKS);
     Ok(structseq::new_instance(vm, &t, vec![first, fin]))
+}
+
+/// The current (firstiter, finalizer) hooks, None when unset.
+pub fn current() -> (Value, Value) {
+    HOOKS.with(|h| h.borrow().clone())
 }

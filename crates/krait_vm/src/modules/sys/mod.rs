@@ -1,7 +1,7 @@
 //! The `sys` module: interpreter state (argv, path, modules, recursion limit, exception
 //! info), version and platform data, and the standard streams.
 
-mod hooks;
+pub(crate) mod hooks;
 mod info;
 mod paths;
 
