@@ -136,7 +136,7 @@ pub fn is_awaitable_coroutine(v: &Value) -> bool {
     const CO_ITERABLE_COROUTINE: u32 = 0x100;
     state(v).is_some_and(|st| {
         let s = st.borrow();
-        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CO_ITERABLE_COROUTINE != 0))
+        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.code.flags() & CO_ITERABLE_COROUTINE != 0)
     })
 }
 
