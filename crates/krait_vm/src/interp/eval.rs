@@ -370,14 +370,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
-            Opcode::GetYieldFromIter => {
-                let v = frame.top().clone();
-                if !crate::types::generator::is_generator_like(&v) {
-                    let it = vm.iter(&v)?;
-                    frame.pop();
-                    frame.push(it);
-                }
-            }
+            Opcode::GetYieldFromIter => ops::async_ops::get_yield_from_iter(vm, frame, &code)?,
             Opcode::Send => {
                 let v = frame.pop();
                 if let Value::Obj(o) = frame.top() {

@@ -34,12 +34,17 @@ thread_local! {
 impl Drop for GenState {
     fn drop(&mut self) {
         let Some(frame) = self.frame.take() else { return };
-        // (_PyGen_Finalize) An async generator's finalizer hook is called once, even for
-        // one that has not started; it is not closed then.
-        let hook = self.kind == GenKind::AsyncGenerator && !self.ag.closed && !self.ag.finalized && !self.ag.finalizer.is_null();
+        // (_PyGen_Finalize, once per object.) An async generator's finalizer hook is
+        // called even for one that has not started; it is not closed then. A coroutine
+        // never started warns that it was never awaited.
+        if self.ag.finalized {
+            return;
+        }
+        let hook = self.kind == GenKind::AsyncGenerator && !self.ag.closed && !self.ag.finalizer.is_null();
+        let unawaited = self.kind == GenKind::Coroutine && !self.started;
         // Closing only runs code when the generator has started and is suspended inside
         // a try block (finally, except, with): otherwise GeneratorExit just ends it.
-        if !hook && (!self.started || self.ag.finalized || crate::interp::eval::find_handler(&frame.code, frame.lasti).is_none()) {
+        if !hook && !unawaited && (!self.started || crate::interp::eval::find_handler(&frame.code, frame.lasti).is_none()) {
             return;
         }
         let orphan = Orphan {
@@ -82,7 +87,13 @@ pub fn run_pending(vm: &mut Vm) {
         let finalizer = std::mem::take(&mut ag.finalizer);
         state.ag = AsyncGenFlags { finalized: true, ..ag };
         let gen = vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty);
-        let r = if finalizer.is_null() { gen_close(vm, std::slice::from_ref(&gen)) } else { vm.call_positional(&finalizer, std::slice::from_ref(&gen)) };
+        let r = if !finalizer.is_null() {
+            vm.call_positional(&finalizer, std::slice::from_ref(&gen))
+        } else if o.kind == GenKind::Coroutine && !o.started {
+            warn_unawaited(vm, &gen)
+        } else {
+            gen_close(vm, std::slice::from_ref(&gen))
+        };
         if let Err(e) = r {
             let _ = crate::builtins::stdio::flush_stdout();
             let what = vm.repr(&gen).ok().and_then(|s| s.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
@@ -92,4 +103,18 @@ pub fn run_pending(vm: &mut Vm) {
             let _ = stderr.flush();
         }
     }
+}
+
+/// _PyErr_WarnUnawaitedCoroutine: RuntimeWarning "coroutine '...' was never awaited",
+/// attributed to the running frame. (Not through `warnings._warn_unawaited_coroutine`:
+/// it passes `source=`, which the pure-Python `warn_explicit` krait runs mistakes for the
+/// output file; so the "Enable tracemalloc" hint line is not printed.)
+fn warn_unawaited(vm: &mut Vm, coro: &Value) -> crate::vm::PyResult<Value> {
+    let qualname = vm.get_attr_str(coro, "__qualname__")?;
+    let q = vm.str_of(&qualname);
+    let msg = vm.new_str(&format!("coroutine '{q}' was never awaited"));
+    let warnings = crate::import::import_module_level(vm, "warnings", None, &Value::None, 0)?;
+    let f = vm.get_attr_str(&warnings, "warn")?;
+    let category = Value::Obj(vm.exc.runtime_warning.clone());
+    vm.call_positional(&f, &[msg, category, Value::Int(1)])
 }

@@ -73,14 +73,7 @@ pub fn init(vm: &mut Vm) {
         iter: Some(|_, v| Ok(v.clone())),
         // A return value other than None travels in StopIteration (for next());
         // vm.next turns it into plain exhaustion for loops.
-        next: Some(|vm, v| match resume(vm, v, Value::None, None)? {
-            SendResult::Yield(r) => Ok(Some(r)),
-            SendResult::Return(Value::None) => Ok(None),
-            SendResult::Return(r) => {
-                let cls = vm.exc.stop_iteration.clone();
-                Err(vm.new_exception(&cls, vec![r]))
-            }
-        }),
+        next: Some(gen_iternext),
         ..common
     };
     let generator = vm.new_builtin_type("generator", None, gen_slots, 0);
@@ -93,9 +86,19 @@ pub fn init(vm: &mut Vm) {
     ];
     vm.add_methods(&generator, "generator", &methods);
     vm.add_methods(&coroutine, "coroutine", &methods);
-    vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", |_, a| Ok(a[0].clone()))]);
+    vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", super::coro_wrapper::new)]);
+    super::coro_wrapper::init(vm);
     let agen = super::async_gen::init(vm, &async_generator);
     vm.gen_types = Some(GenTypes { generator, coroutine, async_generator, agen });
+}
+
+/// gen_iternext: the next value; a return value other than None travels in StopIteration.
+pub(crate) fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    match resume(vm, g, Value::None, None)? {
+        SendResult::Yield(r) => Ok(Some(r)),
+        SendResult::Return(Value::None) => Ok(None),
+        SendResult::Return(r) => Err(stop_iteration(vm, r)),
+    }
 }
 
 /// The object RETURN_GENERATOR makes from the current frame.
@@ -130,13 +133,17 @@ pub(crate) fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
 }
 
+/// Whether `v` is a coroutine object.
+pub fn is_coroutine(v: &Value) -> bool {
+    state(v).is_some_and(|s| s.borrow().kind == GenKind::Coroutine)
+}
+
 /// Whether `v` can be awaited directly: a coroutine, or a generator whose code has
 /// CO_ITERABLE_COROUTINE (`types.coroutine`).
 pub fn is_awaitable_coroutine(v: &Value) -> bool {
-    const CO_ITERABLE_COROUTINE: u32 = 0x100;
     state(v).is_some_and(|st| {
         let s = st.borrow();
-        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.code.flags() & CO_ITERABLE_COROUTINE != 0)
+        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.code.flags() & CodeFlags::ITERABLE_COROUTINE != 0)
     })
 }
 
@@ -222,11 +229,12 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
             None => {
                 let kind = s.kind;
                 drop(s);
-                if let Some(e) = exc {
-                    return Err(e);
-                }
+                // (close() does not come here for a finished generator.)
                 if kind == GenKind::Coroutine {
                     return Err(vm.new_runtime_error("cannot reuse already awaited coroutine"));
+                }
+                if let Some(e) = exc {
+                    return Err(e);
                 }
                 return Ok(SendResult::Return(Value::None));
             }
@@ -366,7 +374,7 @@ pub(crate) fn delegate(g: &Value) -> Option<Value> {
 }
 
 /// generator.throw(typ[, val[, tb]])
-fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let exc = throw_exception(vm, &a[1], &a[2])?;
     let r = throw_into(vm, &a[0], exc, true)?;
     yielded(vm, r)

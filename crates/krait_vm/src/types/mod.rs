@@ -15,6 +15,7 @@ pub mod gen_finalize;
 pub mod generator;
 pub mod async_gen;
 mod async_gen_awaitables;
+mod coro_wrapper;
 pub mod getset;
 pub mod methods;
 pub mod mappingproxy;
