@@ -33,13 +33,17 @@ pub struct GenState {
     pub code: Rc<Code>,
     /// An async generator's own state (unused by the other kinds).
     pub ag: super::async_gen::AsyncGenFlags,
+    /// A coroutine's `cr_origin`: None, or where it was created (origin tracking on).
+    pub origin: Value,
+    /// While running: the index of its frame on `vm.frames` (for `gi_frame`).
+    pub running_at: usize,
 }
 
 impl GenState {
     /// The state of a generator suspended in `frame` (not started when `started` is false).
     pub fn new(frame: Box<Frame>, kind: GenKind, name: Value, qualname: Value, started: bool) -> GenState {
         let code = frame.code.clone();
-        GenState { frame: Some(frame), running: false, started, kind, name, qualname, saved_exc: Value::None, code, ag: Default::default() }
+        GenState { frame: Some(frame), running: false, started, kind, name, qualname, saved_exc: Value::None, code, ag: Default::default(), origin: Value::None, running_at: 0 }
     }
 
     /// What error messages call this kind of object.
@@ -124,13 +128,32 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> Value {
         GenKind::Coroutine => types.coroutine.clone(),
         GenKind::AsyncGenerator => types.async_generator.clone(),
     };
-    let state = GenState::new(frame, kind, name, qualname, false);
+    let mut state = GenState::new(frame, kind, name, qualname, false);
+    if kind == GenKind::Coroutine {
+        let depth = crate::modules::sys::hooks::origin_depth();
+        if depth > 0 {
+            state.origin = origin(vm, depth as usize);
+        }
+    }
     vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty)
 }
 
 /// The state of a generator, coroutine or async generator object.
 pub(crate) fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
+}
+
+/// compute_cr_origin: ((filename, lineno, name), ...) of the `depth` innermost frames
+/// (the coroutine function's caller first).
+fn origin(vm: &mut Vm, depth: usize) -> Value {
+    let mut items = Vec::new();
+    for i in (0..vm.frames.len()).rev().take(depth) {
+        let f = &vm.frames[i];
+        let line = crate::exceptions::traceback::location(&f.code, f.lasti).line.unwrap_or(-1);
+        let (file, name) = (Value::Obj(f.code.filename.clone()), Value::Obj(f.code.name.clone()));
+        items.push(vm.new_tuple(vec![file, Value::Int(line as i64), name]));
+    }
+    vm.new_tuple(items)
 }
 
 /// Whether `v` is a coroutine object.
@@ -163,6 +186,7 @@ pub fn take_for_inline_resume(vm: &Vm, g: &Value, value: &Value) -> Option<Box<F
     let mut frame = s.frame.take()?;
     s.running = true;
     s.started = true;
+    s.running_at = vm.frames.len();
     drop(s);
     frame.push(value.clone());
     frame.gen = g.clone();
@@ -249,6 +273,7 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         vm.exc_info = saved;
     }
     let base = vm.frames.len();
+    st.borrow_mut().running_at = base;
     vm.frames.push(frame);
     let r = run(vm, base, exc);
     let r = match r {
@@ -568,17 +593,20 @@ fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>>
         "suspended" if prefix != "ag_" => Value::Bool(st.borrow().frame.is_some() && st.borrow().started),
         "yieldfrom" if prefix == "gi_" => delegate(v).unwrap_or(Value::None),
         "await" if prefix != "gi_" => delegate(v).unwrap_or(Value::None),
-        // (Origin tracking, sys.set_coroutine_origin_tracking_depth, is never on.)
-        "origin" if prefix == "cr_" => Value::None,
+        "origin" if prefix == "cr_" => st.borrow().origin.clone(),
         "code" => {
             let code = st.borrow().code.clone();
             vm.code_object(&code)
         }
         // A snapshot of the suspended frame (no Python code runs while it is borrowed).
-        "frame" => match st.borrow().frame.as_deref() {
-            Some(frame) => crate::exceptions::traceback::frame_object(vm, frame)?,
-            None => Value::None,
-        },
+        "frame" => {
+            let running_at = st.borrow().running.then(|| st.borrow().running_at).filter(|&i| i < vm.frames.len());
+            match (st.borrow().frame.as_deref(), running_at) {
+                (Some(frame), _) => crate::exceptions::traceback::frame_object(vm, frame)?,
+                (None, Some(i)) => crate::exceptions::traceback::snapshot(vm, i)?,
+                (None, None) => Value::None,
+            }
+        }
         _ => return vm.generic_get_attr(v, name),
     };
     Ok(Some(r))
