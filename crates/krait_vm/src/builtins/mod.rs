@@ -83,7 +83,7 @@ pub(crate) fn tuple_items(v: &Value) -> &[Value] {
 }
 
 /// The text of a str argument, or TypeError `"{what} must be str, not T"`-style `msg`.
-pub(crate) fn str_arg(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) -> PyResult<String> {
+pub fn str_arg_with(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) -> PyResult<String> {
     match v.as_obj().and_then(|o| o.as_str()) {
         Some(s) => Ok(s.as_str().to_string()),
         None => {
@@ -91,6 +91,11 @@ pub(crate) fn str_arg(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) 
             Err(vm.new_type_error(msg(&n)))
         }
     }
+}
+
+/// The text of a str argument, or TypeError "`what` must be str, not T".
+pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
+    str_arg_with(vm, v, |n| format!("{what} must be str, not {n}"))
 }
 
 /// Call `f(*args, **kw)` with keyword names given as text.

@@ -5,6 +5,7 @@ mod case;
 pub(crate) use case::is_identifier;
 pub(crate) mod convert;
 mod format;
+mod needle;
 mod printable;
 pub mod repr;
 mod search;
@@ -154,7 +155,7 @@ fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     match pystr(item) {
-        Some(sub) => Ok(text(v).contains(sub.as_str())),
+        Some(sub) => Ok(sub.as_str().is_empty() || needle::find(text(v), sub.as_str()).is_some()),
         None => {
             let n = vm.type_name(item);
             Err(vm.new_type_error(format!("'in <string>' requires string as left operand, not {n}")))
