@@ -5,6 +5,7 @@ use crate::object::{PyRef, Value};
 use crate::types::methods::MethodDef;
 use crate::vm::{PyErr, PyResult, Vm};
 
+mod async_iter;
 mod build_class;
 pub(crate) mod code;
 pub mod file;
@@ -23,14 +24,17 @@ const CLASS_FUNCTIONS: &[MethodDef] =
 /// Fill the builtins module's dict.
 pub fn init(vm: &mut Vm) {
     let d = vm.builtins_dict.clone();
-    let tables: [&[MethodDef]; 7] =
-        [io::FUNCTIONS, numeric::FUNCTIONS, iteration::FUNCTIONS, introspection::FUNCTIONS, code::FUNCTIONS, text::FUNCTIONS, CLASS_FUNCTIONS];
+    let tables: [&[MethodDef]; 8] = [
+        io::FUNCTIONS, numeric::FUNCTIONS, iteration::FUNCTIONS, async_iter::FUNCTIONS, introspection::FUNCTIONS, code::FUNCTIONS, text::FUNCTIONS,
+        CLASS_FUNCTIONS,
+    ];
     for f in tables.into_iter().flatten() {
         let func = vm.new_native_function(f.name, "builtins", f.sig, f.func, Value::Null, false);
         set(vm, &d, f.name, Value::Obj(func));
     }
     let open = file::open_function(vm);
     set(vm, &d, "open", Value::Obj(open));
+    async_iter::init(vm);
     for (name, ty) in iter_types::init(vm) {
         set(vm, &d, name, Value::Obj(ty));
     }

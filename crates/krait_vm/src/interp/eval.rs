@@ -377,14 +377,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
-            Opcode::GetYieldFromIter => {
-                let v = frame.top().clone();
-                if !crate::types::generator::is_generator_like(&v) {
-                    let it = vm.iter(&v)?;
-                    frame.pop();
-                    frame.push(it);
-                }
-            }
+            Opcode::GetYieldFromIter => ops::async_ops::get_yield_from_iter(vm, frame, &code)?,
             Opcode::Send => {
                 let v = frame.pop();
                 if let Value::Obj(o) = frame.top() {
@@ -599,6 +592,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
             Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
             Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            Opcode::AsyncGenWrap => crate::types::async_gen::wrap_top(vm, frame),
             // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
             Opcode::EndAsyncFor => {
                 let exc = frame.pop();
