@@ -69,7 +69,7 @@ fn is_tracked(vm: &mut Vm, v: &Value) -> bool {
 pub fn make_module(vm: &mut Vm) -> PyRef {
     let m = new_module_with(vm, "gc", &[
         method("is_tracked", "(obj, /)", |vm, a| Ok(Value::Bool(is_tracked(vm, &a[0])))),
-        method("is_finalized", "(obj, /)", |_, _| Ok(Value::Bool(false))),
+        method("is_finalized", "(obj, /)", |_, a| Ok(Value::Bool(a[0].as_obj().is_some_and(|o| crate::object::finalize::is_finalized(o.addr()))))),
         method("get_count", "()", |vm, _| Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))),
         method("freeze", "()", |_, _| Ok(Value::None)),
         method("unfreeze", "()", |_, _| Ok(Value::None)),

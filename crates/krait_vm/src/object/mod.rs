@@ -1,5 +1,6 @@
 //! The object model: the `PyRef` handle, `Value`, heap objects and type objects.
 
+pub mod finalize;
 mod handle;
 pub mod hash;
 mod obj;
