@@ -16,6 +16,9 @@ static BREAKER: AtomicU32 = AtomicU32::new(0);
 /// (object::finalize's queue).
 pub const FINALIZERS: u32 = 1;
 
+/// The young generation of tracked containers outgrew its threshold: collect it.
+pub const GC: u32 = 1 << 1;
+
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
 pub fn is_set() -> bool {
@@ -57,6 +60,10 @@ pub fn run_finalizers(vm: &mut Vm) {
 #[cold]
 pub fn handle(vm: &mut Vm) -> PyResult<()> {
     let bits = BREAKER.load(Ordering::Relaxed);
+    if bits & GC != 0 {
+        clear(GC);
+        crate::modules::gc::collect_automatic(vm);
+    }
     if bits & FINALIZERS != 0 {
         super::finalize::run_pending(vm);
     }

@@ -49,7 +49,7 @@ pub fn run_pending(vm: &mut Vm) {
 
 // slot_tp_finalize: look `__del__` up on the type and call it; an error is reported
 // against the method.
-fn call_del(vm: &mut Vm, obj: Value) {
+pub(crate) fn call_del(vm: &mut Vm, obj: Value) {
     let cls = vm.type_of(&obj);
     let name = vm.intern("__del__");
     let Some(del) = vm.lookup_type_attr(&cls, &name) else { return };

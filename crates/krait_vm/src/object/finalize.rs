@@ -72,6 +72,12 @@ pub fn is_finalized(addr: usize) -> bool {
     FINALIZED.with(|f| f.borrow().contains(&addr))
 }
 
+/// Note that the collector ran `__del__` for the object at `addr` (it will not run
+/// again when the object dies).
+pub fn mark_finalized(addr: usize) {
+    FINALIZED.with(|f| f.borrow_mut().insert(addr));
+}
+
 impl Drop for PyObject {
     #[inline]
     fn drop(&mut self) {

@@ -19,7 +19,12 @@ impl PyRef {
     /// Allocate a new object.
     #[inline]
     pub fn new(obj: PyObject) -> PyRef {
-        PyRef(Rc::new(obj))
+        let container = super::gc_registry::is_container(&obj.payload);
+        let r = PyRef(Rc::new(obj));
+        if container {
+            super::gc_registry::track(&r);
+        }
+        r
     }
 
     /// Identity comparison (`is`).
