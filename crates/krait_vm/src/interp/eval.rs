@@ -203,8 +203,14 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 frame.pop();
             }
             Opcode::PushNull => frame.push(Value::Null),
-            Opcode::LoadConst => frame.push(code.consts[arg as usize].clone()),
-            Opcode::LoadFast => {
+            // A superinstruction the fast path declined runs its first half only; the
+            // second follows in place (these base opcodes are one unit long).
+            Opcode::LoadConst | Opcode::LoadConstLoadFast => {
+                ip = i + 1;
+                frame.push(code.consts[arg as usize].clone());
+            }
+            Opcode::LoadFast | Opcode::LoadFastLoadFast | Opcode::LoadFastLoadConst => {
+                ip = i + 1;
                 let v = frame.local_mut(arg as usize).clone();
                 if v.is_null() {
                     let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
@@ -212,7 +218,8 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 frame.push(v);
             }
-            Opcode::StoreFast => {
+            Opcode::StoreFast | Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast => {
+                ip = i + 1;
                 let v = frame.pop();
                 *frame.local_mut(arg as usize) = v;
             }
@@ -912,7 +919,7 @@ fn concat_in_place(vm: &Vm, frame: &mut Frame, code: &Code, i: usize, a: Value, 
     }
     let next = i + 1 + Opcode::BinaryOp.cache_entries() as usize;
     let Some(store) = code.instrs.get(next).map(|c| c.get()) else { return Err(a) };
-    if store.op != Opcode::StoreFast || !frame.local_mut(store.arg as usize).is(&a) {
+    if store.op.deopt() != Opcode::StoreFast || !frame.local_mut(store.arg as usize).is(&a) {
         return Err(a);
     }
     *frame.local_mut(store.arg as usize) = Value::Null;
