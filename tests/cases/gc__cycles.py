@@ -32,6 +32,19 @@ keep = A()
 keep.me = keep
 print(gc.collect(), keep.me is keep)
 
+# Instances with __slots__.
+class S:
+    __slots__ = ("other", "__weakref__")
+
+
+s1 = S()
+s2 = S()
+s1.other = s2
+s2.other = s1
+ws = weakref.ref(s1)
+del s1, s2
+print(ws() is not None, gc.collect() >= 2, ws())
+
 # A recursive closure: the function and its cell.
 def outer():
     def inner(n):

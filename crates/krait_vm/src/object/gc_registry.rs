@@ -8,7 +8,7 @@
 //! object's memory (not its contents) allocated after it dies, until a collection
 //! drops the dead entries of the generations it looks at.
 //!
-//! Tracked: plain instances, lists, dicts, sets, cells and functions — the objects
+//! Tracked: plain instances (with or without `__slots__`), lists, dicts, sets, cells and functions — the objects
 //! cycles run through in practice. Everything else (tuples, types, frames, native
 //! state) is not tracked: references from such objects count as external, so a cycle
 //! through one is kept (conservative, never wrong).
@@ -31,7 +31,7 @@ thread_local! {
 /// Whether objects with this payload are tracked (_PyObject_GC_TRACK at allocation).
 #[inline]
 pub(super) fn is_container(p: &Payload) -> bool {
-    matches!(p, Payload::Object | Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Cell(_) | Payload::Function(_))
+    matches!(p, Payload::Object | Payload::SlotValues(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Cell(_) | Payload::Function(_))
 }
 
 /// Register a new container; asks the loop for a young collection once the young
@@ -119,7 +119,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         value(&Value::Obj(d.clone()));
     }
     match &o.payload {
-        Payload::List(l) => match l.try_borrow() {
+        Payload::List(l) | Payload::SlotValues(l) => match l.try_borrow() {
             Ok(l) => l.iter().for_each(&mut value),
             Err(_) => return false,
         },
@@ -172,6 +172,12 @@ pub fn clear(o: &PyObject) -> Vec<Value> {
         Payload::List(l) => {
             if let Ok(mut l) = l.try_borrow_mut() {
                 out.append(&mut l);
+            }
+        }
+        // Slot values are emptied in place (the count of slots is part of the layout).
+        Payload::SlotValues(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                out.extend(l.iter_mut().map(|v| std::mem::replace(v, Value::Null)));
             }
         }
         Payload::Dict(d) => {
