@@ -8,7 +8,7 @@ use crate::object::gc_registry::{self, traverse};
 use crate::object::{PyRef, TypeFlags, Value};
 use crate::vm::Vm;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 thread_local! {
     /// Young collections since the last full one, and the old generation's size then.
@@ -97,6 +97,10 @@ pub fn collect(vm: &mut Vm, full: bool) -> usize {
 /// generation has grown by a quarter since the last (CPython's long-lived heuristic)
 /// after at least ten young ones.
 pub fn collect_automatic(vm: &mut Vm) {
+    let t = gc_registry::threshold();
+    if t == 0 || gc_registry::compact_young() < t {
+        return;
+    }
     let (young_runs, old_then) = SINCE_FULL.with(Cell::get);
     let old_now = gc_registry::counts().0;
     let full = young_runs >= 10 && old_now > old_then + old_then / 4;

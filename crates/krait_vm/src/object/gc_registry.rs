@@ -53,6 +53,11 @@ pub(super) fn track(r: &PyRef) {
     }
 }
 
+/// The generation-0 threshold (0: automatic collection is disabled).
+pub fn threshold() -> usize {
+    THRESHOLD.with(Cell::get)
+}
+
 /// Set the generation-0 threshold (0 disables automatic collection).
 pub fn set_threshold(t: usize) {
     THRESHOLD.with(|c| c.set(t));
@@ -80,6 +85,25 @@ pub fn live_objects(all: bool) -> Vec<PyRef> {
         reg.objects.extend(keep);
         reg.young_start = if all { kept_old } else { young_start };
         live
+    })
+}
+
+/// Drop the young generation's dead entries (freeing their memory); the number of
+/// live young objects. CPython counts deallocations against the threshold too, so
+/// temporaries that already died do not make a collection due.
+pub fn compact_young() -> usize {
+    REGISTRY.with(|reg| {
+        let mut reg = reg.borrow_mut();
+        let start = reg.young_start;
+        let mut live = start;
+        for i in start..reg.objects.len() {
+            if reg.objects[i].strong_count() > 0 {
+                reg.objects.swap(live, i);
+                live += 1;
+            }
+        }
+        reg.objects.truncate(live);
+        live - start
     })
 }
 

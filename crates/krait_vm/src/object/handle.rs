@@ -58,6 +58,11 @@ impl PyWeak {
     pub fn upgrade(&self) -> Option<PyRef> {
         self.0.upgrade().map(PyRef)
     }
+
+    /// Whether the object is still alive, without taking a reference.
+    pub fn strong_count(&self) -> usize {
+        self.0.strong_count()
+    }
 }
 
 impl Clone for PyRef {
