@@ -3,7 +3,8 @@
 //! call — and run [`handle`] before going on.
 //!
 //! Whoever needs the loop's attention sets a bit: finalisation work waiting to run
-//! (`__del__`, weakref callbacks, dropped generators: [`FINALIZERS`]). The word is atomic so that code running outside the loop's
+//! (`__del__`, weakref callbacks, dropped generators: [`FINALIZERS`]), a due young
+//! collection ([`GC`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};

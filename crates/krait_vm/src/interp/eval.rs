@@ -385,14 +385,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
-            Opcode::GetYieldFromIter => {
-                let v = frame.top().clone();
-                if !crate::types::generator::is_generator_like(&v) {
-                    let it = vm.iter(&v)?;
-                    frame.pop();
-                    frame.push(it);
-                }
-            }
+            Opcode::GetYieldFromIter => ops::async_ops::get_yield_from_iter(vm, frame, &code)?,
             Opcode::Send => {
                 let v = frame.pop();
                 if let Value::Obj(o) = frame.top() {
@@ -584,7 +577,13 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetUpdate => ops::build::set_update(vm, frame, arg as usize)?,
             Opcode::DictUpdate => ops::build::dict_update(vm, frame, arg as usize)?,
             Opcode::DictMerge => ops::build::dict_merge(vm, frame, arg as usize)?,
-            Opcode::BuildSlice => ops::build::build_slice(vm, frame, arg as usize),
+            Opcode::BuildSlice => {
+                let next = code.instrs.get(ip).map(|c| c.get());
+                match next {
+                    Some(n) if n.op == Opcode::BinarySubscr && ops::build::slice_subscr(vm, frame, arg as usize) => ip += n.size as usize,
+                    _ => ops::build::build_slice(vm, frame, arg as usize),
+                }
+            }
             Opcode::UnpackEx => ops::build::unpack_ex(vm, frame, arg)?,
             Opcode::GetLen => ops::build::get_len(vm, frame)?,
             Opcode::DeleteName => {
@@ -607,6 +606,7 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
             Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
             Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            Opcode::AsyncGenWrap => crate::types::async_gen::wrap_top(vm, frame),
             // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
             Opcode::EndAsyncFor => {
                 let exc = frame.pop();
