@@ -2,8 +2,9 @@
 //! interpreter loop leave its fast path at a safe point — each backward jump and each
 //! call — and run [`handle`] before going on.
 //!
-//! Whoever needs the loop's attention sets a bit: dropped generators waiting to be
-//! closed ([`FINALIZERS`]). The word is atomic so that code running outside the loop's
+//! Whoever needs the loop's attention sets a bit: finalisation work waiting to run
+//! (`__del__`, weakref callbacks, dropped generators: [`FINALIZERS`]), a due young
+//! collection ([`GC`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -13,8 +14,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 static BREAKER: AtomicU32 = AtomicU32::new(0);
 
 /// Objects freed while the loop could not run Python code wait for finalisation
-/// (suspended generators to close).
+/// (object::finalize's queue).
 pub const FINALIZERS: u32 = 1;
+
+/// The young generation of tracked containers outgrew its threshold: collect it.
+pub const GC: u32 = 1 << 1;
 
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
@@ -32,13 +36,37 @@ pub fn clear(bit: u32) {
     BREAKER.fetch_and(!bit, Ordering::Relaxed);
 }
 
+/// Serve pending requests now if there are any: used after instructions that drop
+/// references (`del`, stores to module and global names), so that finalisers run
+/// before the next statement as they would in CPython.
+#[inline(always)]
+pub fn poll(vm: &mut Vm) -> PyResult<()> {
+    if is_set() {
+        handle(vm)?;
+    }
+    Ok(())
+}
+
+/// Run pending finalisers (only those: it cannot fail), for points where no error can
+/// be raised — a frame that returned to its caller, whose locals died with it.
+#[inline(always)]
+pub fn run_finalizers(vm: &mut Vm) {
+    if BREAKER.load(Ordering::Relaxed) & FINALIZERS != 0 {
+        super::finalize::run_pending(vm);
+    }
+}
+
 /// Serve the pending requests (the slow path behind [`is_set`]). An error is raised in
 /// the running frame as if its current instruction had raised it.
 #[cold]
 pub fn handle(vm: &mut Vm) -> PyResult<()> {
     let bits = BREAKER.load(Ordering::Relaxed);
+    if bits & GC != 0 {
+        clear(GC);
+        crate::modules::gc::collect_automatic(vm);
+    }
     if bits & FINALIZERS != 0 {
-        crate::types::gen_finalize::run_pending(vm);
+        super::finalize::run_pending(vm);
     }
     Ok(())
 }
