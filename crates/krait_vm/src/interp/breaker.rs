@@ -3,7 +3,8 @@
 //! call — and run [`handle`] before going on.
 //!
 //! Whoever needs the loop's attention sets a bit: dropped generators waiting to be
-//! closed ([`FINALIZERS`]). The word is atomic so that code running outside the loop's
+//! closed ([`FINALIZERS`]), another thread waiting for the interpreter lock
+//! ([`GIL_DROP_REQUEST`]), `_thread.interrupt_main` ([`INTERRUPT_MAIN`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -16,10 +17,21 @@ static BREAKER: AtomicU32 = AtomicU32::new(0);
 /// (suspended generators to close).
 pub const FINALIZERS: u32 = 1;
 
+/// A thread has waited a switch interval for the interpreter lock (`interp::gil`).
+pub const GIL_DROP_REQUEST: u32 = 2;
+
+/// `_thread.interrupt_main()` was called: KeyboardInterrupt in the main thread.
+pub const INTERRUPT_MAIN: u32 = 4;
+
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
 pub fn is_set() -> bool {
     BREAKER.load(Ordering::Relaxed) != 0
+}
+
+/// The pending request bits.
+pub fn pending() -> u32 {
+    BREAKER.load(Ordering::Relaxed)
 }
 
 /// Ask the loop to attend to `bit` at its next safe point.
@@ -39,6 +51,12 @@ pub fn handle(vm: &mut Vm) -> PyResult<()> {
     let bits = BREAKER.load(Ordering::Relaxed);
     if bits & FINALIZERS != 0 {
         crate::types::gen_finalize::run_pending(vm);
+    }
+    if bits & GIL_DROP_REQUEST != 0 {
+        super::gil::switch(vm);
+    }
+    if bits & INTERRUPT_MAIN != 0 {
+        crate::modules::thread::serve_interrupt(vm)?;
     }
     Ok(())
 }

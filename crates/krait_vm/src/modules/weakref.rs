@@ -4,6 +4,7 @@
 //! Limitation: callbacks are stored (`__callback__`) but never called, because the object
 //! layer has no hook that runs when a referent dies.
 
+use crate::object::GilStatic;
 use super::util::{add_getters, native_type, new_module_with, set};
 use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, PyWeak, Slots, TypeFlags, Value};
 use crate::types::methods::method;
@@ -19,10 +20,8 @@ pub struct WeakRef {
     is_proxy: bool,
 }
 
-thread_local! {
-    /// Live weak reference objects by referent address (getweakrefs, ref reuse).
-    static REFS: RefCell<HashMap<usize, Vec<PyWeak>>> = RefCell::new(HashMap::new());
-}
+/// Live weak reference objects by referent address (getweakrefs, ref reuse).
+static REFS: GilStatic<RefCell<HashMap<usize, Vec<PyWeak>>>> = GilStatic::new(|| RefCell::new(HashMap::new()));
 
 fn state(v: &Value) -> Option<&WeakRef> {
     v.as_obj()?.native::<WeakRef>()

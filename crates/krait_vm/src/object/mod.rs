@@ -1,11 +1,13 @@
 //! The object model: the `PyRef` handle, `Value`, heap objects and type objects.
 
+mod gil_cell;
 mod handle;
 pub mod hash;
 mod obj;
 mod typeobj;
 mod value;
 
+pub use gil_cell::{GilSend, GilStatic};
 pub use handle::{PyRef, PyWeak};
 pub use obj::{Payload, PyObject};
 pub use typeobj::{

@@ -37,9 +37,7 @@ const SMALL: usize = 8;
 /// A fresh dict version (CPython's global dict version counter): unique across all dicts.
 #[inline]
 pub fn next_version() -> u64 {
-    thread_local! {
-        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-    }
+    static NEXT: crate::object::GilStatic<std::cell::Cell<u64>> = crate::object::GilStatic::new(|| std::cell::Cell::new(1));
     NEXT.with(|n| {
         let v = n.get();
         n.set(v + 1);

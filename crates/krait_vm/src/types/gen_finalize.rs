@@ -6,6 +6,7 @@
 //! next call (and before the program exits), re-wrapping each frame in a fresh
 //! generator object and closing it. Errors are reported as unraisable, as CPython does.
 
+use crate::object::GilStatic;
 use super::generator::{gen_close, GenKind, GenState};
 use crate::interp::frame::Frame;
 use crate::object::{Payload, Value};
@@ -22,9 +23,7 @@ struct Orphan {
     qualname: Value,
 }
 
-thread_local! {
-    static PENDING: RefCell<VecDeque<Orphan>> = const { RefCell::new(VecDeque::new()) };
-}
+static PENDING: GilStatic<RefCell<VecDeque<Orphan>>> = GilStatic::new(|| RefCell::new(VecDeque::new()));
 
 impl Drop for GenState {
     fn drop(&mut self) {
@@ -35,11 +34,8 @@ impl Drop for GenState {
             return;
         }
         let orphan = Orphan { frame, kind: self.kind, name: std::mem::take(&mut self.name), qualname: std::mem::take(&mut self.qualname) };
-        // During thread teardown the queue may be gone: the frame is simply dropped then.
-        let queued = PENDING.try_with(|p| p.borrow_mut().push_back(orphan)).is_ok();
-        if queued {
-            crate::interp::breaker::set(crate::interp::breaker::FINALIZERS);
-        }
+        PENDING.with(|p| p.borrow_mut().push_back(orphan));
+        crate::interp::breaker::set(crate::interp::breaker::FINALIZERS);
     }
 }
 

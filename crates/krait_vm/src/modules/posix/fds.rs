@@ -5,6 +5,7 @@
 //! the descriptor the system call returned): [`insert_owned`] adds one, [`with_borrowed`]
 //! lends any open descriptor to a system call.
 
+use crate::object::GilStatic;
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
 use crate::modules::util::{i64_arg, set};
@@ -23,11 +24,9 @@ use std::path::Path;
 const EBADF: i32 = 9;
 const ESPIPE: i32 = 29;
 
-thread_local! {
-    static FILES: RefCell<HashMap<i64, File>> = RefCell::new(HashMap::new());
-    /// Standard descriptors (0-2) closed by the program.
-    static CLOSED_STD: RefCell<HashSet<i64>> = RefCell::new(HashSet::new());
-}
+static FILES: GilStatic<RefCell<HashMap<i64, File>>> = GilStatic::new(|| RefCell::new(HashMap::new()));
+/// Standard descriptors (0-2) closed by the program.
+static CLOSED_STD: GilStatic<RefCell<HashSet<i64>>> = GilStatic::new(|| RefCell::new(HashSet::new()));
 
 /// An open descriptor: a table file or a standard stream.
 pub enum Fd<'a> {

@@ -2,15 +2,15 @@
 //! every run). krait keeps the hooks for `get_asyncgen_hooks`; its async generators do
 //! not call them yet, so event loops do not see un-exhausted async generators at shutdown.
 
+use crate::object::GilStatic;
 use crate::modules::structseq::{self, StructSeqDef};
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
-thread_local! {
-    /// (firstiter, finalizer); None when unset.
-    static HOOKS: RefCell<(Value, Value)> = const { RefCell::new((Value::None, Value::None)) };
-}
+/// (firstiter, finalizer); None when unset. (CPython keeps them per thread; krait has
+/// one pair for all threads.)
+static HOOKS: GilStatic<RefCell<(Value, Value)>> = GilStatic::new(|| RefCell::new((Value::None, Value::None)));
 
 const ASYNCGEN_HOOKS: StructSeqDef = StructSeqDef {
     name: "asyncgen_hooks",
