@@ -161,21 +161,38 @@ fn stack_size(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(old))
 }
 
-/// `_thread.interrupt_main()`: the main thread raises KeyboardInterrupt at its next
-/// safe point.
-fn interrupt_main(_vm: &mut Vm, _a: &[Value]) -> PyResult<Value> {
+/// The signal `interrupt_main` simulates, until the main thread serves it (0: none).
+static INTERRUPT_SIGNUM: AtomicU64 = AtomicU64::new(0);
+
+/// `_thread.interrupt_main(signum=SIGINT)` (PyErr_SetInterruptEx): the main thread acts
+/// as if signal `signum` arrived, at its next safe point.
+fn interrupt_main(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let signum = match &a[0] {
+        Value::Null => 2,
+        v => crate::modules::util::i64_arg(vm, v)?,
+    };
+    if !(1..65).contains(&signum) {
+        return Err(vm.new_value_error("signal number out of range"));
+    }
+    INTERRUPT_SIGNUM.store(signum as u64, Ordering::Relaxed);
     breaker::set(breaker::INTERRUPT_MAIN);
     Ok(Value::None)
 }
 
-/// Serve `breaker::INTERRUPT_MAIN`: KeyboardInterrupt, in the main thread only.
+/// Serve `breaker::INTERRUPT_MAIN` in the main thread: run the Python handler of the
+/// signal (`default_int_handler` raises KeyboardInterrupt); SIG_IGN and SIG_DFL ignore it.
 pub fn serve_interrupt(vm: &mut Vm) -> PyResult<()> {
     if !is_main_thread() {
         return Ok(());
     }
     breaker::clear(breaker::INTERRUPT_MAIN);
-    let ki = vm.exc.keyboard_interrupt.clone();
-    Err(vm.new_exception(&ki, vec![]))
+    let signum = Value::Int(INTERRUPT_SIGNUM.swap(0, Ordering::Relaxed) as i64);
+    let Some(m) = super::builtin_module(vm, "_signal") else { return Ok(()) };
+    let handler = vm.get_attr_str(&Value::Obj(m), "getsignal").and_then(|f| vm.call_positional(&f, std::slice::from_ref(&signum)))?;
+    if crate::builtins::introspection::is_callable(vm, &handler) {
+        vm.call_positional(&handler, &[signum, Value::None])?;
+    }
+    Ok(())
 }
 
 /// wait_for_thread_shutdown: at exit, `threading._shutdown()` joins the non-daemon
@@ -210,7 +227,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         method("start_new", "(function, args, kwargs=?, /)", start_new_thread),
         method("_count", "()", |_, _| Ok(Value::Int(COUNT.load(Ordering::Relaxed) as i64))),
         method("stack_size", "(size=?, /)", stack_size),
-        method("interrupt_main", "(signum=2, /)", interrupt_main),
+        method("interrupt_main", "(signum=?, /)", interrupt_main),
         method("exit", "()", |vm, _| {
             let se = vm.exc.system_exit.clone();
             Err(vm.new_exception(&se, vec![]))
