@@ -243,6 +243,12 @@ pub const RLOCK_METHODS: &[MethodDef] = &[
         let h = l.held();
         Ok(Value::Bool(h.count > 0 && h.owner == gil::current_ident()))
     }),
+    // rlock_recursion_count: the count when this thread owns the lock, else 0.
+    method("_recursion_count", "(self, /)", |vm, a| {
+        let l = lock_state(vm, &a[0])?;
+        let h = l.held();
+        Ok(Value::Int(if h.owner == gil::current_ident() { h.count as i64 } else { 0 }))
+    }),
     method("_release_save", "(self, /)", |vm, a| {
         let l = lock_state(vm, &a[0])?;
         let Some((count, owner)) = l.release_all() else { return Err(vm.new_runtime_error("cannot release un-acquired lock")) };

@@ -176,6 +176,11 @@ fn interrupt_main(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
     INTERRUPT_SIGNUM.store(signum as u64, Ordering::Relaxed);
     breaker::set(breaker::INTERRUPT_MAIN);
+    // CPython checks its eval breaker right after a call returns: in the main thread
+    // the handler runs before the caller's next instruction.
+    if is_main_thread() {
+        serve_interrupt(vm)?;
+    }
     Ok(Value::None)
 }
 
