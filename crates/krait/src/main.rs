@@ -61,6 +61,11 @@ fn run(parsed: args::Parsed) -> u8 {
     let code = run_command(&mut vm, &parsed, &prog);
     // Py_FinalizeEx: the atexit callbacks run once the program (or its traceback) is done.
     vm.run_atexit();
+    // Daemon threads may still hold the interpreter (waiting for its lock, which this
+    // thread now keeps): it must outlive them, until the process exits.
+    if krait_vm::modules::thread::threads_running() {
+        std::mem::forget(vm);
+    }
     code
 }
 

@@ -8,6 +8,7 @@ mod netdb;
 mod options;
 mod sock;
 
+use krait_vm::object::GilStatic;
 use crate::util::{get_type, index_i64, new_exception_type, new_module, new_type, set};
 use krait_vm::modules::posix::{fds, os_error};
 use krait_vm::object::{PyRef, TypeFlags, Value};
@@ -24,10 +25,8 @@ pub const SOCK_STREAM: i32 = 1;
 pub const SOCK_NONBLOCK: i32 = 0o4000;
 pub const SOCK_CLOEXEC: i32 = 0o2000000;
 
-thread_local! {
-    /// socket.setdefaulttimeout's value (None: blocking).
-    static DEFAULT_TIMEOUT: Cell<Option<f64>> = const { Cell::new(None) };
-}
+/// socket.setdefaulttimeout's value (None: blocking), for all threads.
+static DEFAULT_TIMEOUT: GilStatic<Cell<Option<f64>>> = GilStatic::new(|| Cell::new(None));
 
 /// The timeout new sockets get.
 pub fn default_timeout() -> Option<f64> {

@@ -153,18 +153,18 @@ fn open_fd(vm: &mut Vm, v: &Value) -> PyResult<(i64, Option<f64>)> {
 
 /// Run `op` on socket `v` by its timeout (sock_call_ex): retried after EINTR, and after
 /// EWOULDBLOCK once poll says the socket is ready, until the timeout runs out.
-pub fn call<R>(vm: &mut Vm, v: &Value, writing: bool, mut op: impl FnMut(BorrowedFd<'_>) -> rustix::io::Result<R>) -> PyResult<R> {
+pub fn call<R: Send>(vm: &mut Vm, v: &Value, writing: bool, mut op: impl FnMut(BorrowedFd<'_>) -> rustix::io::Result<R> + Send) -> PyResult<R> {
     let (fd, timeout) = open_fd(vm, v)?;
     let deadline = timeout.filter(|t| *t > 0.0).map(|t| Instant::now() + Duration::from_secs_f64(t));
     loop {
-        match fds::with_borrowed(fd, |b| op(b).map_err(std::io::Error::from)) {
+        match fds::blocking(vm, fd, |b| op(b).map_err(std::io::Error::from)) {
             Ok(r) => return Ok(r),
             Err(e) => match Errno::from_io_error(&e) {
                 Some(Errno::INTR) => continue,
                 Some(Errno::AGAIN) if deadline.is_some() => {
                     let left = deadline.map(|d| d.saturating_duration_since(Instant::now())).unwrap_or_default();
                     let mask = if writing { 4 } else { 1 };
-                    let ready = poll_fds(&[(fd, mask)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
+                    let ready = poll_fds(vm, &[(fd, mask)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
                     if ready[0] == 0 {
                         return Err(timed_out(vm));
                     }
@@ -222,7 +222,7 @@ fn connect_impl(vm: &mut Vm, a: &[Value], raise: bool) -> PyResult<i32> {
     };
     if err == Errno::INPROGRESS.raw_os_error() && timeout.is_some_and(|t| t > 0.0) {
         let left = Duration::from_secs_f64(timeout.unwrap_or(0.0));
-        let ready = poll_fds(&[(fd, 4)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
+        let ready = poll_fds(vm, &[(fd, 4)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
         if ready[0] == 0 {
             if raise {
                 return Err(timed_out(vm));

@@ -3,6 +3,7 @@
 //! cache keyed by the str object serves `pattern.match(s, pos)` loops); a bytearray is
 //! copied, so that Python code run between matches cannot change it underneath.
 
+use krait_vm::object::GilStatic;
 use krait_bytecode::surrogate::{self, code_point};
 use super::state::{SreError, State};
 use krait_vm::object::{Payload, PyWeak, Value};
@@ -32,10 +33,8 @@ pub struct Subject {
 /// How many decoded non-ASCII subjects are kept.
 const WIDE_CACHE: usize = 4;
 
-thread_local! {
-    /// Recently decoded non-ASCII str subjects, most recent last.
-    static DECODED: RefCell<Vec<(PyWeak, Rc<[u32]>)>> = const { RefCell::new(Vec::new()) };
-}
+/// Recently decoded non-ASCII str subjects, most recent last (shared by all threads).
+static DECODED: GilStatic<RefCell<Vec<(PyWeak, Rc<[u32]>)>>> = GilStatic::new(|| RefCell::new(Vec::new()));
 
 /// The code points of non-ASCII str `v` (text `text`), decoded or from the cache.
 fn decode_wide(v: &Value, text: &str) -> Rc<[u32]> {

@@ -2,6 +2,7 @@
 //! on a terminal) and flushed before stderr writes, before reading stdin, and when the
 //! interpreter thread exits; stderr is unbuffered.
 
+use crate::object::GilStatic;
 use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Read, Write};
 
@@ -31,9 +32,7 @@ impl Drop for OutBuf {
     }
 }
 
-thread_local! {
-    static STDOUT: RefCell<OutBuf> = RefCell::new(OutBuf { buf: Vec::new(), line_buffered: std::io::stdout().is_terminal() });
-}
+static STDOUT: GilStatic<RefCell<OutBuf>> = GilStatic::new(|| RefCell::new(OutBuf { buf: Vec::new(), line_buffered: std::io::stdout().is_terminal() }));
 
 /// Append to stdout's buffer.
 pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {

@@ -4,7 +4,8 @@
 //!
 //! Whoever needs the loop's attention sets a bit: finalisation work waiting to run
 //! (`__del__`, weakref callbacks, dropped generators: [`FINALIZERS`]), a due young
-//! collection ([`GC`]). The word is atomic so that code running outside the loop's
+//! collection ([`GC`]), another thread waiting for the interpreter lock
+//! ([`GIL_DROP_REQUEST`]), `_thread.interrupt_main` ([`INTERRUPT_MAIN`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -20,10 +21,21 @@ pub const FINALIZERS: u32 = 1;
 /// The young generation of tracked containers outgrew its threshold: collect it.
 pub const GC: u32 = 1 << 1;
 
+/// A thread has waited a switch interval for the interpreter lock (`interp::gil`).
+pub const GIL_DROP_REQUEST: u32 = 1 << 2;
+
+/// `_thread.interrupt_main()` was called: KeyboardInterrupt in the main thread.
+pub const INTERRUPT_MAIN: u32 = 1 << 3;
+
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
 pub fn is_set() -> bool {
     BREAKER.load(Ordering::Relaxed) != 0
+}
+
+/// The pending request bits.
+pub fn pending() -> u32 {
+    BREAKER.load(Ordering::Relaxed)
 }
 
 /// Ask the loop to attend to `bit` at its next safe point.
@@ -67,6 +79,12 @@ pub fn handle(vm: &mut Vm) -> PyResult<()> {
     }
     if bits & FINALIZERS != 0 {
         super::finalize::run_pending(vm);
+    }
+    if bits & GIL_DROP_REQUEST != 0 {
+        super::gil::switch(vm);
+    }
+    if bits & INTERRUPT_MAIN != 0 {
+        crate::modules::thread::serve_interrupt(vm)?;
     }
     Ok(())
 }

@@ -311,6 +311,9 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let want = matches!(op, Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue);
                 if t == want {
                     ip = jump_target(ip, op, arg);
+                    if matches!(op, Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpBackwardIfTrue) && super::breaker::is_set() {
+                        super::breaker::handle(vm)?;
+                    }
                 }
             }
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
@@ -318,6 +321,9 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let want_none = matches!(op, Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone);
                 if v.is_none() == want_none {
                     ip = jump_target(ip, op, arg);
+                    if matches!(op, Opcode::PopJumpBackwardIfNone | Opcode::PopJumpBackwardIfNotNone) && super::breaker::is_set() {
+                        super::breaker::handle(vm)?;
+                    }
                 }
             }
             Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {

@@ -188,6 +188,8 @@ pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg:
             // A conditional jump on the result takes it directly (COMPARE_OP_INT_JUMP).
             let next = code.instrs.get(*ip).map_or(Opcode::Nop, |c| c.get().op);
             match next {
+                // A pending request is served at a loop's back edge (the generic path).
+                Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpBackwardIfTrue if super::breaker::is_set() => st.push(Value::Bool(r)),
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
                     let jump_arg = code.instrs[*ip].get().arg;
                     let after = *ip + 1;
@@ -202,6 +204,8 @@ pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg:
             let a = st.pop();
             st.push(Value::Bool(a.is(&b) != (arg == 1)));
         }
+        // Conditional back edges serve pending requests too (the generic path), as in CPython.
+        Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpBackwardIfTrue | Opcode::PopJumpBackwardIfNone | Opcode::PopJumpBackwardIfNotNone if super::breaker::is_set() => return false,
         Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse | Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
             let t = match st.peek(1) {
                 Value::Bool(b) => *b,

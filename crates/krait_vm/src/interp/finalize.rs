@@ -9,18 +9,17 @@
 //! those points (e.g. reads a global a `__del__` set, in the same expression) sees the
 //! work not yet done.
 
+use crate::object::GilStatic;
 use crate::object::finalize::{pop, Work};
 use crate::object::Value;
 use crate::vm::{PyErr, Vm};
 use std::cell::Cell;
 
-thread_local! {
-    /// Whether `run_pending` is running (it does not nest: work queued by finalisers
-    /// runs after them, in order).
-    static RUNNING: Cell<bool> = const { Cell::new(false) };
-    /// Set while `__main__` is cleared at exit: weakref callbacks are dropped then.
-    static EXITING: Cell<bool> = const { Cell::new(false) };
-}
+/// Whether `run_pending` is running (it does not nest: work queued by finalisers
+/// runs after them, in order).
+static RUNNING: GilStatic<Cell<bool>> = GilStatic::new(|| Cell::new(false));
+/// Set while `__main__` is cleared at exit: weakref callbacks are dropped then.
+static EXITING: GilStatic<Cell<bool>> = GilStatic::new(|| Cell::new(false));
 
 /// Run every queued piece of work, including work queued while it runs.
 pub fn run_pending(vm: &mut Vm) {

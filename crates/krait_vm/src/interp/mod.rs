@@ -7,6 +7,7 @@ pub mod code;
 pub mod eval;
 mod fast_path;
 pub mod frame;
+pub mod gil;
 pub mod ops;
 mod load;
 

@@ -92,9 +92,11 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
 }
 
 impl Vm {
-    /// Run the atexit callbacks (at the end of the program, after any uncaught exception
-    /// was reported): `sys.modules['atexit']._run_exitfuncs()` when atexit was imported.
+    /// Wait for non-daemon threads (`threading._shutdown`), then run the atexit callbacks
+    /// (at the end of the program, after any uncaught exception was reported):
+    /// `sys.modules['atexit']._run_exitfuncs()` when atexit was imported.
     pub fn run_atexit(&mut self) {
+        crate::modules::thread::wait_for_thread_shutdown(self);
         crate::interp::finalize::run_pending(self);
         let key = self.new_str("atexit");
         let modules = self.modules.clone();
@@ -105,5 +107,6 @@ impl Vm {
         }
         crate::interp::finalize::clear_main_module(self);
         let _ = crate::builtins::stdio::flush_stdout();
+        crate::interp::gil::finalize();
     }
 }

@@ -3,6 +3,7 @@
 //! finalizers (PEP 442), and clear those still unreachable so reference counting frees
 //! them.
 
+use crate::object::GilStatic;
 use crate::object::finalize::{is_finalized, mark_finalized};
 use crate::object::gc_registry::{self, traverse};
 use crate::object::{PyRef, TypeFlags, Value};
@@ -10,10 +11,8 @@ use crate::vm::Vm;
 use std::cell::Cell;
 use hashbrown::{HashMap, HashSet};
 
-thread_local! {
-    /// Young collections since the last full one, and the old generation's size then.
-    static SINCE_FULL: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
+/// Young collections since the last full one, and the old generation's size then.
+static SINCE_FULL: GilStatic<Cell<(usize, usize)>> = GilStatic::new(|| Cell::new((0, 0)));
 
 /// The indices of the objects in `objs` that nothing outside `objs` refers to, directly
 /// or through other objects of `objs` (update_refs, subtract_refs, move_unreachable).

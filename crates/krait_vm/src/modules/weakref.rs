@@ -5,6 +5,7 @@
 //! (`TypeFlags::WEAKREF_CALLBACKS`); when a flagged object dies, object::finalize asks
 //! [`referent_died`] for the callbacks to queue, most recent weakref first.
 
+use crate::object::GilStatic;
 use super::util::{add_getters, native_type, new_module_with, set};
 use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, PyWeak, Slots, TypeFlags, Value};
 use crate::types::methods::method;
@@ -21,10 +22,8 @@ pub struct WeakRef {
     is_proxy: bool,
 }
 
-thread_local! {
-    /// Live weak reference objects by referent address (getweakrefs, ref reuse).
-    static REFS: RefCell<HashMap<usize, Vec<PyWeak>>> = RefCell::new(HashMap::new());
-}
+/// Live weak reference objects by referent address (getweakrefs, ref reuse).
+static REFS: GilStatic<RefCell<HashMap<usize, Vec<PyWeak>>>> = GilStatic::new(|| RefCell::new(HashMap::new()));
 
 fn state(v: &Value) -> Option<&WeakRef> {
     v.as_obj()?.native::<WeakRef>()
@@ -43,7 +42,7 @@ fn refs_to(target: &PyRef) -> Vec<PyRef> {
 /// The referent at `addr` died: forget its weak references and give those still alive
 /// with a callback, most recent first (PyObject_ClearWeakRefs), as (weakref, callback).
 pub(crate) fn referent_died(addr: usize) -> Vec<(PyRef, Value)> {
-    let list = REFS.try_with(|r| r.try_borrow_mut().ok().and_then(|mut r| r.remove(&addr))).ok().flatten().unwrap_or_default();
+    let list = REFS.with(|r| r.try_borrow_mut().ok().and_then(|mut r| r.remove(&addr))).unwrap_or_default();
     let mut out = Vec::new();
     for w in list.iter().rev() {
         let Some(r) = w.upgrade() else { continue };

@@ -16,6 +16,7 @@
 //! [`FINALIZED`] so that when it dies again it is freed for good. If `__del__` stored
 //! `self` somewhere the object lives on (resurrection), at its new address.
 
+use crate::object::GilStatic;
 use super::{Payload, PyObject, PyRef, TypeFlags, Value};
 use crate::types::gen_finalize::Orphan;
 use std::cell::{RefCell, UnsafeCell};
@@ -31,16 +32,14 @@ pub enum Work {
     Callback { weakref: PyRef, callback: Value },
 }
 
-thread_local! {
-    static QUEUE: RefCell<VecDeque<Work>> = const { RefCell::new(VecDeque::new()) };
-    /// Addresses of objects whose `__del__` has been queued or run (`gc.is_finalized`).
-    static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
-}
+static QUEUE: GilStatic<RefCell<VecDeque<Work>>> = GilStatic::new(|| RefCell::new(VecDeque::new()));
+/// Addresses of objects whose `__del__` has been queued or run (`gc.is_finalized`).
+static FINALIZED: GilStatic<RefCell<HashSet<usize>>> = GilStatic::new(|| RefCell::new(HashSet::new()));
 
-/// Queue `work` and ask the loop to run it. During thread teardown (no queue any more)
-/// the work is dropped instead.
+/// Queue `work` and ask the loop to run it. While the queue is borrowed (work dropped
+/// by queue handling itself) the work is dropped instead.
 pub fn push(work: Work) {
-    let rejected = QUEUE.try_with(|q| match q.try_borrow_mut() {
+    let rejected = QUEUE.with(|q| match q.try_borrow_mut() {
         Ok(mut q) => {
             q.push_back(work);
             None
@@ -48,10 +47,9 @@ pub fn push(work: Work) {
         Err(_) => Some(work),
     });
     match rejected {
-        Ok(None) => crate::interp::breaker::set(crate::interp::breaker::FINALIZERS),
+        None => crate::interp::breaker::set(crate::interp::breaker::FINALIZERS),
         // Dropped outside the queue's borrow (it may queue more work).
-        Ok(Some(w)) => drop(w),
-        Err(_) => {}
+        Some(w) => drop(w),
     }
 }
 
@@ -101,13 +99,13 @@ fn on_last_reference(obj: &mut PyObject, flags: u32) {
     let addr = obj as *const PyObject as usize;
     if flags & TypeFlags::HAS_FINALIZE != 0 {
         // During thread teardown (no table) the object is simply freed.
-        let first = FINALIZED.try_with(|f| f.try_borrow_mut().is_ok_and(|mut f| !f.remove(&addr))).unwrap_or(false);
+        let first = FINALIZED.with(|f| f.try_borrow_mut().is_ok_and(|mut f| !f.remove(&addr)));
         if first {
             let ty = obj.ty.get_mut().take();
             let dict = obj.dict.get_mut().take();
             let payload = std::mem::replace(&mut obj.payload, Payload::Object);
             let fresh = PyRef::new(PyObject { ty: UnsafeCell::new(ty), dict: RefCell::new(dict), payload });
-            let noted = FINALIZED.try_with(|f| f.try_borrow_mut().map(|mut f| f.insert(fresh.addr())).is_ok()).unwrap_or(false);
+            let noted = FINALIZED.with(|f| f.try_borrow_mut().map(|mut f| f.insert(fresh.addr())).is_ok());
             if noted {
                 push(Work::Del(fresh));
             }

@@ -13,6 +13,7 @@
 //! state) is not tracked: references from such objects count as external, so a cycle
 //! through one is kept (conservative, never wrong).
 
+use crate::object::GilStatic;
 use super::{Payload, PyObject, PyRef, PyWeak, Value};
 use std::cell::{Cell, RefCell};
 
@@ -22,11 +23,9 @@ struct Registry {
     young_start: usize,
 }
 
-thread_local! {
-    static REGISTRY: RefCell<Registry> = const { RefCell::new(Registry { objects: Vec::new(), young_start: 0 }) };
-    /// Generation-0 threshold; 0 when automatic collection is disabled (`gc.disable`).
-    static THRESHOLD: Cell<usize> = const { Cell::new(700) };
-}
+static REGISTRY: GilStatic<RefCell<Registry>> = GilStatic::new(|| RefCell::new(Registry { objects: Vec::new(), young_start: 0 }));
+/// Generation-0 threshold; 0 when automatic collection is disabled (`gc.disable`).
+static THRESHOLD: GilStatic<Cell<usize>> = GilStatic::new(|| Cell::new(700));
 
 /// Whether objects with this payload are tracked (_PyObject_GC_TRACK at allocation).
 #[inline]
@@ -39,17 +38,15 @@ pub(super) fn is_container(p: &Payload) -> bool {
 /// everywhere.)
 #[inline(never)]
 pub(super) fn track(r: &PyRef) {
-    let young = REGISTRY.try_with(|reg| {
+    let young = REGISTRY.with(|reg| {
         reg.try_borrow_mut().map_or(0, |mut reg| {
             reg.objects.push(r.downgrade());
             reg.objects.len() - reg.young_start
         })
     });
-    if let Ok(young) = young {
-        let t = THRESHOLD.with(Cell::get);
-        if t != 0 && young == t {
-            crate::interp::breaker::set(crate::interp::breaker::GC);
-        }
+    let t = THRESHOLD.with(Cell::get);
+    if t != 0 && young == t {
+        crate::interp::breaker::set(crate::interp::breaker::GC);
     }
 }
 

@@ -2,12 +2,14 @@
 
 pub mod finalize;
 pub mod gc_registry;
+mod gil_cell;
 mod handle;
 pub mod hash;
 mod obj;
 mod typeobj;
 mod value;
 
+pub use gil_cell::{GilSend, GilStatic};
 pub use handle::{PyRef, PyWeak};
 pub use obj::{Payload, PyObject};
 pub use typeobj::{

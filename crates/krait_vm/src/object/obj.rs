@@ -86,8 +86,9 @@ impl PyObject {
     #[inline]
     pub fn with_class<R>(&self, f: impl FnOnce(&PyRef) -> R) -> R {
         // SAFETY: the class is only replaced by `set_class`, which no `with_class`
-        // closure calls (contract above), and objects are used by one thread; so the
-        // reference does not outlive the value it points to.
+        // closure calls (contract above), and objects are used by one thread at a time
+        // (the interpreter lock holder); so the reference does not outlive the value it
+        // points to.
         match unsafe { &*self.ty.get() } {
             Some(t) => f(t),
             None => unreachable!("object used before its type was bootstrapped"),

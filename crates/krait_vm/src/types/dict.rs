@@ -41,14 +41,13 @@ const SMALL: usize = 8;
 /// A fresh dict version (CPython's global dict version counter): unique across all dicts.
 #[inline]
 pub fn next_version() -> u64 {
-    thread_local! {
-        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-    }
-    NEXT.with(|n| {
-        let v = n.get();
-        n.set(v + 1);
-        v
-    })
+    use std::sync::atomic::{AtomicU64, Ordering};
+    // Shared by all threads; only changed with the interpreter lock held, so a plain
+    // load and store (no atomic read-modify-write) suffice.
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let v = NEXT.load(Ordering::Relaxed);
+    NEXT.store(v + 1, Ordering::Relaxed);
+    v
 }
 
 impl DictTable {

@@ -74,12 +74,10 @@ impl Signature {
         sig
     }
 
-    /// The parsed signature for a static signature text, parsed once per thread and
-    /// shared (for native code that binds arguments itself, e.g. in `new` slots).
+    /// The parsed signature for a static signature text, parsed once and shared (for
+    /// native code that binds arguments itself, e.g. in `new` slots).
     pub fn cached(text: &'static str) -> Rc<Signature> {
-        thread_local! {
-            static CACHE: std::cell::RefCell<hashbrown::HashMap<usize, Rc<Signature>>> = Default::default();
-        }
+        static CACHE: crate::object::GilStatic<std::cell::RefCell<hashbrown::HashMap<usize, Rc<Signature>>>> = crate::object::GilStatic::new(Default::default);
         CACHE.with(|c| c.borrow_mut().entry(text.as_ptr() as usize ^ text.len() << 48).or_insert_with(|| Rc::new(Signature::parse(text))).clone())
     }
 

@@ -1,10 +1,11 @@
-//! File descriptors: a per-thread table of the files opened through `posix.open` and
+//! File descriptors: the interpreter's table of the files opened through `posix.open` and
 //! `_io.FileIO`, keyed by their OS descriptor number, plus the standard streams 0-2;
 //! `open`, `read`, `write`, `close`, `lseek`, `fstat`, `isatty`, `ftruncate`, `fsync`.
 //! Pipes, sockets and duplicated descriptors live in the same table (as `File`s made from
 //! the descriptor the system call returned): [`insert_owned`] adds one, [`with_borrowed`]
 //! lends any open descriptor to a system call.
 
+use crate::object::GilStatic;
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
 use crate::modules::util::{i64_arg, set};
@@ -23,11 +24,9 @@ use std::path::Path;
 const EBADF: i32 = 9;
 const ESPIPE: i32 = 29;
 
-thread_local! {
-    static FILES: RefCell<HashMap<i64, File>> = RefCell::new(HashMap::new());
-    /// Standard descriptors (0-2) closed by the program.
-    static CLOSED_STD: RefCell<HashSet<i64>> = RefCell::new(HashSet::new());
-}
+static FILES: GilStatic<RefCell<HashMap<i64, File>>> = GilStatic::new(|| RefCell::new(HashMap::new()));
+/// Standard descriptors (0-2) closed by the program.
+static CLOSED_STD: GilStatic<RefCell<HashSet<i64>>> = GilStatic::new(|| RefCell::new(HashSet::new()));
 
 /// An open descriptor: a table file or a standard stream.
 pub enum Fd<'a> {
@@ -226,6 +225,87 @@ pub fn write_fd(fd: i64, data: &[u8]) -> std::io::Result<usize> {
     })
 }
 
+/// A duplicate of table descriptor `fd` for a blocking call made with the interpreter
+/// lock released (so another thread closing `fd` meanwhile cannot pull it away); None
+/// when no other thread can run or `fd` is a standard stream.
+fn detached(fd: i64) -> Option<std::io::Result<File>> {
+    if !crate::interp::gil::active() {
+        return None;
+    }
+    match with_fd(fd, |f| Ok(if let Fd::File(file) = f { Some(file.try_clone()) } else { None })) {
+        Ok(dup) => dup,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// Run blocking system call `f` on descriptor `fd`, letting other threads run meanwhile
+/// (the table is not borrowed during the call: `f` gets a duplicate when threads run).
+pub fn blocking<R: Send>(vm: &mut Vm, fd: i64, f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R> + Send) -> std::io::Result<R> {
+    match detached(fd) {
+        None => with_borrowed(fd, f),
+        Some(dup) => {
+            let file = dup?;
+            vm.allow_threads(move || f(file.as_fd()))
+        }
+    }
+}
+
+/// [`with_borrowed_many`] for a blocking call (poll), letting other threads run meanwhile.
+pub fn blocking_many<R: Send>(vm: &mut Vm, fds: &[i64], f: impl FnOnce(&[Option<BorrowedFd<'_>>]) -> R + Send) -> R {
+    if !crate::interp::gil::active() {
+        return with_borrowed_many(fds, f);
+    }
+    let closed = CLOSED_STD.with(|c| c.borrow().clone());
+    // Standard streams are lent as they are; table descriptors as duplicates.
+    let dups: Vec<Option<Result<File, i64>>> = fds
+        .iter()
+        .map(|&fd| match fd {
+            0..=2 if !closed.contains(&fd) => Some(Err(fd)),
+            _ => detached(fd).and_then(Result::ok).map(Ok),
+        })
+        .collect();
+    vm.allow_threads(move || {
+        let lent: Vec<Option<BorrowedFd<'_>>> = dups
+            .iter()
+            .map(|d| match d {
+                Some(Ok(file)) => Some(file.as_fd()),
+                Some(Err(0)) => Some(rustix::stdio::stdin()),
+                Some(Err(1)) => Some(rustix::stdio::stdout()),
+                Some(Err(_)) => Some(rustix::stdio::stderr()),
+                None => None,
+            })
+            .collect();
+        f(&lent)
+    })
+}
+
+/// [`read_fd`] letting other threads run while it waits.
+pub fn read_fd_released(vm: &mut Vm, fd: i64, n: Option<usize>) -> std::io::Result<Vec<u8>> {
+    let Some(dup) = detached(fd) else { return read_fd(fd, n) };
+    let mut file = dup?;
+    vm.allow_threads(move || {
+        let mut buf = Vec::new();
+        match n {
+            Some(n) => {
+                buf.resize(n, 0);
+                let got = file.read(&mut buf)?;
+                buf.truncate(got);
+            }
+            None => {
+                file.read_to_end(&mut buf)?;
+            }
+        }
+        Ok(buf)
+    })
+}
+
+/// [`write_fd`] letting other threads run while it waits.
+pub fn write_fd_released(vm: &mut Vm, fd: i64, data: &[u8]) -> std::io::Result<usize> {
+    let Some(dup) = detached(fd) else { return write_fd(fd, data) };
+    let mut file = dup?;
+    vm.allow_threads(move || file.write(data))
+}
+
 /// lseek(fd, pos, how).
 pub fn seek_fd(fd: i64, pos: i64, how: i64) -> std::io::Result<u64> {
     with_fd(fd, |f| {
@@ -288,14 +368,16 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if n < 0 {
         return Err(errno_error(vm, 22));
     }
-    let data = fd_result(vm, read_fd(fd, Some(n as usize)))?;
+    let r = read_fd_released(vm, fd, Some(n as usize));
+    let data = fd_result(vm, r)?;
     Ok(new_bytes(vm, data))
 }
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = i64_arg(vm, &a[0])?;
     let data = buffer_arg(vm, &a[1])?;
-    let n = fd_result(vm, write_fd(fd, &data))?;
+    let r = write_fd_released(vm, fd, &data);
+    let n = fd_result(vm, r)?;
     Ok(Value::Int(n as i64))
 }
 

@@ -4,15 +4,18 @@
 //! Also `sys.set_coroutine_origin_tracking_depth` (asyncio's debug mode): new coroutines
 //! record where they were created in `cr_origin`.
 
+use crate::object::GilStatic;
 use crate::modules::structseq::{self, StructSeqDef};
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
+/// (firstiter, finalizer); None when unset. (CPython keeps them per thread; krait has
+/// one pair for all threads.)
+static HOOKS: GilStatic<RefCell<(Value, Value)>> = GilStatic::new(|| RefCell::new((Value::None, Value::None)));
+
 thread_local! {
-    /// (firstiter, finalizer); None when unset.
-    static HOOKS: RefCell<(Value, Value)> = const { RefCell::new((Value::None, Value::None)) };
-    /// How many frames a new coroutine's `cr_origin` records (0: none).
+    /// How many frames a new coroutine's `cr_origin` records (0: none); per thread.
     static ORIGIN_DEPTH: Cell<i32> = const { Cell::new(0) };
 }
 

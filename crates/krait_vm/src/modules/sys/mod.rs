@@ -16,6 +16,8 @@ const FUNCTIONS: &[MethodDef] = &[
     method("getrecursionlimit", "()", |vm, _| Ok(Value::Int(vm.recursion_limit as i64))),
     method("setrecursionlimit", "(limit, /)", setrecursionlimit),
     method("intern", "(string, /)", intern),
+    method("getswitchinterval", "()", |_, _| Ok(Value::Float(crate::interp::gil::switch_interval()))),
+    method("setswitchinterval", "(interval, /)", setswitchinterval),
     method("exc_info", "()", exc_info),
     method("exception", "()", |vm, _| Ok(vm.exc_info.clone())),
     method("getsizeof", "(object, default=?)", getsizeof),
@@ -117,6 +119,19 @@ fn exit(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => Err(crate::vm::PyErr(o)),
         _ => Err(vm.new_exception(&cls, args)),
     }
+}
+
+// sys_setswitchinterval_impl
+fn setswitchinterval(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let Some(secs) = crate::types::float::float_arg(&a[0]).or_else(|| crate::types::int::bigint_of(&a[0]).and_then(|b| num_traits::ToPrimitive::to_f64(&b))) else {
+        let n = vm.type_name(&a[0]);
+        return Err(vm.new_type_error(format!("must be real number, not {n}")));
+    };
+    if secs <= 0.0 {
+        return Err(vm.new_value_error("switch interval must be strictly positive"));
+    }
+    crate::interp::gil::set_switch_interval(secs);
+    Ok(Value::None)
 }
 
 fn setrecursionlimit(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {

@@ -352,7 +352,7 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
     match Duration::try_from_secs_f64(secs) {
-        Ok(d) => std::thread::sleep(d),
+        Ok(d) => vm.allow_threads(|| std::thread::sleep(d)),
         Err(_) => return Err(vm.new_overflow_error("sleep length is too large")),
     }
     Ok(Value::None)
