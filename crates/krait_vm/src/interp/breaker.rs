@@ -3,7 +3,7 @@
 //! call — and run [`handle`] before going on.
 //!
 //! Whoever needs the loop's attention sets a bit: dropped generators waiting to be
-//! closed ([`FINALIZERS`]). The word is atomic so that code running outside the loop's
+//! closed ([`FINALIZERS`]), signals received whose Python handlers must run ([`SIGNALS`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -15,6 +15,10 @@ static BREAKER: AtomicU32 = AtomicU32::new(0);
 /// Objects freed while the loop could not run Python code wait for finalisation
 /// (suspended generators to close).
 pub const FINALIZERS: u32 = 1;
+
+/// A signal arrived (set by the OS-level handler in `os_signal`): its Python handler
+/// runs on the main thread.
+pub const SIGNALS: u32 = 2;
 
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
@@ -39,6 +43,9 @@ pub fn handle(vm: &mut Vm) -> PyResult<()> {
     let bits = BREAKER.load(Ordering::Relaxed);
     if bits & FINALIZERS != 0 {
         crate::types::gen_finalize::run_pending(vm);
+    }
+    if bits & SIGNALS != 0 {
+        crate::modules::signal::run_handlers(vm)?;
     }
     Ok(())
 }

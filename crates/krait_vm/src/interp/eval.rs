@@ -470,6 +470,11 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let r = vm.call(&callable, Args { args: &frame.slots[start..sp], kwnames: kw });
                 frame.drop_top(argc + 2);
                 frame.push(r?);
+                // As CPython, a signal raised by a native call (os.kill) is served here,
+                // so that its handler's exception points at this call.
+                if super::breaker::is_set() {
+                    super::breaker::handle(vm)?;
+                }
             }
             Opcode::MakeFunction => {
                 let codeobj = frame.pop();

@@ -8,6 +8,7 @@ mod fast_path;
 pub mod frame;
 pub mod ops;
 mod load;
+pub mod os_signal;
 
 use crate::object::{Args, PyRef, Value};
 use crate::vm::{PyResult, Vm};

@@ -24,11 +24,9 @@ struct Lock {
 /// PY_TIMEOUT_MAX in seconds, as CPython reports it on 64-bit Linux.
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
-/// The id of the running thread (the OS thread id).
+/// The id of the running thread (`pthread_self`, as CPython's PyThread_get_thread_ident).
 fn ident() -> u64 {
-    // A stable per-thread number: the address of a thread-local.
-    thread_local!(static ID: u8 = const { 0 });
-    ID.with(|x| x as *const u8 as u64)
+    crate::interp::os_signal::current_thread()
 }
 
 fn native_id() -> i64 {
@@ -201,10 +199,7 @@ pub fn make_module(vm: &mut Vm) -> crate::object::PyRef {
         method("start_new", "(function, args, kwargs=?, /)", start_new_thread),
         method("_count", "()", |_, _| Ok(Value::Int(0))),
         method("stack_size", "(size=?, /)", stack_size),
-        method("interrupt_main", "(signum=2, /)", |vm, _| {
-            let ki = vm.exc.keyboard_interrupt.clone();
-            Err(vm.new_exception(&ki, vec![]))
-        }),
+        method("interrupt_main", "(signum=2, /)", crate::modules::signal::interrupt_main),
         method("daemon_threads_allowed", "()", |_, _| Ok(Value::Bool(true))),
         method("exit", "()", |vm, _| {
             let se = vm.exc.system_exit.clone();

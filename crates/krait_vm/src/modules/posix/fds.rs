@@ -5,6 +5,7 @@
 //! the descriptor the system call returned): [`insert_owned`] adds one, [`with_borrowed`]
 //! lends any open descriptor to a system call.
 
+use crate::modules::signal::retry_eintr;
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
 use crate::modules::util::{i64_arg, set};
@@ -288,14 +289,16 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if n < 0 {
         return Err(errno_error(vm, 22));
     }
-    let data = fd_result(vm, read_fd(fd, Some(n as usize)))?;
+    let r = retry_eintr(vm, || read_fd(fd, Some(n as usize)))?;
+    let data = fd_result(vm, r)?;
     Ok(new_bytes(vm, data))
 }
 
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = i64_arg(vm, &a[0])?;
     let data = buffer_arg(vm, &a[1])?;
-    let n = fd_result(vm, write_fd(fd, &data))?;
+    let r = retry_eintr(vm, || write_fd(fd, &data))?;
+    let n = fd_result(vm, r)?;
     Ok(Value::Int(n as i64))
 }
 

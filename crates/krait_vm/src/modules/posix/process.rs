@@ -29,7 +29,7 @@ fn pid_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<Pid>> {
 fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let pid = i64_arg(vm, &a[0])?;
     let opts = WaitOptions::from_bits_retain(i64_arg(vm, &a[1])? as u32);
-    let r = match pid {
+    let r = crate::modules::signal::retry_eintr(vm, || match pid {
         -1 => rustix::process::wait(opts),
         0 => rustix::process::waitpgid(rustix::process::getpgrp(), opts),
         p if p < -1 => match i32::try_from(-p).ok().and_then(Pid::from_raw) {
@@ -40,7 +40,7 @@ fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             Some(p) => rustix::process::waitpid(Some(p), opts),
             None => Err(rustix::io::Errno::CHILD),
         },
-    };
+    })?;
     let (pid, status) = match io(vm, r)? {
         Some((p, s)) => (p.as_raw_nonzero().get() as i64, s.as_raw() as i64),
         None => (0, 0),
