@@ -52,6 +52,7 @@ struct Plan {
     pgid: Option<u32>,
     uid: Option<u32>,
     gid: Option<u32>,
+    restore_signals: bool,
 }
 
 impl Plan {
@@ -88,6 +89,7 @@ impl Plan {
         if let Some(g) = self.gid {
             c.gid(g);
         }
+        krait_vm::interp::os_signal::child_signals(&mut c, self.restore_signals);
         Ok(c)
     }
 }
@@ -197,6 +199,7 @@ fn fork_exec(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         pgid: if pg >= 0 { Some(pg as u32) } else { None },
         gid: opt_id(vm, &a[17])?,
         uid: opt_id(vm, &a[19])?,
+        restore_signals: vm.is_true(&a[14])?,
     };
     let changed = prepare_fds(&keep_fds, close_fds, errpipe_write);
     let r = spawn(&plan, &exes);

@@ -400,3 +400,21 @@ pub fn sleep(d: Duration) -> io::Result<()> {
     // SAFETY: a valid request pointer; a null remainder pointer is allowed.
     check(unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) }).map(drop)
 }
+
+/// Set the dispositions a child started by `cmd` begins with, as CPython's
+/// _posixsubprocess child does: with `restore` (`restore_signals=True`), SIGPIPE and
+/// SIGXFSZ back to SIG_DFL (`_Py_RestoreSignals`); otherwise as they are here.
+pub fn child_signals(cmd: &mut std::process::Command, restore: bool) {
+    use std::os::unix::process::CommandExt;
+    let keep = |s: i32| if !restore && current_action(s).ok() == Some(Action::Ignore) { libc::SIG_IGN } else { libc::SIG_DFL };
+    let (pipe, xfsz) = (keep(libc::SIGPIPE), keep(libc::SIGXFSZ));
+    // SAFETY: the closure runs in the child between fork and exec and only calls
+    // signal(2), which is async-signal-safe; it allocates nothing.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGPIPE, pipe);
+            libc::signal(libc::SIGXFSZ, xfsz);
+            Ok(())
+        })
+    };
+}

@@ -154,7 +154,8 @@ fn check(vm: &mut Vm, v: &Value, want_read: bool) -> PyResult<i64> {
 fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = size_arg(vm, &a[1])?;
     let fd = check(vm, &a[0], true)?;
-    let data = io_err(vm, fds::read_fd(fd, n))?;
+    let r = crate::modules::signal::retry_eintr(vm, || fds::read_fd(fd, n))?;
+    let data = io_err(vm, r)?;
     Ok(new_bytes(vm, data))
 }
 
@@ -164,7 +165,8 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_type_error("readinto() argument must be read-write bytes-like object"));
     };
     let n = target.borrow().len();
-    let data = io_err(vm, fds::read_fd(fd, Some(n)))?;
+    let r = crate::modules::signal::retry_eintr(vm, || fds::read_fd(fd, Some(n)))?;
+    let data = io_err(vm, r)?;
     target.borrow_mut()[..data.len()].copy_from_slice(&data);
     Ok(Value::Int(data.len() as i64))
 }
@@ -172,7 +174,8 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = check(vm, &a[0], false)?;
     let data = buffer_arg(vm, &a[1])?;
-    let n = io_err(vm, fds::write_fd(fd, &data))?;
+    let r = crate::modules::signal::retry_eintr(vm, || fds::write_fd(fd, &data))?;
+    let n = io_err(vm, r)?;
     Ok(Value::Int(n as i64))
 }
 

@@ -138,6 +138,8 @@ pub fn add_functions(vm: &mut Vm, m: &PyRef) {
         ("WCOREDUMP", "(status, /)", |vm, a| Ok(Value::Bool(status_arg(vm, &a[0])? & 0x80 != 0))),
         ("WIFCONTINUED", "(status)", |vm, a| Ok(Value::Bool(status_arg(vm, &a[0])? == 0xffff))),
         ("kill", "(pid, signal, /)", kill),
+        // os_abort_impl: SIGABRT, no clean-up (stdout's buffer is lost, as in CPython).
+        ("abort", "()", |_, _| std::process::abort()),
         ("killpg", "(pgid, signal, /)", killpg),
         ("getpgrp", "()", |_, _| Ok(pid_value(rustix::process::getpgrp()))),
         ("getpgid", "(pid)", |vm, a| {

@@ -25,7 +25,9 @@ const STRUCT_SIGINFO: StructSeqDef = StructSeqDef {
 fn sigset_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<i32>> {
     let mut out = Vec::new();
     for item in vm.collect(v)? {
-        let n = i64_arg(vm, &item)?;
+        // An int too large is out of range too (CPython reports it as -1).
+        let n = crate::types::int::index_of(vm, &item)?;
+        let n = num_traits::ToPrimitive::to_i64(&n).unwrap_or(-1);
         if n <= 0 || n >= NSIG as i64 {
             return Err(vm.new_value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)));
         }
