@@ -89,7 +89,6 @@ impl Plan {
         if let Some(g) = self.gid {
             c.gid(g);
         }
-        krait_vm::interp::os_signal::child_signals(&mut c, self.restore_signals);
         Ok(c)
     }
 }
@@ -115,7 +114,7 @@ fn spawn(plan: &Plan, exes: &[OsString]) -> Result<u32, ChildError> {
     }
     let (mut saved, mut last) = (0, 2);
     for exe in exes {
-        let r = plan.command(exe).and_then(|mut c| c.spawn());
+        let r = plan.command(exe).and_then(|mut c| krait_vm::interp::os_signal::spawn_with_signals(&mut c, plan.restore_signals, |c| c.spawn()));
         match r {
             Ok(child) => return Ok(child.id()),
             Err(e) => {

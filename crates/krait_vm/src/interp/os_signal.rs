@@ -401,20 +401,36 @@ pub fn sleep(d: Duration) -> io::Result<()> {
     check(unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) }).map(drop)
 }
 
-/// Set the dispositions a child started by `cmd` begins with, as CPython's
-/// _posixsubprocess child does: with `restore` (`restore_signals=True`), SIGPIPE and
-/// SIGXFSZ back to SIG_DFL (`_Py_RestoreSignals`); otherwise as they are here.
-pub fn child_signals(cmd: &mut std::process::Command, restore: bool) {
+/// Start a child with `spawn(cmd)` giving it the dispositions CPython's _posixsubprocess
+/// child starts with: with `restore` (`restore_signals=True`), SIGPIPE and SIGXFSZ at
+/// SIG_DFL (`_Py_RestoreSignals`); otherwise as they are here.
+///
+/// std's spawn resets SIGPIPE itself and, with no pre-exec hook, uses posix_spawn (much
+/// faster than fork for a large process): an ignored SIGXFSZ is set to SIG_DFL around
+/// the spawn instead of in the child. Only `restore=False` with SIGPIPE ignored needs a
+/// hook in the child.
+pub fn spawn_with_signals<T>(cmd: &mut std::process::Command, restore: bool, spawn: impl FnOnce(&mut std::process::Command) -> T) -> T {
     use std::os::unix::process::CommandExt;
-    let keep = |s: i32| if !restore && current_action(s).ok() == Some(Action::Ignore) { libc::SIG_IGN } else { libc::SIG_DFL };
-    let (pipe, xfsz) = (keep(libc::SIGPIPE), keep(libc::SIGXFSZ));
-    // SAFETY: the closure runs in the child between fork and exec and only calls
-    // signal(2), which is async-signal-safe; it allocates nothing.
-    unsafe {
-        cmd.pre_exec(move || {
-            libc::signal(libc::SIGPIPE, pipe);
-            libc::signal(libc::SIGXFSZ, xfsz);
-            Ok(())
-        })
-    };
+    if !restore {
+        if current_action(libc::SIGPIPE).ok() == Some(Action::Ignore) {
+            // SAFETY: the closure runs in the child between fork and exec and only calls
+            // signal(2), which is async-signal-safe; it allocates nothing.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+                    Ok(())
+                })
+            };
+        }
+        return spawn(cmd);
+    }
+    let xfsz_ignored = current_action(libc::SIGXFSZ).ok() == Some(Action::Ignore);
+    if xfsz_ignored {
+        let _ = set_action(libc::SIGXFSZ, Action::Default);
+    }
+    let r = spawn(cmd);
+    if xfsz_ignored {
+        let _ = set_action(libc::SIGXFSZ, Action::Ignore);
+    }
+    r
 }
