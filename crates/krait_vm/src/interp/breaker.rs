@@ -3,7 +3,8 @@
 //! call — and run [`handle`] before going on.
 //!
 //! Whoever needs the loop's attention sets a bit: dropped generators waiting to be
-//! closed ([`FINALIZERS`]), signals received whose Python handlers must run ([`SIGNALS`]). The word is atomic so that code running outside the loop's
+//! closed ([`FINALIZERS`]), signals received whose Python handlers must run ([`SIGNALS`]),
+//! a change of trace function ([`TRACING`]). The word is atomic so that code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -19,6 +20,10 @@ pub const FINALIZERS: u32 = 1;
 /// A signal arrived (set by the OS-level handler in `os_signal`): its Python handler
 /// runs on the main thread.
 pub const SIGNALS: u32 = 2;
+
+/// A trace or profile function was set or removed: the running frame switches to the
+/// other variant of the loop at its next call (see trace.rs).
+pub const TRACING: u32 = 4;
 
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
@@ -43,6 +48,9 @@ pub fn handle(vm: &mut Vm) -> PyResult<()> {
     let bits = BREAKER.load(Ordering::Relaxed);
     if bits & FINALIZERS != 0 {
         crate::types::gen_finalize::run_pending(vm);
+    }
+    if bits & TRACING != 0 {
+        clear(TRACING);
     }
     if bits & SIGNALS != 0 {
         crate::modules::signal::run_handlers(vm)?;
