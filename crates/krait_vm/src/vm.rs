@@ -40,6 +40,8 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
     pub interned: hashbrown::HashMap<Box<str>, PyRef>,
+    /// The interned `"__init__"` (looked up on every instantiation of a class).
+    pub init_name: PyRef,
     /// MRO lookups by (type, name) (`lookup_type_attr`).
     pub type_attr_cache: crate::protocols::type_cache::TypeAttrCache,
     /// SipHash-1-3 key for str/bytes hashing (zero when PYTHONHASHSEED=0).

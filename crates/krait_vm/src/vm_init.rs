@@ -85,6 +85,7 @@ impl Vm {
             Some(0) | None => (0, 0),
             Some(seed) => (seed.wrapping_mul(0x9e37_79b9_7f4a_7c15), seed.rotate_left(17) ^ 0x5851_f42d_4c95_7f2d),
         };
+        let init_name = PyRef::new(PyObject::new(types.str.clone(), Payload::Str(crate::types::str::PyStr::new("__init__"))));
         let mut vm = Vm {
             types,
             exc,
@@ -94,7 +95,8 @@ impl Vm {
             modules,
             frames: Vec::new(),
             exc_info: Value::None,
-            interned: hashbrown::HashMap::new(),
+            interned: hashbrown::HashMap::from([(Box::from("__init__"), init_name.clone())]),
+            init_name,
             type_attr_cache: Default::default(),
             hash_key,
             recursion_limit: 1000,

@@ -65,14 +65,7 @@ pub fn herror(vm: &mut Vm, code: i64, msg: &str) -> PyErr {
     coded(vm, "_socket.herror", code, msg)
 }
 
-/// The text of a str argument, or TypeError "`what` must be str, not T".
-pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
-    if v.as_obj().and_then(|o| o.as_str()).is_some() {
-        return Ok(vm.str_of(v).to_string());
-    }
-    let n = vm.type_name(v);
-    Err(vm.new_type_error(format!("{what} must be str, not {n}")))
-}
+pub use krait_vm::builtins::str_arg;
 
 /// Linux's values of the constants socket.py and its users look for.
 const CONSTANTS: &[(&str, i64)] = &[

@@ -55,13 +55,7 @@ fn char_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<char> {
 }
 
 fn str_arg(vm: &mut Vm, v: &Value, fname: &str, pos: usize) -> PyResult<String> {
-    match v.as_obj().and_then(|o| o.as_str()) {
-        Some(s) => Ok(s.as_str().to_string()),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("{fname}() argument {pos} must be str, not {n}")))
-        }
-    }
+    krait_vm::builtins::str_arg_with(vm, v, |n| format!("{fname}() argument {pos} must be str, not {n}"))
 }
 
 /// The database of a function's first argument: the module for module functions, the

@@ -22,7 +22,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
 
 /// builtin___import__: the import statement's machinery.
 fn import(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let name = super::str_arg(vm, &a[0], |n| format!("__import__() argument 1 must be str, not {n}"))?;
+    let name = super::str_arg_with(vm, &a[0], |n| format!("__import__() argument 1 must be str, not {n}"))?;
     let level = match &a[4] {
         Value::Int(l) => *l,
         Value::Bool(b) => *b as i64,
@@ -164,7 +164,7 @@ fn compile(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             return Err(vm.new_type_error(format!("expected str, bytes or os.PathLike object, not {n}")));
         }
     };
-    let mode_text = super::str_arg(vm, &a[2], |n| format!("compile() argument 'mode' must be str, not {n}"))?;
+    let mode_text = super::str_arg_with(vm, &a[2], |n| format!("compile() argument 'mode' must be str, not {n}"))?;
     let mode = match mode_text.as_str() {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,

@@ -286,7 +286,7 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Py
 
 /// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, ...)
 fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let mode = super::str_arg(vm, &a[1], |n| format!("open() argument 'mode' must be str, not {n}"))?;
+    let mode = super::str_arg_with(vm, &a[1], |n| format!("open() argument 'mode' must be str, not {n}"))?;
     let mut seen = String::new();
     for c in mode.chars() {
         if !"axrwb+t".contains(c) || seen.contains(c) {
@@ -314,7 +314,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let newline = if a[5].is_none() {
         None
     } else {
-        let n = super::str_arg(vm, &a[5], |n| format!("open() argument 'newline' must be str or None, not {n}"))?;
+        let n = super::str_arg_with(vm, &a[5], |n| format!("open() argument 'newline' must be str or None, not {n}"))?;
         match n.as_str() {
             "" => Some(""),
             "\n" => Some("\n"),
@@ -326,7 +326,7 @@ fn open(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let encoding = if a[3].is_none() {
         Encoding::Utf8
     } else {
-        let e = super::str_arg(vm, &a[3], |n| format!("open() argument 'encoding' must be str or None, not {n}"))?;
+        let e = super::str_arg_with(vm, &a[3], |n| format!("open() argument 'encoding' must be str or None, not {n}"))?;
         match e.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" | "u8" | "utf" => Encoding::Utf8,
             "utf-8-sig" | "utf8-sig" => Encoding::Utf8Sig,

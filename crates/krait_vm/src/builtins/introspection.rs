@@ -22,7 +22,7 @@ pub const FUNCTIONS: &[MethodDef] = &[
 
 /// The interned attribute name, or CPython's TypeError.
 fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
-    let s = super::str_arg(vm, v, |n| format!("attribute name must be string, not '{n}'"))?;
+    let s = super::str_arg_with(vm, v, |n| format!("attribute name must be string, not '{n}'"))?;
     Ok(vm.intern(&s))
 }
 

@@ -5,6 +5,7 @@ use crate::object::{PyRef, Value};
 use crate::types::methods::MethodDef;
 use crate::vm::{PyErr, PyResult, Vm};
 
+mod async_iter;
 mod build_class;
 pub(crate) mod code;
 pub mod file;
@@ -23,14 +24,17 @@ const CLASS_FUNCTIONS: &[MethodDef] =
 /// Fill the builtins module's dict.
 pub fn init(vm: &mut Vm) {
     let d = vm.builtins_dict.clone();
-    let tables: [&[MethodDef]; 7] =
-        [io::FUNCTIONS, numeric::FUNCTIONS, iteration::FUNCTIONS, introspection::FUNCTIONS, code::FUNCTIONS, text::FUNCTIONS, CLASS_FUNCTIONS];
+    let tables: [&[MethodDef]; 8] = [
+        io::FUNCTIONS, numeric::FUNCTIONS, iteration::FUNCTIONS, async_iter::FUNCTIONS, introspection::FUNCTIONS, code::FUNCTIONS, text::FUNCTIONS,
+        CLASS_FUNCTIONS,
+    ];
     for f in tables.into_iter().flatten() {
         let func = vm.new_native_function(f.name, "builtins", f.sig, f.func, Value::Null, false);
         set(vm, &d, f.name, Value::Obj(func));
     }
     let open = file::open_function(vm);
     set(vm, &d, "open", Value::Obj(open));
+    async_iter::init(vm);
     for (name, ty) in iter_types::init(vm) {
         set(vm, &d, name, Value::Obj(ty));
     }
@@ -79,7 +83,7 @@ pub(crate) fn tuple_items(v: &Value) -> &[Value] {
 }
 
 /// The text of a str argument, or TypeError `"{what} must be str, not T"`-style `msg`.
-pub(crate) fn str_arg(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) -> PyResult<String> {
+pub fn str_arg_with(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) -> PyResult<String> {
     match v.as_obj().and_then(|o| o.as_str()) {
         Some(s) => Ok(s.as_str().to_string()),
         None => {
@@ -87,6 +91,11 @@ pub(crate) fn str_arg(vm: &mut Vm, v: &Value, msg: impl FnOnce(&str) -> String) 
             Err(vm.new_type_error(msg(&n)))
         }
     }
+}
+
+/// The text of a str argument, or TypeError "`what` must be str, not T".
+pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
+    str_arg_with(vm, v, |n| format!("{what} must be str, not {n}"))
 }
 
 /// Call `f(*args, **kw)` with keyword names given as text.

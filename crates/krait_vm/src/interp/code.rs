@@ -122,7 +122,29 @@ pub fn decode(code: &[u8]) -> Box<[Cell<Instr>]> {
         ext = if op == Opcode::ExtendedArg { arg } else { 0 };
         out.push(Cell::new(Instr { op, size: 1 + op.cache_entries(), arg }));
     }
+    fuse_pairs(&mut out);
     out.into_boxed_slice()
+}
+
+/// CPython's superinstructions (as `_PyCode_Quicken` makes them): a LOAD_FAST, LOAD_CONST
+/// or STORE_FAST directly followed by one of them becomes one instruction that runs both
+/// (`size` 2, the second's argument read from the unit after it) — one dispatch instead
+/// of two. The second instruction stays in place for jumps into it, and a superinstruction
+/// the fast path declines (an unbound local) runs as its first half only, so every
+/// handler of one also handles the base opcode (`Opcode::deopt`).
+fn fuse_pairs(instrs: &mut [Cell<Instr>]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        let (first, second) = (instrs[i].get(), instrs[i + 1].get());
+        let fused = match (first.op, second.op) {
+            (Opcode::LoadFast, Opcode::LoadFast) => Opcode::LoadFastLoadFast,
+            (Opcode::LoadFast, Opcode::LoadConst) => Opcode::LoadFastLoadConst,
+            (Opcode::LoadConst, Opcode::LoadFast) => Opcode::LoadConstLoadFast,
+            (Opcode::StoreFast, Opcode::LoadFast) => Opcode::StoreFastLoadFast,
+            (Opcode::StoreFast, Opcode::StoreFast) => Opcode::StoreFastStoreFast,
+            _ => continue,
+        };
+        instrs[i].set(Instr { op: fused, size: 2, ..first });
+    }
 }
 
 /// Decode a 3.11 exception table (varint entries: start, length, target, depth<<1|lasti).

@@ -227,8 +227,14 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 frame.pop();
             }
             Opcode::PushNull => frame.push(Value::Null),
-            Opcode::LoadConst => frame.push(code.consts[arg as usize].clone()),
-            Opcode::LoadFast => {
+            // A superinstruction the fast path declined runs its first half only; the
+            // second follows in place (these base opcodes are one unit long).
+            Opcode::LoadConst | Opcode::LoadConstLoadFast => {
+                ip = i + 1;
+                frame.push(code.consts[arg as usize].clone());
+            }
+            Opcode::LoadFast | Opcode::LoadFastLoadFast | Opcode::LoadFastLoadConst => {
+                ip = i + 1;
                 let v = frame.local_mut(arg as usize).clone();
                 if v.is_null() {
                     let name = code.localsplusnames[arg as usize].as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
@@ -236,7 +242,8 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 frame.push(v);
             }
-            Opcode::StoreFast => {
+            Opcode::StoreFast | Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast => {
+                ip = i + 1;
                 let v = frame.pop();
                 *frame.local_mut(arg as usize) = v;
             }
@@ -394,14 +401,7 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 return Ok(Flow::Yield(v));
             }
-            Opcode::GetYieldFromIter => {
-                let v = frame.top().clone();
-                if !crate::types::generator::is_generator_like(&v) {
-                    let it = vm.iter(&v)?;
-                    frame.pop();
-                    frame.push(it);
-                }
-            }
+            Opcode::GetYieldFromIter => ops::async_ops::get_yield_from_iter(vm, frame, &code)?,
             Opcode::Send => {
                 let v = frame.pop();
                 if let Value::Obj(o) = frame.top() {
@@ -607,7 +607,13 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetUpdate => ops::build::set_update(vm, frame, arg as usize)?,
             Opcode::DictUpdate => ops::build::dict_update(vm, frame, arg as usize)?,
             Opcode::DictMerge => ops::build::dict_merge(vm, frame, arg as usize)?,
-            Opcode::BuildSlice => ops::build::build_slice(vm, frame, arg as usize),
+            Opcode::BuildSlice => {
+                let next = code.instrs.get(ip).map(|c| c.get());
+                match next {
+                    Some(n) if n.op == Opcode::BinarySubscr && ops::build::slice_subscr(vm, frame, arg as usize) => ip += n.size as usize,
+                    _ => ops::build::build_slice(vm, frame, arg as usize),
+                }
+            }
             Opcode::UnpackEx => ops::build::unpack_ex(vm, frame, arg)?,
             Opcode::GetLen => ops::build::get_len(vm, frame)?,
             Opcode::DeleteName => ops::names::delete_name(vm, frame, &code, arg as usize)?,
@@ -624,6 +630,7 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::GetAwaitable => ops::async_ops::get_awaitable(vm, frame, arg)?,
             Opcode::GetAiter => ops::async_ops::get_aiter(vm, frame)?,
             Opcode::GetAnext => ops::async_ops::get_anext(vm, frame)?,
+            Opcode::AsyncGenWrap => crate::types::async_gen::wrap_top(vm, frame),
             // (aiter, exc -- ): StopAsyncIteration ends the loop, anything else re-raises.
             Opcode::EndAsyncFor => {
                 let exc = frame.pop();
@@ -932,7 +939,7 @@ fn concat_in_place(vm: &Vm, frame: &mut Frame, code: &Code, i: usize, a: Value, 
     }
     let next = i + 1 + Opcode::BinaryOp.cache_entries() as usize;
     let Some(store) = code.instrs.get(next).map(|c| c.get()) else { return Err(a) };
-    if store.op != Opcode::StoreFast || !frame.local_mut(store.arg as usize).is(&a) {
+    if store.op.deopt() != Opcode::StoreFast || !frame.local_mut(store.arg as usize).is(&a) {
         return Err(a);
     }
     *frame.local_mut(store.arg as usize) = Value::Null;

@@ -69,6 +69,28 @@ impl Stack<'_> {
         // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
         unsafe { &mut *self.slots.add(i) }
     }
+
+    /// Whether local `n` is unbound.
+    #[inline(always)]
+    fn unbound(&self, n: u32) -> bool {
+        // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
+        unsafe { (*self.slots.add(n as usize)).is_null() }
+    }
+
+    /// Push a copy of local `n` (known to be bound).
+    #[inline(always)]
+    fn push_local(&mut self, n: u32) {
+        // SAFETY: local indices are < co_nlocalsplus (compiler and verifier).
+        let v = unsafe { crate::object::clone_slot(self.slots.add(n as usize)) };
+        self.push(v);
+    }
+}
+
+/// The argument of the second half of the superinstruction at `i`.
+#[inline(always)]
+fn second_arg(code: &Code, i: usize) -> u32 {
+    // SAFETY: `fuse_pairs` only fuses an instruction that has a next unit.
+    unsafe { code.instrs.get_unchecked(i + 1) }.get().arg
 }
 
 /// Run instruction `op arg` (at `i`; `ip` already past it) if it takes the fast path;
@@ -92,6 +114,48 @@ pub(super) fn try_fast(vm: &Vm, frame: &mut Frame, code: &Code, op: Opcode, arg:
         Opcode::StoreFast => {
             let v = st.pop();
             *st.slot(arg as usize) = v;
+        }
+        // Superinstructions (see `code::fuse_pairs`): a load that would fail (an unbound
+        // local) is found before anything changes, and the generic path then runs the
+        // first half alone, so the second raises in place.
+        Opcode::LoadFastLoadFast => {
+            let arg2 = second_arg(code, i);
+            if st.unbound(arg) || st.unbound(arg2) {
+                return false;
+            }
+            st.push_local(arg);
+            st.push_local(arg2);
+        }
+        Opcode::LoadFastLoadConst => {
+            if st.unbound(arg) {
+                return false;
+            }
+            st.push_local(arg);
+            st.push(code.consts[second_arg(code, i) as usize].clone());
+        }
+        Opcode::LoadConstLoadFast => {
+            let arg2 = second_arg(code, i);
+            if st.unbound(arg2) {
+                return false;
+            }
+            st.push(code.consts[arg as usize].clone());
+            st.push_local(arg2);
+        }
+        Opcode::StoreFastLoadFast => {
+            let arg2 = second_arg(code, i);
+            // (Loading the local just stored cannot fail.)
+            if arg != arg2 && st.unbound(arg2) {
+                return false;
+            }
+            let v = st.pop();
+            *st.slot(arg as usize) = v;
+            st.push_local(arg2);
+        }
+        Opcode::StoreFastStoreFast => {
+            let v = st.pop();
+            *st.slot(arg as usize) = v;
+            let v = st.pop();
+            *st.slot(second_arg(code, i) as usize) = v;
         }
         Opcode::LoadGlobal => {
             let name = &code.names[(arg >> 1) as usize];

@@ -46,16 +46,7 @@ pub fn add_getters(vm: &mut Vm, ty: &PyRef, owner: &'static str, getters: &[(&'s
     }
 }
 
-/// The text of a str argument, or TypeError naming `what`.
-pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
-    match v.as_obj().and_then(|o| o.as_str()) {
-        Some(s) => Ok(s.as_str().to_string()),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("{what} must be str, not {n}")))
-        }
-    }
-}
+pub use crate::builtins::str_arg;
 
 /// An int argument (`__index__`) that fits in i64, or OverflowError.
 pub fn i64_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {

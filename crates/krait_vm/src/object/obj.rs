@@ -59,6 +59,9 @@ pub enum Payload {
     Native(Box<dyn Any>),
     /// A counter-like scalar for small native objects that need one mutable word.
     Counter(Cell<usize>),
+    /// The `__slots__` values of an instance whose builtin base is `object` (Null = unset;
+    /// see types/slots.rs).
+    SlotValues(RefCell<Vec<Value>>),
 }
 
 impl PyObject {

@@ -1,6 +1,7 @@
 //! Generators and coroutines: objects that own a suspended frame and resume it on the
 //! frame stack (send/throw/close, `yield from` delegation, PEP 479).
 
+use crate::interp::code::Code;
 use crate::interp::eval::{run, Completion};
 use crate::interp::frame::Frame;
 use crate::object::{Payload, PyRef, Slots, Value};
@@ -8,6 +9,7 @@ use crate::types::methods::method;
 use crate::vm::{PyErr, PyResult, Vm};
 use krait_bytecode::{CodeFlags, Opcode};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Which kind of frame-owning object this is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,31 @@ pub struct GenState {
     pub qualname: Value,
     /// The exception being handled inside the generator when it last yielded.
     pub saved_exc: Value,
+    /// The code it runs (kept after the frame is gone, for `gi_code`).
+    pub code: Rc<Code>,
+    /// An async generator's own state (unused by the other kinds).
+    pub ag: super::async_gen::AsyncGenFlags,
+    /// A coroutine's `cr_origin`: None, or where it was created (origin tracking on).
+    pub origin: Value,
+    /// While running: the index of its frame on `vm.frames` (for `gi_frame`).
+    pub running_at: usize,
+}
+
+impl GenState {
+    /// The state of a generator suspended in `frame` (not started when `started` is false).
+    pub fn new(frame: Box<Frame>, kind: GenKind, name: Value, qualname: Value, started: bool) -> GenState {
+        let code = frame.code.clone();
+        GenState { frame: Some(frame), running: false, started, kind, name, qualname, saved_exc: Value::None, code, ag: Default::default(), origin: Value::None, running_at: 0 }
+    }
+
+    /// What error messages call this kind of object.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+            GenKind::Generator => "generator",
+        }
+    }
 }
 
 /// The result of resuming a generator or iterator.
@@ -40,6 +67,8 @@ pub struct GenTypes {
     pub generator: PyRef,
     pub coroutine: PyRef,
     pub async_generator: PyRef,
+    /// The awaitables of async generators (asend, athrow, wrapped values).
+    pub agen: super::async_gen::AsyncGenTypes,
 }
 
 pub fn init(vm: &mut Vm) {
@@ -48,14 +77,7 @@ pub fn init(vm: &mut Vm) {
         iter: Some(|_, v| Ok(v.clone())),
         // A return value other than None travels in StopIteration (for next());
         // vm.next turns it into plain exhaustion for loops.
-        next: Some(|vm, v| match resume(vm, v, Value::None, None)? {
-            SendResult::Yield(r) => Ok(Some(r)),
-            SendResult::Return(Value::None) => Ok(None),
-            SendResult::Return(r) => {
-                let cls = vm.exc.stop_iteration.clone();
-                Err(vm.new_exception(&cls, vec![r]))
-            }
-        }),
+        next: Some(gen_iternext),
         ..common
     };
     let generator = vm.new_builtin_type("generator", None, gen_slots, 0);
@@ -68,8 +90,19 @@ pub fn init(vm: &mut Vm) {
     ];
     vm.add_methods(&generator, "generator", &methods);
     vm.add_methods(&coroutine, "coroutine", &methods);
-    vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", |_, a| Ok(a[0].clone()))]);
-    vm.gen_types = Some(GenTypes { generator, coroutine, async_generator });
+    vm.add_methods(&coroutine, "coroutine", &[method("__await__", "(self, /)", super::coro_wrapper::new)]);
+    super::coro_wrapper::init(vm);
+    let agen = super::async_gen::init(vm, &async_generator);
+    vm.gen_types = Some(GenTypes { generator, coroutine, async_generator, agen });
+}
+
+/// gen_iternext: the next value; a return value other than None travels in StopIteration.
+pub(crate) fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    match resume(vm, g, Value::None, None)? {
+        SendResult::Yield(r) => Ok(Some(r)),
+        SendResult::Return(Value::None) => Ok(None),
+        SendResult::Return(r) => Err(stop_iteration(vm, r)),
+    }
 }
 
 /// The object RETURN_GENERATOR makes from the current frame.
@@ -95,21 +128,45 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> Value {
         GenKind::Coroutine => types.coroutine.clone(),
         GenKind::AsyncGenerator => types.async_generator.clone(),
     };
-    let state = GenState { frame: Some(frame), running: false, started: false, kind, name, qualname, saved_exc: Value::None };
+    let mut state = GenState::new(frame, kind, name, qualname, false);
+    if kind == GenKind::Coroutine {
+        let depth = crate::modules::sys::hooks::origin_depth();
+        if depth > 0 {
+            state.origin = origin(vm, depth as usize);
+        }
+    }
     vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty)
 }
 
-fn state(v: &Value) -> Option<&RefCell<GenState>> {
+/// The state of a generator, coroutine or async generator object.
+pub(crate) fn state(v: &Value) -> Option<&RefCell<GenState>> {
     v.as_obj().and_then(|o| o.native::<RefCell<GenState>>())
+}
+
+/// compute_cr_origin: ((filename, lineno, name), ...) of the `depth` innermost frames
+/// (the coroutine function's caller first).
+fn origin(vm: &mut Vm, depth: usize) -> Value {
+    let mut items = Vec::new();
+    for i in (0..vm.frames.len()).rev().take(depth) {
+        let f = &vm.frames[i];
+        let line = crate::exceptions::traceback::location(&f.code, f.lasti).line.unwrap_or(-1);
+        let (file, name) = (Value::Obj(f.code.filename.clone()), Value::Obj(f.code.name.clone()));
+        items.push(vm.new_tuple(vec![file, Value::Int(line as i64), name]));
+    }
+    vm.new_tuple(items)
+}
+
+/// Whether `v` is a coroutine object.
+pub fn is_coroutine(v: &Value) -> bool {
+    state(v).is_some_and(|s| s.borrow().kind == GenKind::Coroutine)
 }
 
 /// Whether `v` can be awaited directly: a coroutine, or a generator whose code has
 /// CO_ITERABLE_COROUTINE (`types.coroutine`).
 pub fn is_awaitable_coroutine(v: &Value) -> bool {
-    const CO_ITERABLE_COROUTINE: u32 = 0x100;
     state(v).is_some_and(|st| {
         let s = st.borrow();
-        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.frame.as_ref().is_some_and(|f| f.code.flags() & CO_ITERABLE_COROUTINE != 0))
+        s.kind == GenKind::Coroutine || (s.kind == GenKind::Generator && s.code.flags() & CodeFlags::ITERABLE_COROUTINE != 0)
     })
 }
 
@@ -129,6 +186,7 @@ pub fn take_for_inline_resume(vm: &Vm, g: &Value, value: &Value) -> Option<Box<F
     let mut frame = s.frame.take()?;
     s.running = true;
     s.started = true;
+    s.running_at = vm.frames.len();
     drop(s);
     frame.push(value.clone());
     frame.gen = g.clone();
@@ -162,9 +220,10 @@ pub fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) -> Opti
     err.map(|e| pep479(vm, e, GenKind::Generator))
 }
 
-/// Whether `v` is a generator or coroutine (`yield from` sends to it directly).
+/// Whether `v` is a generator or coroutine (`yield from` sends to it directly; an async
+/// generator is neither iterable nor awaitable).
 pub fn is_generator_like(v: &Value) -> bool {
-    state(v).is_some()
+    state(v).is_some_and(|s| s.borrow().kind != GenKind::AsyncGenerator)
 }
 
 /// Resume generator `g` with `value` sent in, or with `exc` raised at the yield point.
@@ -175,14 +234,14 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
     let (mut frame, kind) = {
         let mut s = st.borrow_mut();
         if s.running {
-            let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+            let what = s.kind_name();
             drop(s);
             return Err(vm.new_value_error(format!("{what} already executing")));
         }
         match s.frame.take() {
             Some(f) => {
                 if !s.started && exc.is_none() && !value.is_none() {
-                    let what = if s.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
+                    let what = s.kind_name();
                     s.frame = Some(f);
                     drop(s);
                     return Err(vm.new_type_error(format!("can't send non-None value to a just-started {what}")));
@@ -194,11 +253,12 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
             None => {
                 let kind = s.kind;
                 drop(s);
-                if let Some(e) = exc {
-                    return Err(e);
-                }
+                // (close() does not come here for a finished generator.)
                 if kind == GenKind::Coroutine {
                     return Err(vm.new_runtime_error("cannot reuse already awaited coroutine"));
+                }
+                if let Some(e) = exc {
+                    return Err(e);
                 }
                 return Ok(SendResult::Return(Value::None));
             }
@@ -213,6 +273,7 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         vm.exc_info = saved;
     }
     let base = vm.frames.len();
+    st.borrow_mut().running_at = base;
     vm.frames.push(frame);
     let r = run(vm, base, exc);
     let r = match r {
@@ -238,18 +299,22 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
     r
 }
 
-/// A StopIteration escaping a generator body becomes RuntimeError (PEP 479).
+/// A StopIteration escaping a generator body (or StopAsyncIteration escaping an async
+/// generator's) becomes RuntimeError (PEP 479).
 fn pep479(vm: &mut Vm, e: PyErr, kind: GenKind) -> PyErr {
-    let stop = vm.exc.stop_iteration.clone();
-    if !vm.is_subtype(&e.0.class(), &stop) {
+    let (stop, stop_async) = (vm.exc.stop_iteration.clone(), vm.exc.stop_async_iteration.clone());
+    let msg = if vm.is_subtype(&e.0.class(), &stop) {
+        match kind {
+            GenKind::Coroutine => "coroutine raised StopIteration",
+            GenKind::AsyncGenerator => "async generator raised StopIteration",
+            GenKind::Generator => "generator raised StopIteration",
+        }
+    } else if kind == GenKind::AsyncGenerator && vm.is_subtype(&e.0.class(), &stop_async) {
+        "async generator raised StopAsyncIteration"
+    } else {
         return e;
-    }
-    let what = match kind {
-        GenKind::Coroutine => "coroutine",
-        GenKind::AsyncGenerator => "async generator",
-        GenKind::Generator => "generator",
     };
-    let err = vm.new_runtime_error(format!("{what} raised StopIteration"));
+    let err = vm.new_runtime_error(msg);
     if let Payload::Exception(d) = &err.0.payload {
         *d.cause.borrow_mut() = Value::Obj(e.0.clone());
         *d.context.borrow_mut() = Value::Obj(e.0.clone());
@@ -265,7 +330,8 @@ pub fn send(vm: &mut Vm, receiver: &Value, value: Value) -> PyResult<SendResult>
         return resume(vm, receiver, value, None);
     }
     if value.is_none() {
-        return match vm.next(receiver) {
+        // (next_raw: a StopIteration carries the awaitable's result.)
+        return match vm.next_raw(receiver) {
             Ok(Some(v)) => Ok(SendResult::Yield(v)),
             Ok(None) => Ok(SendResult::Return(Value::None)),
             Err(e) => stop_value(vm, e),
@@ -296,7 +362,7 @@ pub fn stop_iteration_value(exc: &PyRef) -> Value {
 }
 
 /// Resume and return the yielded value, raising StopIteration(value) on return.
-fn resume_value(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
+pub(crate) fn resume_value(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
     let r = resume(vm, g, value, exc)?;
     yielded(vm, r)
 }
@@ -305,17 +371,20 @@ fn resume_value(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyR
 fn yielded(vm: &mut Vm, r: SendResult) -> PyResult<Value> {
     match r {
         SendResult::Yield(v) => Ok(v),
-        SendResult::Return(v) => {
-            let cls = vm.exc.stop_iteration.clone();
-            let args = if v.is_none() { vec![] } else { vec![v] };
-            Err(vm.new_exception(&cls, args))
-        }
+        SendResult::Return(v) => Err(stop_iteration(vm, v)),
     }
+}
+
+/// StopIteration carrying `v` as its value (`_PyGen_SetStopIterationValue`).
+pub(crate) fn stop_iteration(vm: &mut Vm, v: Value) -> PyErr {
+    let cls = vm.exc.stop_iteration.clone();
+    let args = if v.is_none() { vec![] } else { vec![v] };
+    vm.new_exception(&cls, args)
 }
 
 /// The iterator a suspended generator is delegating to (`_PyGen_yf`): the top of its
 /// stack when the next instruction is a RESUME after `yield from`/`await`.
-fn delegate(g: &Value) -> Option<Value> {
+pub(crate) fn delegate(g: &Value) -> Option<Value> {
     let st = state(g)?;
     let s = st.borrow();
     let frame = s.frame.as_ref()?;
@@ -330,21 +399,23 @@ fn delegate(g: &Value) -> Option<Value> {
 }
 
 /// generator.throw(typ[, val[, tb]])
-fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let exc = throw_exception(vm, &a[1], &a[2])?;
-    let r = throw_into(vm, &a[0], exc)?;
+    let r = throw_into(vm, &a[0], exc, true)?;
     yielded(vm, r)
 }
 
 /// Raise `exc` at generator `g`'s yield point, first in the iterator it delegates to
-/// (`yield from`/`await`), recursively (CPython's `_gen_throw`).
-fn throw_into(vm: &mut Vm, g: &Value, exc: PyErr) -> PyResult<SendResult> {
+/// (`yield from`/`await`), recursively (CPython's `_gen_throw`). GeneratorExit closes
+/// the delegate when `close_on_genexit`; an async generator's aclose()/athrow() pass
+/// false, so that the awaited object may go on running to handle it.
+pub(crate) fn throw_into(vm: &mut Vm, g: &Value, exc: PyErr, close_on_genexit: bool) -> PyResult<SendResult> {
     if let Some(yf) = delegate(g) {
         let gen_exit = vm.exc.generator_exit.clone();
-        let r = if vm.is_subtype(&exc.0.class(), &gen_exit) {
+        let r = if close_on_genexit && vm.is_subtype(&exc.0.class(), &gen_exit) {
             close_delegate(vm, &yf).map(|_| None)
         } else if is_generator_like(&yf) {
-            match throw_into(vm, &yf, exc.clone()) {
+            match throw_into(vm, &yf, exc.clone(), close_on_genexit) {
                 Ok(SendResult::Yield(v)) => return Ok(SendResult::Yield(v)),
                 Ok(SendResult::Return(v)) => Ok(Some(v)),
                 Err(e) => Err(e),
@@ -405,7 +476,7 @@ fn close_delegate(vm: &mut Vm, yf: &Value) -> PyResult<()> {
 }
 
 /// The exception instance for throw(typ, val).
-fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value) -> PyResult<PyErr> {
+pub(crate) fn throw_exception(vm: &mut Vm, typ: &Value, val: &Value) -> PyResult<PyErr> {
     if let Value::Obj(o) = typ {
         if o.as_type().is_some() {
             let args = if val.is_none() { vec![] } else { vec![val.clone()] };
@@ -438,13 +509,20 @@ pub(crate) fn gen_close(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         st.borrow_mut().frame = None;
         return Ok(Value::None);
     }
-    if let Some(yf) = delegate(&a[0]) {
-        close_delegate(vm, &yf)?;
-    }
-    let cls = vm.exc.generator_exit.clone();
-    let exc = vm.new_exception(&cls, vec![]);
+    // An error closing the delegate is raised in the generator instead of GeneratorExit.
+    let delegate_err = match delegate(&a[0]) {
+        Some(yf) => close_delegate(vm, &yf).err(),
+        None => None,
+    };
+    let exc = delegate_err.unwrap_or_else(|| {
+        let cls = vm.exc.generator_exit.clone();
+        vm.new_exception(&cls, vec![])
+    });
     match resume(vm, &a[0], Value::None, Some(exc)) {
-        Ok(SendResult::Yield(_)) => Err(vm.new_runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Yield(_)) => {
+            let what = st.borrow().kind_name();
+            Err(vm.new_runtime_error(format!("{what} ignored GeneratorExit")))
+        }
         Ok(SendResult::Return(_)) => Ok(Value::None),
         Err(e) => {
             let (ge, si) = (vm.exc.generator_exit.clone(), vm.exc.stop_iteration.clone());
@@ -495,24 +573,40 @@ fn gen_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult<
 fn gen_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Value>> {
     let Some(st) = state(v) else { return Ok(None) };
     let n = name.as_str().map(|s| s.as_str()).unwrap_or("");
-    let r = match n {
+    // gi_* for generators, cr_* for coroutines, ag_* for async generators.
+    let prefix = match st.borrow().kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    let field = match n.strip_prefix(prefix) {
+        Some(f) => f,
+        None if n.starts_with("__") => n,
+        None => return vm.generic_get_attr(v, name),
+    };
+    let r = match field {
         "__name__" => st.borrow().name.clone(),
         "__qualname__" => st.borrow().qualname.clone(),
-        "gi_running" | "cr_running" | "ag_running" => Value::Bool(st.borrow().running),
-        "gi_suspended" | "cr_suspended" => Value::Bool(st.borrow().frame.is_some() && st.borrow().started),
-        "gi_yieldfrom" | "cr_await" => delegate(v).unwrap_or(Value::None),
-        "gi_code" | "cr_code" | "ag_code" => {
-            let code = st.borrow().frame.as_ref().map(|f| f.code.clone());
-            match code {
-                Some(c) => vm.code_object(&c),
-                None => Value::None,
-            }
+        // An async generator's ag_running is its awaitables' flag, not the frame's.
+        "running" if prefix == "ag_" => Value::Bool(st.borrow().ag.running_async),
+        "running" => Value::Bool(st.borrow().running),
+        "suspended" if prefix != "ag_" => Value::Bool(st.borrow().frame.is_some() && st.borrow().started),
+        "yieldfrom" if prefix == "gi_" => delegate(v).unwrap_or(Value::None),
+        "await" if prefix != "gi_" => delegate(v).unwrap_or(Value::None),
+        "origin" if prefix == "cr_" => st.borrow().origin.clone(),
+        "code" => {
+            let code = st.borrow().code.clone();
+            vm.code_object(&code)
         }
         // A snapshot of the suspended frame (no Python code runs while it is borrowed).
-        "gi_frame" | "cr_frame" | "ag_frame" => match st.borrow().frame.as_deref() {
-            Some(frame) => crate::exceptions::traceback::frame_object(vm, frame)?,
-            None => Value::None,
-        },
+        "frame" => {
+            let running_at = st.borrow().running.then(|| st.borrow().running_at).filter(|&i| i < vm.frames.len());
+            match (st.borrow().frame.as_deref(), running_at) {
+                (Some(frame), _) => crate::exceptions::traceback::frame_object(vm, frame)?,
+                (None, Some(i)) => crate::exceptions::traceback::snapshot(vm, i)?,
+                (None, None) => Value::None,
+            }
+        }
         _ => return vm.generic_get_attr(v, name),
     };
     Ok(Some(r))

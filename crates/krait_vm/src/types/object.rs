@@ -216,6 +216,11 @@ fn has_excess(args: &Value, kwargs: &Value) -> bool {
 
 /// object.__init__: excess arguments are an error unless __new__ is overridden and
 /// __init__ is not.
+/// Whether a type's `tp_init` is `object.__init__`.
+pub fn is_object_init(f: crate::object::InitFn) -> bool {
+    f as usize == object_init as crate::object::InitFn as usize
+}
+
 fn object_init(vm: &mut Vm, obj: &Value, args: Args<'_>) -> PyResult<()> {
     object_init_checked(vm, obj, !args.args.is_empty())
 }

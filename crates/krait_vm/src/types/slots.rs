@@ -7,9 +7,6 @@ use crate::types::dict_ops;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
-/// The slot values of an instance whose builtin base is `object` (Null = unset).
-pub struct SlotValues(RefCell<Vec<Value>>);
-
 /// A member descriptor's state: the slot's (mangled) name, its index in the instance's
 /// slot values, and the class that declared it.
 struct Member {
@@ -22,13 +19,13 @@ struct Member {
 pub fn instance_payload(cls: &PyRef) -> Payload {
     match cls.as_type().map_or(0, |t| t.nslots.get()) {
         0 => Payload::Object,
-        n => Payload::Native(Box::new(SlotValues(RefCell::new(vec![Value::Null; n])))),
+        n => Payload::SlotValues(RefCell::new(vec![Value::Null; n])),
     }
 }
 
 /// Whether `o` is a plain instance (no builtin payload other than slot storage).
 pub fn is_plain_instance(o: &PyObject) -> bool {
-    matches!(o.payload, Payload::Object) || o.native::<SlotValues>().is_some()
+    matches!(o.payload, Payload::Object | Payload::SlotValues(_))
 }
 
 fn member_type(vm: &mut Vm) -> PyRef {
@@ -77,8 +74,8 @@ fn check(vm: &mut Vm, m: &Member, obj: &Value) -> PyResult<PyRef> {
 /// Read slot `m` of `o`. Instances with a builtin payload (a slotted subclass of list,
 /// int, ...) keep their slot values in their dict, keyed by the descriptor itself.
 fn load(vm: &mut Vm, d: &Value, m: &Member, o: &PyRef) -> PyResult<Value> {
-    if let Some(s) = o.native::<SlotValues>() {
-        return Ok(s.0.borrow().get(m.index).cloned().unwrap_or(Value::Null));
+    if let Payload::SlotValues(s) = &o.payload {
+        return Ok(s.borrow().get(m.index).cloned().unwrap_or(Value::Null));
     }
     let dict = o.dict.borrow().clone();
     match dict {
@@ -95,7 +92,8 @@ pub fn member_index(d: &Value) -> Option<usize> {
 /// Slot `index` of a plain slotted instance, when set (`None`: not such an instance, or unset).
 #[inline]
 pub fn slot_value(o: &PyRef, index: usize) -> Option<Value> {
-    let v = o.native::<SlotValues>()?.0.borrow().get(index).cloned()?;
+    let Payload::SlotValues(s) = &o.payload else { return None };
+    let v = s.borrow().get(index).cloned()?;
     (!v.is_null()).then_some(v)
 }
 
@@ -103,8 +101,8 @@ pub fn slot_value(o: &PyRef, index: usize) -> Option<Value> {
 /// is not one.
 #[inline]
 pub fn set_slot_value(o: &PyRef, index: usize, value: Value) -> Result<(), Value> {
-    let Some(s) = o.native::<SlotValues>() else { return Err(value) };
-    let old = match s.0.borrow_mut().get_mut(index) {
+    let Payload::SlotValues(s) = &o.payload else { return Err(value) };
+    let old = match s.borrow_mut().get_mut(index) {
         Some(slot) => std::mem::replace(slot, value),
         None => return Err(value),
     };
@@ -134,8 +132,8 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Value) -> PyResult<()>
         let name = vm.str_of(&Value::Obj(m.name.clone()));
         return Err(vm.new_attribute_error(&*name));
     }
-    if let Some(s) = o.native::<SlotValues>() {
-        let old = s.0.borrow_mut().get_mut(m.index).map(|slot| std::mem::replace(slot, value));
+    if let Payload::SlotValues(s) = &o.payload {
+        let old = s.borrow_mut().get_mut(m.index).map(|slot| std::mem::replace(slot, value));
         // The old value is dropped after the borrow ends (its finaliser may run code).
         drop(old);
         return Ok(());

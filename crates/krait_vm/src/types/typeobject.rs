@@ -53,8 +53,13 @@ pub fn type_call(vm: &mut Vm, callable: &Value, args: Args<'_>) -> PyResult<Valu
     }
     let ty = vm.type_of(&obj);
     if vm.is_subtype(&ty, &cls) {
-        if let Some(init) = ty.as_type().and_then(|t| t.slots().init) {
-            init(vm, &obj, args)?;
+        if let Some(slots) = ty.as_type().map(|t| t.slots()) {
+            // object.__init__ accepts anything when `__new__` is overridden and
+            // `__init__` is not (object_init): `bool(x)`, `int(s)`… skip the call.
+            let trivial = |init| crate::types::object::is_object_init(init) && slots.new.is_some_and(|n| !crate::types::object::is_object_new(n));
+            if let Some(init) = slots.init.filter(|&i| !trivial(i)) {
+                init(vm, &obj, args)?;
+            }
         }
     }
     Ok(obj)

@@ -1,9 +1,10 @@
-//! `await`, `async for` and `async with`: GET_AWAITABLE, GET_AITER, GET_ANEXT and
-//! BEFORE_ASYNC_WITH (END_ASYNC_FOR lives in the eval loop, as it re-raises).
+//! `await`, `async for` and `yield from`: GET_AWAITABLE, GET_AITER, GET_ANEXT and
+//! GET_YIELD_FROM_ITER (END_ASYNC_FOR lives in the eval loop, as it re-raises).
 
+use crate::interp::code::Code;
 use crate::interp::frame::Frame;
 use crate::object::{Args, Value};
-use crate::types::generator::is_awaitable_coroutine;
+use crate::types::generator::{is_awaitable_coroutine, is_coroutine, is_generator_like};
 use crate::vm::{PyResult, Vm};
 
 /// `type(obj).<name>` bound to `obj` and called without arguments, or None when the
@@ -47,6 +48,7 @@ pub fn awaitable_iter(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
 pub fn get_awaitable(vm: &mut Vm, frame: &mut Frame, where_: u32) -> PyResult<()> {
     let obj = frame.pop();
     match awaitable_iter(vm, &obj) {
+        Ok(it) if is_coroutine(&it) && crate::types::generator::delegate(&it).is_some() => Err(vm.new_runtime_error("coroutine is being awaited already")),
         Ok(it) => {
             frame.push(it);
             Ok(())
@@ -94,4 +96,21 @@ pub fn get_anext(vm: &mut Vm, frame: &mut Frame) -> PyResult<()> {
             Err(err)
         }
     }
+}
+
+/// GET_YIELD_FROM_ITER: `(iterable -- iterator)`; generators and coroutines stay as they
+/// are, but only a coroutine (or `types.coroutine`) may `yield from` a coroutine.
+pub fn get_yield_from_iter(vm: &mut Vm, frame: &mut Frame, code: &Code) -> PyResult<()> {
+    use krait_bytecode::CodeFlags;
+    let v = frame.top().clone();
+    if is_coroutine(&v) {
+        if code.flags() & (CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE) == 0 {
+            return Err(vm.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+        }
+    } else if !is_generator_like(&v) {
+        let it = vm.iter(&v)?;
+        frame.pop();
+        frame.push(it);
+    }
+    Ok(())
 }

@@ -26,7 +26,7 @@ pub fn class_init_frame(vm: &mut Vm, frame: &mut Frame, argc: usize, kwnames: &[
         return Ok(None);
     }
     let cls = cls.clone();
-    let key = vm.intern("__init__");
+    let key = vm.init_name.clone();
     let Some(init) = vm.lookup_type_attr(&cls, &key) else { return Ok(None) };
     let Value::Obj(init) = init else { return Ok(None) };
     let Payload::Function(f) = &init.payload else { return Ok(None) };

@@ -1,7 +1,7 @@
 //! The `sys` module: interpreter state (argv, path, modules, recursion limit, exception
 //! info), version and platform data, and the standard streams.
 
-mod hooks;
+pub(crate) mod hooks;
 mod info;
 mod paths;
 
@@ -31,6 +31,8 @@ const FUNCTIONS: &[MethodDef] = &[
     method("_getframe", "(depth=0, /)", getframe),
     method("set_asyncgen_hooks", "(firstiter=?, finalizer=?)", hooks::set_asyncgen_hooks),
     method("get_asyncgen_hooks", "()", hooks::get_asyncgen_hooks),
+    method("set_coroutine_origin_tracking_depth", "(depth)", hooks::set_origin_depth),
+    method("get_coroutine_origin_tracking_depth", "()", hooks::get_origin_depth),
     method("gettrace", "()", |vm, _| Ok(crate::interp::trace::get_trace(vm))),
     method("getprofile", "()", |vm, _| Ok(crate::interp::trace::get_profile(vm))),
     method("settrace", "(function, /)", |vm, a| {

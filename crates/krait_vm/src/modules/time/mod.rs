@@ -317,7 +317,7 @@ fn ctime(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// time.strftime(format, t=None)
 fn strftime(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let fmt = crate::builtins::str_arg(vm, &a[1], |n| format!("strftime() argument 1 must be str, not {n}"))?;
+    let fmt = crate::builtins::str_arg_with(vm, &a[1], |n| format!("strftime() argument 1 must be str, not {n}"))?;
     let (mut tm, zone) = if a[2].is_none() {
         let now = since_epoch().as_secs() as i64;
         let (tm, z, o) = local_tm(vm, now)?;

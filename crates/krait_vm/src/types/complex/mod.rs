@@ -232,7 +232,7 @@ fn m_getnewargs(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn m_format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let (re, im) = self_complex(vm, &a[0])?;
-    let spec = crate::types::int::str_arg(vm, &a[1], "format")?;
+    let spec = crate::builtins::str_arg(vm, &a[1], "format() argument 2")?;
     let text = krait_format::format_complex(re, im, &spec, "complex").map_err(|e| vm.format_error(e))?;
     Ok(vm.new_str(&text))
 }

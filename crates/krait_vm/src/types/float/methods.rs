@@ -4,7 +4,7 @@
 use super::arith::{float_divmod, round_to_digits};
 use super::{float_arg, float_operand, float_pow};
 use crate::types::int::arith::ldexp;
-use crate::types::int::{add_property, float_to_int, index_of, str_arg};
+use crate::types::int::{add_property, float_to_int, index_of};
 use crate::types::methods::{method, MethodDef, MethodKind};
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -148,7 +148,7 @@ pub fn parse_hex_float(text: &str) -> Option<f64> {
 }
 
 fn fromhex(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let text = str_arg(vm, &a[1], "fromhex")?;
+    let text = crate::builtins::str_arg(vm, &a[1], "fromhex() argument 2")?;
     let f = match parse_hex_float(&text) {
         Some(f) if f.is_infinite() && !text.to_ascii_lowercase().contains("inf") => {
             return Err(vm.new_overflow_error("hexadecimal value too large to represent as a float"));
@@ -165,7 +165,7 @@ fn fromhex(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 /// float.__getformat__ (float_getformat in floatobject.c): krait only runs on IEEE little-endian hosts.
 fn getformat(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let kind = str_arg(vm, &a[1], "__getformat__")?;
+    let kind = crate::builtins::str_arg(vm, &a[1], "__getformat__() argument 2")?;
     if kind != "double" && kind != "float" {
         return Err(vm.new_value_error("__getformat__() argument 1 must be 'double' or 'float'"));
     }
@@ -234,7 +234,7 @@ fn rpow(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 
 fn format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let f = self_float(vm, &a[0])?;
-    let spec = str_arg(vm, &a[1], "format")?;
+    let spec = crate::builtins::str_arg(vm, &a[1], "format() argument 2")?;
     let text = krait_format::format_float(f, &spec, "float").map_err(|e| vm.format_error(e))?;
     Ok(vm.new_str(&text))
 }

@@ -194,7 +194,7 @@ fn int_rpow(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 /// int.__format__(format_spec)
 fn int_format(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let v = self_int(vm, &a[0])?;
-    let spec = str_arg(vm, &a[1], "format")?;
+    let spec = crate::builtins::str_arg(vm, &a[1], "format() argument 2")?;
     if spec.is_empty() {
         // An empty spec is str(self) (so `format(True, "")` is 'True').
         return vm.str(&a[0]).map(Value::Obj);
@@ -208,16 +208,6 @@ fn getnewargs(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![v]))
 }
 
-/// The text of a str argument, TypeError otherwise (`"<fname>() argument 2 must be str"`).
-pub fn str_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
-    match v.as_obj().and_then(|o| o.as_str()) {
-        Some(s) => Ok(s.as_str().to_string()),
-        None => {
-            let n = vm.type_name(v);
-            Err(vm.new_type_error(format!("{fname}() argument 2 must be str, not {n}")))
-        }
-    }
-}
 
 /// Put a read-only property named `name` computed by `getter(self)` on type `ty`.
 pub fn add_property(vm: &mut Vm, ty: &PyRef, owner: &'static str, name: &'static str, getter: NativeFn) {

@@ -15,7 +15,7 @@ use num_traits::ToPrimitive;
 use std::borrow::Cow;
 
 pub use convert::{float_to_int, index_of, int_new_from, int_to_f64};
-pub use methods::{add_property, str_arg};
+pub use methods::add_property;
 pub use slots::{int_binary, int_pow3, ordering_matches};
 
 /// The value of an int operand (int, bool or an int subclass instance).

@@ -52,7 +52,12 @@ fn find(vm: &mut Vm, a: &[Value], rev: bool, raise: bool) -> PyResult<Value> {
     let found = window(vm, s, &a[2], &a[3])?.and_then(|(st, en)| {
         let (bs, be) = (byte_at(s, st), byte_at(s, en));
         let hay = &s[bs..be];
-        let pos = if rev { hay.rfind(sub) } else { hay.find(sub) };
+        let pos = match (sub.is_empty(), rev) {
+            (true, true) => Some(hay.len()),
+            (true, false) => Some(0),
+            (false, true) => super::needle::rfind(hay, sub),
+            (false, false) => super::needle::find(hay, sub),
+        };
         pos.map(|p| char_at(s, bs + p) as i64)
     });
     match found {
@@ -68,7 +73,7 @@ fn count(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = match window(vm, s, &a[2], &a[3])? {
         None => 0,
         Some((st, en)) if sub.is_empty() => en - st + 1,
-        Some((st, en)) => s[byte_at(s, st)..byte_at(s, en)].matches(sub).count(),
+        Some((st, en)) => super::needle::count(&s[byte_at(s, st)..byte_at(s, en)], sub),
     };
     Ok(Value::Int(n as i64))
 }
@@ -130,7 +135,7 @@ fn replace(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         }
         return Ok(vm.new_str(&out));
     }
-    Ok(vm.new_str(&s.replacen(old, new, limit)))
+    Ok(vm.new_str(&super::needle::replace(s, old, new, limit)))
 }
 
 fn partition(vm: &mut Vm, a: &[Value], rev: bool) -> PyResult<Value> {
@@ -139,7 +144,8 @@ fn partition(vm: &mut Vm, a: &[Value], rev: bool) -> PyResult<Value> {
         return Err(vm.new_value_error("empty separator"));
     }
     let s = text(&a[0]);
-    let parts = if rev { s.rsplit_once(sep) } else { s.split_once(sep) };
+    let at = if rev { super::needle::rfind(s, sep) } else { super::needle::find(s, sep) };
+    let parts = at.map(|i| (&s[..i], &s[i + sep.len()..]));
     let items = match parts {
         Some((x, y)) => vec![vm.new_str(x), a[1].clone(), vm.new_str(y)],
         None if rev => vec![vm.new_str(""), vm.new_str(""), vm.new_str(s)],

@@ -46,14 +46,7 @@ fn split(vm: &mut Vm, a: &[Value], rev: bool) -> PyResult<Value> {
         if sep.is_empty() {
             return Err(vm.new_value_error("empty separator"));
         }
-        let n = max.saturating_add(1);
-        if rev {
-            let mut v: Vec<&str> = s.rsplitn(n, sep).collect();
-            v.reverse();
-            v
-        } else {
-            s.splitn(n, sep).collect()
-        }
+        super::needle::split(s, sep, max, rev)
     };
     let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
