@@ -179,6 +179,7 @@ fn record_traceback(vm: &mut Vm, err: &PyErr) {
 /// above `base` switch frames inside this loop.
 /// `TRACE` is the variant run while a trace or profile function is set (see trace.rs);
 /// each variant hands over to the other where it enters a frame.
+#[inline(always)]
 fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     'frames: loop {
     if vm.trace.is_some() != TRACE {
