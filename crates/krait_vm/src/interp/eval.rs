@@ -248,7 +248,10 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let v = frame.pop();
                 *frame.local_mut(arg as usize) = v;
             }
-            Opcode::DeleteFast => frame.slots[arg as usize] = Value::Null,
+            Opcode::DeleteFast => {
+                frame.slots[arg as usize] = Value::Null;
+                super::breaker::poll(vm)?;
+            }
             Opcode::LoadGlobal => {
                 let name = &code.names[(arg >> 1) as usize];
                 if arg & 1 != 0 {
@@ -262,6 +265,7 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let v = frame.pop();
                 let g = frame.globals.clone();
                 dict_ops::set_item(vm, &g, Value::Obj(code.names[arg as usize].clone()), v)?;
+                super::breaker::poll(vm)?;
             }
             Opcode::LoadName => {
                 let name = &code.names[arg as usize];
@@ -272,6 +276,7 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let v = frame.pop();
                 let key = Value::Obj(code.names[arg as usize].clone());
                 store_name(vm, frame, key, v)?;
+                super::breaker::poll(vm)?;
             }
             Opcode::BinaryOp => {
                 let b = frame.pop();
@@ -383,6 +388,9 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                     vm.recycle_frame(f);
                 }
                 vm.frames.last_mut().expect("caller frame").push(v);
+                // The returned frame's locals are gone: their finalisers run before the
+                // caller goes on, as CPython's would.
+                super::breaker::run_finalizers(vm);
                 continue 'frames;
             }
             Opcode::ReturnGenerator => {
@@ -617,8 +625,14 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             }
             Opcode::UnpackEx => ops::build::unpack_ex(vm, frame, arg)?,
             Opcode::GetLen => ops::build::get_len(vm, frame)?,
-            Opcode::DeleteName => ops::names::delete_name(vm, frame, &code, arg as usize)?,
-            Opcode::DeleteGlobal => ops::names::delete_global(vm, frame, &code, arg as usize)?,
+            Opcode::DeleteName => {
+                ops::names::delete_name(vm, frame, &code, arg as usize)?;
+                super::breaker::poll(vm)?;
+            }
+            Opcode::DeleteGlobal => {
+                ops::names::delete_global(vm, frame, &code, arg as usize)?;
+                super::breaker::poll(vm)?;
+            }
             Opcode::DeleteDeref => ops::names::delete_deref(vm, frame, &code, arg as usize)?,
             Opcode::LoadClassderef => {
                 let v = ops::names::load_classderef(vm, frame, &code, arg as usize)?;
@@ -664,6 +678,8 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::DeleteAttr => {
                 let obj = frame.pop();
                 vm.set_attr(&obj, &code.names[arg as usize], Value::Null)?;
+                drop(obj);
+                super::breaker::poll(vm)?;
             }
             Opcode::BinarySubscr => {
                 let key = frame.pop();
@@ -681,6 +697,8 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 let key = frame.pop();
                 let container = frame.pop();
                 vm.set_item(&container, &key, Value::Null)?;
+                drop((key, container));
+                super::breaker::poll(vm)?;
             }
             Opcode::GetIter => {
                 let v = frame.pop();

@@ -1,6 +1,7 @@
 //! The interpreter: decoded code, frames and the evaluation loop.
 
 pub mod breaker;
+pub mod finalize;
 pub mod call;
 pub mod code;
 pub mod eval;

@@ -95,7 +95,7 @@ impl Vm {
     /// Run the atexit callbacks (at the end of the program, after any uncaught exception
     /// was reported): `sys.modules['atexit']._run_exitfuncs()` when atexit was imported.
     pub fn run_atexit(&mut self) {
-        crate::types::gen_finalize::run_pending(self);
+        crate::interp::finalize::run_pending(self);
         let key = self.new_str("atexit");
         let modules = self.modules.clone();
         if let Ok(Some(m)) = crate::types::dict_ops::get_item(self, &modules, &key) {
@@ -103,6 +103,7 @@ impl Vm {
                 let _ = self.call_positional(&f, &[]);
             }
         }
+        crate::interp::finalize::clear_main_module(self);
         let _ = crate::builtins::stdio::flush_stdout();
     }
 }

@@ -1,9 +1,10 @@
-//! The `gc` module (CPython's Modules/gcmodule.c interface). krait frees objects by
-//! reference counting; this module keeps the collector's settings (enabled flag,
-//! thresholds, debug flags, freeze count) so programs that tune it run, and `collect`
-//! reports 0 objects found.
+//! The `gc` module (CPython's Modules/gcmodule.c interface): the collector's settings
+//! (enabled flag, thresholds, debug flags), `collect` and the introspection functions.
+//! The collector itself is in gc_collect.rs, its view of the heap in
+//! object/gc_registry.rs.
 
 use super::util::{add_bound, i64_arg, new_module_with, set};
+use crate::object::gc_registry::{self, traverse};
 use crate::object::{Payload, PyRef, Value};
 use crate::types::methods::method;
 use crate::vm::{PyResult, Vm};
@@ -35,7 +36,37 @@ fn set_threshold(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         t[i] = i64_arg(vm, v)?;
     }
     s.threshold.set(t);
+    sync_threshold(s);
     Ok(Value::None)
+}
+
+/// Tell the registry when to ask for a collection (never while disabled).
+fn sync_threshold(s: &GcState) {
+    let t = if s.enabled.get() { usize::try_from(s.threshold.get()[0]).unwrap_or(0) } else { 0 };
+    gc_registry::set_threshold(t);
+}
+
+pub use super::gc_collect::collect_automatic;
+
+/// Call each of `gc.callbacks` with (phase, info) (invoke_gc_callback); errors are
+/// unraisable.
+fn run_callbacks(vm: &mut Vm, module: &Value, phase: &str, generation: i64, collected: usize) {
+    let Ok(Some(list)) = vm.get_attr_opt_str(module, "callbacks") else { return };
+    let Some(items) = list.as_obj().and_then(|o| o.as_list()).map(|l| l.borrow().clone()) else { return };
+    if items.is_empty() {
+        return;
+    }
+    let info = vm.new_dict_ref();
+    for (k, v) in [("generation", generation), ("collected", collected as i64), ("uncollectable", 0)] {
+        let key = vm.new_str(k);
+        let _ = vm.dict_set_item(&info, key, Value::Int(v));
+    }
+    let phase = vm.new_str(phase);
+    for cb in items {
+        if let Err(e) = vm.call_positional(&cb, &[phase.clone(), Value::Obj(info.clone())]) {
+            crate::interp::finalize::write_unraisable(vm, &e, None, &cb);
+        }
+    }
 }
 
 // gc_collect_impl
@@ -44,7 +75,14 @@ fn collect(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if !(0..=2).contains(&g) {
         return Err(vm.new_value_error("invalid generation"));
     }
-    Ok(Value::Int(0))
+    let module = super::builtin_module(vm, "gc").map(Value::Obj).unwrap_or(Value::None);
+    run_callbacks(vm, &module, "start", g, 0);
+    // Finalisers already queued run first, as CPython would have run them already.
+    crate::interp::finalize::run_pending(vm);
+    let n = super::gc_collect::collect(vm, g > 0);
+    crate::interp::finalize::run_pending(vm);
+    run_callbacks(vm, &module, "stop", g, n);
+    Ok(Value::Int(n as i64))
 }
 
 // gc_is_tracked: atoms are never tracked; a dict only while it holds a tracked object.
@@ -65,18 +103,63 @@ fn is_tracked(vm: &mut Vm, v: &Value) -> bool {
     }
 }
 
+// gc_get_objects_impl: generation 0 is the young generation; 1 and 2 are the rest.
+fn get_objects(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let objs = match &a[0] {
+        Value::None => gc_registry::live_objects(true),
+        g => match i64_arg(vm, g)? {
+            0 => gc_registry::live_objects(false),
+            1 | 2 => {
+                let young: Vec<usize> = gc_registry::live_objects(false).iter().map(|o| o.addr()).collect();
+                gc_registry::live_objects(true).into_iter().filter(|o| !young.contains(&o.addr())).collect()
+            }
+            n if n < 0 => return Err(vm.new_value_error("generation parameter must be >= 0")),
+            _ => return Err(vm.new_value_error("generation parameter must be less than the number of available generations (3)")),
+        },
+    };
+    Ok(vm.new_list(objs.into_iter().map(Value::Obj).collect()))
+}
+
+fn get_referents(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let mut out = Vec::new();
+    for v in crate::builtins::tuple_items(&a[0]) {
+        if let Value::Obj(o) = v {
+            if gc_registry::is_tracked(o) {
+                traverse(o, &mut |r| out.push(Value::Obj(r.clone())));
+            }
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+fn get_referrers(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let targets: Vec<usize> = crate::builtins::tuple_items(&a[0]).iter().filter_map(|v| v.as_obj().map(|o| o.addr())).collect();
+    let mut out = Vec::new();
+    for o in gc_registry::live_objects(true) {
+        let mut hit = false;
+        traverse(&o, &mut |r| hit |= targets.contains(&r.addr()));
+        if hit {
+            out.push(Value::Obj(o));
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
 /// Build the `gc` module.
 pub fn make_module(vm: &mut Vm) -> PyRef {
     let m = new_module_with(vm, "gc", &[
         method("is_tracked", "(obj, /)", |vm, a| Ok(Value::Bool(is_tracked(vm, &a[0])))),
-        method("is_finalized", "(obj, /)", |_, _| Ok(Value::Bool(false))),
-        method("get_count", "()", |vm, _| Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))),
+        method("is_finalized", "(obj, /)", |_, a| Ok(Value::Bool(a[0].as_obj().is_some_and(|o| crate::object::finalize::is_finalized(o.addr()))))),
+        method("get_count", "()", |vm, _| {
+            let young = gc_registry::counts().1 as i64;
+            Ok(vm.new_tuple(vec![Value::Int(young), Value::Int(0), Value::Int(0)]))
+        }),
         method("freeze", "()", |_, _| Ok(Value::None)),
         method("unfreeze", "()", |_, _| Ok(Value::None)),
         method("get_freeze_count", "()", |_, _| Ok(Value::Int(0))),
-        method("get_objects", "(generation=None)", |vm, _| Ok(vm.new_list(vec![]))),
-        method("get_referrers", "(*objs)", |vm, _| Ok(vm.new_list(vec![]))),
-        method("get_referents", "(*objs)", |vm, _| Ok(vm.new_list(vec![]))),
+        method("get_objects", "(generation=None)", get_objects),
+        method("get_referrers", "(*objs)", get_referrers),
+        method("get_referents", "(*objs)", get_referents),
         method("get_stats", "()", |vm, _| {
             let mut gens = Vec::new();
             for _ in 0..3 {
@@ -96,12 +179,14 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         ("enable", "(gc, /)", |_, a| {
             if let Some(s) = state(&a[0]) {
                 s.enabled.set(true);
+                sync_threshold(s);
             }
             Ok(Value::None)
         }),
         ("disable", "(gc, /)", |_, a| {
             if let Some(s) = state(&a[0]) {
                 s.enabled.set(false);
+                sync_threshold(s);
             }
             Ok(Value::None)
         }),

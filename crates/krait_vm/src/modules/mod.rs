@@ -8,6 +8,7 @@ mod escape_codecs;
 mod bytes_escape;
 pub mod errno;
 pub mod gc;
+pub mod gc_collect;
 pub mod imp;
 pub mod importer;
 pub mod io;

@@ -1,8 +1,9 @@
 //! The `_weakref` module: `ref` (ReferenceType), `proxy`, `getweakrefcount`,
 //! `getweakrefs` and `_remove_dead_weakref` (CPython's _weakref.c and weakrefobject.c).
 //!
-//! Limitation: callbacks are stored (`__callback__`) but never called, because the object
-//! layer has no hook that runs when a referent dies.
+//! Callbacks: creating a weakref with a callback flags the referent's class
+//! (`TypeFlags::WEAKREF_CALLBACKS`); when a flagged object dies, object::finalize asks
+//! [`referent_died`] for the callbacks to queue, most recent weakref first.
 
 use super::util::{add_getters, native_type, new_module_with, set};
 use crate::object::{Args, CmpOp, Payload, PyObject, PyRef, PyWeak, Slots, TypeFlags, Value};
@@ -14,7 +15,8 @@ use std::collections::HashMap;
 /// The state of a weak reference object.
 pub struct WeakRef {
     target: PyWeak,
-    callback: Value,
+    /// Cleared when the referent dies (the callback is called at most once).
+    callback: RefCell<Value>,
     hash: Cell<Option<i64>>,
     is_proxy: bool,
 }
@@ -38,6 +40,23 @@ fn refs_to(target: &PyRef) -> Vec<PyRef> {
     })
 }
 
+/// The referent at `addr` died: forget its weak references and give those still alive
+/// with a callback, most recent first (PyObject_ClearWeakRefs), as (weakref, callback).
+pub(crate) fn referent_died(addr: usize) -> Vec<(PyRef, Value)> {
+    let list = REFS.try_with(|r| r.try_borrow_mut().ok().and_then(|mut r| r.remove(&addr))).ok().flatten().unwrap_or_default();
+    let mut out = Vec::new();
+    for w in list.iter().rev() {
+        let Some(r) = w.upgrade() else { continue };
+        // A weakref to an earlier object at this address would still hold it allocated,
+        // so a live weakref here refers to the object that died.
+        let cb = r.native::<WeakRef>().filter(|s| s.target.upgrade().is_none()).map(|s| s.callback.replace(Value::None));
+        if let Some(cb) = cb.filter(|c| !c.is_none()) {
+            out.push((r, cb));
+        }
+    }
+    out
+}
+
 /// A weak reference to `target` of class `cls`.
 fn new_weak(vm: &mut Vm, cls: &PyRef, target: &Value, callback: Value, is_proxy: bool) -> PyResult<Value> {
     let Some(obj) = target.as_obj().filter(|o| weakrefable(vm, o)) else {
@@ -47,11 +66,14 @@ fn new_weak(vm: &mut Vm, cls: &PyRef, target: &Value, callback: Value, is_proxy:
     let basic = callback.is_none() && !is_proxy;
     let exact = vm.types_weakref().is_some_and(|t| t.is(cls));
     if basic && exact {
-        if let Some(existing) = refs_to(obj).into_iter().find(|r| r.class().is(cls) && state(&Value::Obj(r.clone())).is_some_and(|s| s.callback.is_none())) {
+        if let Some(existing) = refs_to(obj).into_iter().find(|r| r.class().is(cls) && state(&Value::Obj(r.clone())).is_some_and(|s| s.callback.borrow().is_none())) {
             return Ok(Value::Obj(existing));
         }
     }
-    let st = WeakRef { target: obj.downgrade(), callback, hash: Cell::new(None), is_proxy };
+    if !callback.is_none() {
+        obj.with_class(|c| c.as_type().map(|t| t.flags.set(t.flags.get() | TypeFlags::WEAKREF_CALLBACKS)));
+    }
+    let st = WeakRef { target: obj.downgrade(), callback: RefCell::new(callback), hash: Cell::new(None), is_proxy };
     let r = PyRef::new(PyObject::new(cls.clone(), Payload::Native(Box::new(st))));
     let w = r.downgrade();
     REFS.with(|m| m.borrow_mut().entry(obj.addr()).or_default().push(w));
@@ -224,7 +246,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         ..Slots::default()
     };
     let r = native_type(vm, "weakref", "ReferenceType", None, slots, &[]);
-    add_getters(vm, &r, "weakref", &[("__callback__", |_, a| Ok(state(&a[0]).map(|s| s.callback.clone()).unwrap_or(Value::None)))]);
+    add_getters(vm, &r, "weakref", &[("__callback__", |_, a| Ok(state(&a[0]).map(|s| s.callback.borrow().clone()).unwrap_or(Value::None)))]);
     let generic = vm.new_native_function("__class_getitem__", "weakref", "(cls, item, /)", |_, a| Ok(a[0].clone()), Value::Null, false);
     let cm = vm.types.classmethod.clone();
     let generic = vm.wrap(Payload::ClassMethod(Value::Obj(generic)), &cm);

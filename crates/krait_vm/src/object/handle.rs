@@ -19,7 +19,12 @@ impl PyRef {
     /// Allocate a new object.
     #[inline]
     pub fn new(obj: PyObject) -> PyRef {
-        PyRef(Rc::new(obj))
+        let container = super::gc_registry::is_container(&obj.payload);
+        let r = PyRef(Rc::new(obj));
+        if container {
+            super::gc_registry::track(&r);
+        }
+        r
     }
 
     /// Identity comparison (`is`).
@@ -52,6 +57,11 @@ impl PyRef {
 impl PyWeak {
     pub fn upgrade(&self) -> Option<PyRef> {
         self.0.upgrade().map(PyRef)
+    }
+
+    /// Whether the object is still alive, without taking a reference.
+    pub fn strong_count(&self) -> usize {
+        self.0.strong_count()
     }
 }
 

@@ -1,5 +1,7 @@
 //! The object model: the `PyRef` handle, `Value`, heap objects and type objects.
 
+pub mod finalize;
+pub mod gc_registry;
 mod handle;
 pub mod hash;
 mod obj;

@@ -13,7 +13,7 @@ use std::cell::{Cell, RefCell, UnsafeCell};
 pub struct PyObject {
     /// Only `None` while the first types are being bootstrapped. Read on every type check,
     /// so without a borrow flag: see [`PyObject::with_class`] for the contract.
-    ty: UnsafeCell<Option<PyRef>>,
+    pub(super) ty: UnsafeCell<Option<PyRef>>,
     /// The instance dict (a dict object), for instances of classes defined in Python,
     /// functions and modules. Created on first attribute store.
     pub dict: RefCell<Option<PyRef>>,

@@ -298,6 +298,13 @@ impl TypeFlags {
     pub const DICT_SUBCLASS: u32 = 1 << 29;
     pub const BASE_EXC_SUBCLASS: u32 = 1 << 30;
     pub const TYPE_SUBCLASS: u32 = 1 << 31;
+    /// krait's own: the class or a base defines `__del__` (instances are finalised).
+    pub const HAS_FINALIZE: u32 = 1 << 0;
+    /// krait's own: some instance was the referent of a weakref with a callback, so
+    /// freeing one looks for callbacks to queue.
+    pub const WEAKREF_CALLBACKS: u32 = 1 << 1;
+    /// The bits `__flags__` does not show (CPython 3.11 leaves them clear).
+    pub const INTERNAL: u32 = Self::HAS_FINALIZE | Self::WEAKREF_CALLBACKS;
 }
 
 /// The data of a type object.

@@ -25,6 +25,10 @@ pub struct DictTable {
     index: HashTable<usize>,
     indexed: bool,
     len: usize,
+    /// One bit per key ever inserted since the last clear, chosen by its hash: a clear
+    /// bit proves a hash absent, so most misses (a method name looked up in an instance
+    /// dict, a builtin in the globals) end without scanning. Deletions leave their bits.
+    bloom: u64,
     /// Changed on every insertion or deletion, to a value no other dict state has had
     /// (iterators detect "changed size" with it; inline caches key on it: equal versions
     /// mean the same keys at the same positions).
@@ -55,7 +59,7 @@ impl DictTable {
     pub fn with_capacity(n: usize) -> DictTable {
         let indexed = n > SMALL;
         let index = if indexed { HashTable::with_capacity(n) } else { HashTable::new() };
-        DictTable { entries: Vec::with_capacity(n), index, indexed, len: 0, version: 0 }
+        DictTable { entries: Vec::with_capacity(n), index, indexed, len: 0, bloom: 0, version: 0 }
     }
 
     #[inline]
@@ -81,8 +85,9 @@ impl DictTable {
 
     /// Entry positions whose hash equals `hash`, first-inserted first.
     pub fn candidates(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
-        let scanned = (!self.indexed).then(|| 0..self.entries.len()).into_iter().flatten();
-        let indexed = self.indexed.then(|| self.index.iter_hash(hash as u64).copied()).into_iter().flatten();
+        let possible = self.bloom & bloom_bit(hash) != 0;
+        let scanned = (possible && !self.indexed).then(|| 0..self.entries.len()).into_iter().flatten();
+        let indexed = (possible && self.indexed).then(|| self.index.iter_hash(hash as u64).copied()).into_iter().flatten();
         scanned.chain(indexed).filter(move |&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
     }
 
@@ -90,6 +95,9 @@ impl DictTable {
     /// must not run Python code, e.g. identity or a builtin-type equality).
     #[inline]
     pub fn find(&self, hash: i64, mut same: impl FnMut(&Value) -> bool) -> Option<usize> {
+        if self.bloom & bloom_bit(hash) == 0 {
+            return None;
+        }
         let entries = &self.entries;
         if !self.indexed {
             return entries.iter().position(|e| e.hash == hash && !e.key.is_null() && same(&e.key));
@@ -113,6 +121,7 @@ impl DictTable {
     /// Append a new entry (the caller has checked the key is absent).
     pub fn push(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
+        self.bloom |= bloom_bit(hash);
         self.entries.push(Entry { hash, key, value });
         if self.indexed {
             let entries = &self.entries;
@@ -196,6 +205,13 @@ impl DictTable {
         self.index = HashTable::new();
         self.indexed = false;
         self.len = 0;
+        self.bloom = 0;
         self.version = next_version();
     }
+}
+
+/// The bit of [`DictTable::bloom`] that a key with `hash` sets.
+#[inline(always)]
+fn bloom_bit(hash: i64) -> u64 {
+    1 << (hash as u64 & 63)
 }

@@ -2,33 +2,28 @@
 //! `finally` blocks and `with` exits run as if `close()` had been called.
 //!
 //! A reference count reaches zero inside `Drop`, where no `Vm` is at hand, so the
-//! dropped generator's frame is queued here; the interpreter drains the queue at its
-//! next call (and before the program exits), re-wrapping each frame in a fresh
-//! generator object and closing it. Errors are reported as unraisable, as CPython does.
+//! dropped generator's frame goes to the finalisation queue (object::finalize); the
+//! interpreter re-wraps it in a fresh generator object and closes it at its next safe
+//! point. Errors are reported as unraisable, as CPython does.
 //! An async generator with a finalizer hook (`sys.set_asyncgen_hooks`) is handed to the
 //! hook instead, once (asyncio then schedules its `aclose()`).
 
 use super::async_gen::AsyncGenFlags;
 use super::generator::{gen_close, GenKind, GenState};
 use crate::interp::frame::Frame;
+use crate::object::finalize::{push, Work};
 use crate::object::{Payload, Value};
 use crate::vm::Vm;
 use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::io::Write;
 
 /// A dropped generator's frame and identity, waiting to be closed.
-struct Orphan {
+pub struct Orphan {
     frame: Box<Frame>,
     kind: GenKind,
     name: Value,
     qualname: Value,
     started: bool,
     ag: AsyncGenFlags,
-}
-
-thread_local! {
-    static PENDING: RefCell<VecDeque<Orphan>> = const { RefCell::new(VecDeque::new()) };
 }
 
 impl Drop for GenState {
@@ -55,53 +50,33 @@ impl Drop for GenState {
             started: self.started,
             ag: std::mem::take(&mut self.ag),
         };
-        // During thread teardown the queue may be gone: the frame is simply dropped then.
-        let queued = PENDING.try_with(|p| p.borrow_mut().push_back(orphan)).is_ok();
-        if queued {
-            crate::interp::breaker::set(crate::interp::breaker::FINALIZERS);
-        }
+        push(Work::Generator(orphan));
     }
 }
 
-/// Close every queued generator (and those dropped meanwhile), reporting errors as
-/// "Exception ignored in: <generator object ...>" on stderr.
-pub fn run_pending(vm: &mut Vm) {
-    loop {
-        let next = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            let item = p.pop_front();
-            if p.is_empty() {
-                crate::interp::breaker::clear(crate::interp::breaker::FINALIZERS);
-            }
-            item
-        });
-        let Some(o) = next else { return };
-        let types = vm.gen_types.as_ref().expect("generator types");
-        let ty = match o.kind {
-            GenKind::Generator => types.generator.clone(),
-            GenKind::Coroutine => types.coroutine.clone(),
-            GenKind::AsyncGenerator => types.async_generator.clone(),
-        };
-        let mut state = GenState::new(o.frame, o.kind, o.name, o.qualname, o.started);
-        let mut ag = o.ag;
-        let finalizer = std::mem::take(&mut ag.finalizer);
-        state.ag = AsyncGenFlags { finalized: true, ..ag };
-        let gen = vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty);
-        let r = if !finalizer.is_null() {
-            vm.call_positional(&finalizer, std::slice::from_ref(&gen))
-        } else if o.kind == GenKind::Coroutine && !o.started {
-            warn_unawaited(vm, &gen)
-        } else {
-            gen_close(vm, std::slice::from_ref(&gen))
-        };
-        if let Err(e) = r {
-            let _ = crate::builtins::stdio::flush_stdout();
-            let what = vm.repr(&gen).ok().and_then(|s| s.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
-            let text = crate::exceptions::format_exception(vm, &e.0);
-            let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "Exception ignored in: {what}\n{text}");
-            let _ = stderr.flush();
-        }
+/// Close a dropped generator (or hand it to its async finalizer hook), reporting an
+/// error as "Exception ignored in: <generator object ...>".
+pub fn close_orphan(vm: &mut Vm, o: Orphan) {
+    let types = vm.gen_types.as_ref().expect("generator types");
+    let ty = match o.kind {
+        GenKind::Generator => types.generator.clone(),
+        GenKind::Coroutine => types.coroutine.clone(),
+        GenKind::AsyncGenerator => types.async_generator.clone(),
+    };
+    let mut state = GenState::new(o.frame, o.kind, o.name, o.qualname, o.started);
+    let mut ag = o.ag;
+    let finalizer = std::mem::take(&mut ag.finalizer);
+    state.ag = AsyncGenFlags { finalized: true, ..ag };
+    let gen = vm.wrap(Payload::Native(Box::new(RefCell::new(state))), &ty);
+    let r = if !finalizer.is_null() {
+        vm.call_positional(&finalizer, std::slice::from_ref(&gen))
+    } else if o.kind == GenKind::Coroutine && !o.started {
+        warn_unawaited(vm, &gen)
+    } else {
+        gen_close(vm, std::slice::from_ref(&gen))
+    };
+    if let Err(e) = r {
+        crate::interp::finalize::write_unraisable(vm, &e, None, &gen);
     }
 }
 

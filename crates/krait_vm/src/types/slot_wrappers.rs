@@ -2,7 +2,7 @@
 //! gets a wrapper that looks the dunder up on the object's type and calls it
 //! (CPython's `slot_tp_*`/`slot_nb_*` and `update_one_slot`).
 
-use crate::object::{Args, BinOp, CmpOp, PyRef, Slots, UnaryOp, Value};
+use crate::object::{Args, BinOp, CmpOp, PyRef, Slots, TypeFlags, UnaryOp, Value};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -100,6 +100,7 @@ pub fn update_slots(vm: &mut Vm, ty: &PyRef) {
         .find(|c| c.as_type().is_some_and(|ct| !ct.has_flag(crate::object::TypeFlags::HEAPTYPE)))
         .and_then(|c| c.as_type().map(|ct| ct.slots()))
         .unwrap_or_default();
+    let mut has_del = false;
     for c in mro.iter().rev() {
         let Some(ct) = c.as_type() else { continue };
         if !ct.has_flag(crate::object::TypeFlags::HEAPTYPE) {
@@ -108,6 +109,7 @@ pub fn update_slots(vm: &mut Vm, ty: &PyRef) {
         let d = ct.dict.clone();
         let keys: Vec<String> = d.as_dict().map(|t| t.borrow().iter().map(|(_, e)| vm.str_of(&e.key).to_string()).collect()).unwrap_or_default();
         for k in keys {
+            has_del |= k == "__del__";
             if let Some((_, set)) = SLOT_DUNDERS.iter().find(|(n, _)| *n == k) {
                 set(&mut slots);
             }
@@ -121,6 +123,9 @@ pub fn update_slots(vm: &mut Vm, ty: &PyRef) {
         }
     }
     *t.slots.borrow_mut() = slots;
+    // tp_finalize: only instances of classes with `__del__` take the finalising path.
+    let f = t.flags.get() & !TypeFlags::HAS_FINALIZE;
+    t.flags.set(if has_del { f | TypeFlags::HAS_FINALIZE } else { f });
     // Subclasses inherit the changed dunder (or lose it): recompute theirs too, as
     // CPython's update_slot does through tp_subclasses.
     let subs: Vec<PyRef> = t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();

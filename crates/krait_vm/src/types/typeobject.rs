@@ -136,7 +136,7 @@ fn type_special_attr(vm: &mut Vm, cls: &PyRef, name: &PyRef) -> PyResult<Option<
             }
         }
         // The `TypeFlags` bits are CPython's `Py_TPFLAGS_*` bits.
-        "__flags__" => Value::Int(i64::from(t.flags.get())),
+        "__flags__" => Value::Int(i64::from(t.flags.get() & !crate::object::TypeFlags::INTERNAL)),
         "__dict__" => crate::types::mappingproxy::new_proxy(vm, Value::Obj(t.dict.clone())),
         // type_get_annotations: the class's own annotations dict, created on first use.
         "__annotations__" if t.has_flag(TypeFlags::HEAPTYPE) => {

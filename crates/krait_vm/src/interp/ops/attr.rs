@@ -50,13 +50,18 @@ fn instance_value(vm: &Vm, obj: &PyRef, name: &PyRef, pos: &Cell<u32>) -> Option
 /// Replace `obj.name` in the instance dict when the hinted entry holds the name (no new
 /// key: the dict's shape is unchanged). Gives the value back otherwise.
 #[inline]
-fn replace_instance_value(obj: &PyRef, name: &PyRef, pos: &Cell<u32>, value: Value) -> Result<Value, Value> {
+fn replace_instance_value(vm: &Vm, obj: &PyRef, name: &PyRef, pos: &Cell<u32>, value: Value) -> Result<Value, Value> {
     let d = obj.dict.borrow();
     let Some(t) = d.as_ref().and_then(|d| d.as_dict()) else { return Err(value) };
     let mut t = t.borrow_mut();
-    let p = pos.get() as usize;
+    let mut p = pos.get() as usize;
     if t.entry_if_key(p, name).is_none() {
-        return Err(value);
+        // Not where the hint says: find the key by identity (an interned name) and
+        // remember where it is for the next store.
+        let Some(hash) = vm.str_hash(name) else { return Err(value) };
+        let Some(found) = t.find(hash, |k| k.as_obj().is_some_and(|k| k.is(name))) else { return Err(value) };
+        p = found;
+        pos.set(p as u32);
     }
     Ok(t.set_value_at(p, value))
 }
@@ -189,7 +194,7 @@ pub fn store_attr(vm: &mut Vm, code: &Code, i: usize, obj: &Value, name: &PyRef,
         drop(s);
         return vm.set_attr(obj, name, value);
     }
-    let value = match replace_instance_value(o, name, &e.pos, value) {
+    let value = match replace_instance_value(vm, o, name, &e.pos, value) {
         Ok(old) => {
             drop(s);
             drop(old);

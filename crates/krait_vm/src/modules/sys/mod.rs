@@ -4,6 +4,7 @@
 pub(crate) mod hooks;
 mod info;
 mod paths;
+pub mod unraisable;
 
 use crate::builtins::file::new_std_stream;
 use crate::object::{Payload, PyRef, Value};
@@ -64,6 +65,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
             set(vm, original, f);
         }
     }
+    unraisable::install(vm, &mut |vm, name, v| set(vm, name, v));
     let s = vm.new_str("sys");
     set(vm, "__name__", s);
     let doc = vm.new_str("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.");
