@@ -29,6 +29,8 @@ fn main() -> ExitCode {
     // Deep Python recursion runs on the explicit frame stack, but native code that calls
     // back into Python recurses in Rust: give the interpreter a large stack.
     let child = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(parsed));
+    // Signals go to the interpreter's thread, where they interrupt blocking calls.
+    krait_vm::interp::os_signal::block_all_in_this_thread();
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(1),
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
 
 fn run(parsed: args::Parsed) -> u8 {
     krait_vm::modules::posix::inherited::adopt_inherited();
+    krait_vm::modules::signal::install_startup_handlers();
     let prog = parsed.program.clone();
     let hash_seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
     let env = |key: &str| if parsed.ignore_environment { None } else { std::env::var(key).ok().filter(|v| !v.is_empty()) };
@@ -66,6 +69,13 @@ fn run(parsed: args::Parsed) -> u8 {
     if krait_vm::modules::thread::threads_running() {
         std::mem::forget(vm);
     }
+    if krait_vm::modules::signal::unhandled_keyboard_interrupt() {
+        // CPython's exit_sigint: die of SIGINT so that the parent sees it (status 130
+        // when the signal cannot be delivered).
+        let _ = krait_vm::builtins::stdio::flush_stdout();
+        krait_vm::interp::os_signal::exit_by_sigint();
+        return 130;
+    }
     code
 }
 
@@ -88,7 +98,7 @@ fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
             return match result {
                 Ok(data) => match vm.run_main_pyc(std::path::Path::new(path), &data) {
                     Ok(_) => 0,
-                    Err(e) => vm.report_uncaught(&e) as u8,
+                    Err(e) => vm.report_main_uncaught(&e) as u8,
                 },
                 Err(e) => {
                     eprintln!("{prog}: can't open file '{path}': {e}");
@@ -102,7 +112,7 @@ fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
                 let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
                 match vm.decode_source(&bytes, &abs, true) {
                     Ok(s) => (s, abs),
-                    Err(e) => return vm.report_uncaught(&e) as u8,
+                    Err(e) => return vm.report_main_uncaught(&e) as u8,
                 }
             }
             Err(e) => {
@@ -119,7 +129,7 @@ fn run_command(vm: &mut Vm, parsed: &args::Parsed, prog: &str) -> u8 {
     };
     match vm.run_main_source(&source, &filename) {
         Ok(_) => 0,
-        Err(e) => vm.report_uncaught(&e) as u8,
+        Err(e) => vm.report_main_uncaught(&e) as u8,
     }
 }
 
@@ -133,7 +143,7 @@ fn run_module(vm: &mut Vm, name: &str, args: &[String]) -> u8 {
     }
     match vm.run_module_as_main(name) {
         Ok(_) => 0,
-        Err(RunModuleError::Raised(e)) => vm.report_uncaught(&e) as u8,
+        Err(RunModuleError::Raised(e)) => vm.report_main_uncaught(&e) as u8,
         Err(RunModuleError::Message(msg)) => {
             let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "krait".into());
             eprintln!("{exe}: {msg}");

@@ -52,6 +52,7 @@ struct Plan {
     pgid: Option<u32>,
     uid: Option<u32>,
     gid: Option<u32>,
+    restore_signals: bool,
 }
 
 impl Plan {
@@ -113,7 +114,7 @@ fn spawn(plan: &Plan, exes: &[OsString]) -> Result<u32, ChildError> {
     }
     let (mut saved, mut last) = (0, 2);
     for exe in exes {
-        let r = plan.command(exe).and_then(|mut c| c.spawn());
+        let r = plan.command(exe).and_then(|mut c| krait_vm::interp::os_signal::spawn_with_signals(&mut c, plan.restore_signals, |c| c.spawn()));
         match r {
             Ok(child) => return Ok(child.id()),
             Err(e) => {
@@ -197,6 +198,7 @@ fn fork_exec(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         pgid: if pg >= 0 { Some(pg as u32) } else { None },
         gid: opt_id(vm, &a[17])?,
         uid: opt_id(vm, &a[19])?,
+        restore_signals: vm.is_true(&a[14])?,
     };
     let changed = prepare_fds(&keep_fds, close_fds, errpipe_write);
     let r = spawn(&plan, &exes);

@@ -68,13 +68,14 @@ pub fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 /// poll(2) on `(fd, events)`; returns the revents of each (POLLNVAL for a descriptor
-/// that is not open). `timeout` None waits for ever; EINTR restarts with what is left.
-pub fn poll_fds(vm: &mut Vm, wanted: &[(i64, u16)], timeout: Option<Duration>) -> std::io::Result<Vec<u16>> {
+/// that is not open). `timeout` None waits for ever; after EINTR the signal handlers
+/// run and the wait restarts with what is left (PEP 475).
+pub fn poll_fds(vm: &mut Vm, wanted: &[(i64, u16)], timeout: Option<Duration>) -> PyResult<Vec<u16>> {
     let fds: Vec<i64> = wanted.iter().map(|w| w.0).collect();
     let deadline = timeout.map(|t| Instant::now() + t);
-    loop {
+    let r = krait_vm::modules::signal::retry_eintr(vm, |vm| {
         let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        let r = fds::blocking_many(vm, &fds, |lent| {
+        fds::blocking_many(vm, &fds, |lent| {
             let mut idx = Vec::new();
             let mut pfds = Vec::new();
             for (i, b) in lent.iter().enumerate() {
@@ -94,12 +95,9 @@ pub fn poll_fds(vm: &mut Vm, wanted: &[(i64, u16)], timeout: Option<Duration>) -
                 out[idx[k]] = p.revents().bits();
             }
             Ok(out)
-        });
-        match r {
-            Err(rustix::io::Errno::INTR) => continue,
-            other => return other.map_err(Into::into),
-        }
-    }
+        })
+    })?;
+    r.map_err(|e: rustix::io::Errno| os_error(vm, &e.into(), None, None))
 }
 
 /// A non-negative timeout in seconds as a Duration (None: block).
@@ -128,7 +126,7 @@ fn select(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     }
     let masks = [POLLIN, POLLOUT, POLLPRI];
     let wanted: Vec<(i64, u16)> = groups.iter().zip(masks).flat_map(|(g, m)| g.iter().map(move |(_, fd)| (*fd, m))).collect();
-    let revents = poll_fds(vm, &wanted, timeout).map_err(|e| os_error(vm, &e, None, None))?;
+    let revents = poll_fds(vm, &wanted, timeout)?;
     if revents.contains(&POLLNVAL) {
         return Err(os_error(vm, &std::io::Error::from_raw_os_error(9), None, None));
     }
@@ -207,7 +205,7 @@ fn poll_method(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let ms = seconds_arg(vm, &a[1], "timeout must be an integer or None")?;
     let timeout = duration(vm, ms.map(|m| m / 1000.0), true)?;
     let wanted = expect::<Registered>(vm, &a[0], "select.poll")?.borrow().fds.clone();
-    let revents = poll_fds(vm, &wanted, timeout).map_err(|e| os_error(vm, &e, None, None))?;
+    let revents = poll_fds(vm, &wanted, timeout)?;
     let mut out = Vec::new();
     for ((fd, _), r) in wanted.iter().zip(revents) {
         if r != 0 {

@@ -37,6 +37,16 @@ impl Vm {
         crate::interp::call::run_code(self, code, globals.clone(), Value::Obj(globals))
     }
 
+    /// [`Vm::report_uncaught`] for the exception that ended the main program; a
+    /// KeyboardInterrupt is noted so that the process then dies of SIGINT.
+    pub fn report_main_uncaught(&mut self, err: &PyErr) -> i32 {
+        let keyboard_interrupt = Value::Obj(self.exc.keyboard_interrupt.clone());
+        if self.isinstance(&Value::Obj(err.0.clone()), &keyboard_interrupt).unwrap_or(false) {
+            crate::modules::signal::note_unhandled_keyboard_interrupt();
+        }
+        self.report_uncaught(err)
+    }
+
     /// Handle an exception that ended the program as CPython's `PyErr_Print` does:
     /// SystemExit gives the exit status from its `code` (None → 0, an int → itself,
     /// anything else is printed to stderr → 1); any other exception is printed with its

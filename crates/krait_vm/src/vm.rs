@@ -79,4 +79,7 @@ pub struct Vm {
     pub native_state: HashMap<&'static str, Value>,
     /// `types.GenericAlias`, `types.UnionType` and the alias iterator (set during start-up).
     pub alias_types: Option<crate::types::generic_alias::AliasTypes>,
+    /// The trace/profile functions while one is set (`sys.settrace`, `sys.setprofile`);
+    /// the eval loop runs its traced variant then.
+    pub trace: Option<Box<crate::interp::trace::TraceState>>,
 }

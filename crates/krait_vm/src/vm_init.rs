@@ -116,6 +116,7 @@ impl Vm {
             private_types: HashMap::new(),
             native_state: HashMap::new(),
             alias_types: None,
+            trace: None,
         };
         let wrappers = crate::types::slot_descriptors::init(&mut vm);
         vm.wrapper_types = Some(wrappers);

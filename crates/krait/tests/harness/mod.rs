@@ -94,7 +94,7 @@ fn with_code(code: String, stderr: &[u8]) -> Vec<u8> {
     v
 }
 
-/// stdout, stderr and exit code (`None` when killed by a signal) of a finished program.
+/// stdout, stderr and exit code (-N when killed by signal N) of a finished program.
 pub type Collected = (Vec<u8>, Vec<u8>, Option<i32>);
 
 /// Starts `cmd` (its stdio must be set up by the caller) in its own process group and
@@ -126,7 +126,12 @@ fn wait_with_timeout(mut child: Child, timeout: Duration) -> Result<Collected, S
     };
     let join = |h: Option<thread::JoinHandle<Vec<u8>>>| h.and_then(|h| h.join().ok()).unwrap_or_default();
     let (stdout, stderr) = (join(out), join(err));
-    status.map(|s| (stdout, stderr, s.code()))
+    // A death by signal N is reported as -N, as Python's subprocess (and so record.py) does.
+    #[cfg(unix)]
+    let code = |s: std::process::ExitStatus| s.code().or_else(|| std::os::unix::process::ExitStatusExt::signal(&s).map(|n| -n));
+    #[cfg(not(unix))]
+    let code = |s: std::process::ExitStatus| s.code();
+    status.map(|s| (stdout, stderr, code(s)))
 }
 
 /// Kills the child and, on unix, its whole process group (the child leads its own group).

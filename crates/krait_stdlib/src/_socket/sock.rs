@@ -7,6 +7,7 @@ use super::{default_timeout, options, AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK
 use crate::select::poll_fds;
 use crate::util::{expect, index_i64, parse, seconds_arg, wrap};
 use krait_vm::modules::posix::{fds, os_error, pipes};
+use krait_vm::modules::signal::retry_eintr;
 use krait_vm::object::{Args, Payload, PyRef, Value};
 use krait_vm::types::bytes::buffer_arg;
 use krait_vm::types::methods::{method, MethodDef};
@@ -157,14 +158,13 @@ pub fn call<R: Send>(vm: &mut Vm, v: &Value, writing: bool, mut op: impl FnMut(B
     let (fd, timeout) = open_fd(vm, v)?;
     let deadline = timeout.filter(|t| *t > 0.0).map(|t| Instant::now() + Duration::from_secs_f64(t));
     loop {
-        match fds::blocking(vm, fd, |b| op(b).map_err(std::io::Error::from)) {
+        match retry_eintr(vm, |vm| fds::blocking(vm, fd, |b| op(b).map_err(std::io::Error::from)))? {
             Ok(r) => return Ok(r),
             Err(e) => match Errno::from_io_error(&e) {
-                Some(Errno::INTR) => continue,
                 Some(Errno::AGAIN) if deadline.is_some() => {
                     let left = deadline.map(|d| d.saturating_duration_since(Instant::now())).unwrap_or_default();
                     let mask = if writing { 4 } else { 1 };
-                    let ready = poll_fds(vm, &[(fd, mask)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
+                    let ready = poll_fds(vm, &[(fd, mask)], Some(left))?;
                     if ready[0] == 0 {
                         return Err(timed_out(vm));
                     }
@@ -210,19 +210,14 @@ fn connect_impl(vm: &mut Vm, a: &[Value], raise: bool) -> PyResult<i32> {
     let fam = family_of(vm, &a[0])?;
     let addr = sockaddr_arg(vm, fam, &a[1], if raise { "connect" } else { "connect_ex" })?;
     let (fd, timeout) = open_fd(vm, &a[0])?;
-    let first = loop {
-        match fds::with_borrowed(fd, |b| Ok(rustix::net::connect(b, &addr)?)) {
-            Err(e) if e.raw_os_error() == Some(4) => continue,
-            r => break r,
-        }
-    };
+    let first = retry_eintr(vm, |_| fds::with_borrowed(fd, |b| Ok(rustix::net::connect(b, &addr)?)))?;
     let mut err = match first {
         Ok(()) => 0,
         Err(e) => e.raw_os_error().unwrap_or(5),
     };
     if err == Errno::INPROGRESS.raw_os_error() && timeout.is_some_and(|t| t > 0.0) {
         let left = Duration::from_secs_f64(timeout.unwrap_or(0.0));
-        let ready = poll_fds(vm, &[(fd, 4)], Some(left)).map_err(|e| os_error(vm, &e, None, None))?;
+        let ready = poll_fds(vm, &[(fd, 4)], Some(left))?;
         if ready[0] == 0 {
             if raise {
                 return Err(timed_out(vm));

@@ -558,7 +558,9 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn next_line(vm: &mut Vm, s: &mut FileState, limit: Option<usize>) -> PyResult<Vec<u8>> {
     check_readable(vm, s)?;
     if matches!(s.backend, Some(Backend::Stdin)) && s.rpos >= s.rbuf.len() {
-        let raw = stdio::read_stdin_line().map_err(|e| os_error(vm, &e, None))?;
+        let mut raw = Vec::new();
+        let r = crate::modules::signal::retry_eintr(vm, |_| stdio::read_stdin_line(&mut raw))?;
+        r.map_err(|e| os_error(vm, &e, None))?;
         let data = if s.binary { raw } else { decode(vm, s.encoding, &raw, s.newline.is_none())? };
         s.rbuf = data;
         s.rpos = 0;

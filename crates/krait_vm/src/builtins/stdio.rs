@@ -59,12 +59,27 @@ pub fn write_stderr(bytes: &[u8]) -> std::io::Result<()> {
     err.write_all(bytes).and_then(|_| err.flush())
 }
 
-/// One line from stdin including its newline; empty at end of input.
-pub fn read_stdin_line() -> std::io::Result<Vec<u8>> {
+/// Read one line from stdin, including its newline, onto `line` (nothing at end of
+/// input). A signal interrupting the read is an `Interrupted` error, with what was read
+/// so far kept in `line`: the caller runs the signal handlers and calls again (PEP 475).
+pub fn read_stdin_line(line: &mut Vec<u8>) -> std::io::Result<()> {
     let _ = flush_stdout();
-    let mut line = Vec::new();
-    std::io::stdin().lock().read_until(b'\n', &mut line)?;
-    Ok(line)
+    let mut input = std::io::stdin().lock();
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let (n, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        line.extend_from_slice(&buf[..n]);
+        input.consume(n);
+        if done {
+            return Ok(());
+        }
+    }
 }
 
 /// The rest of stdin.

@@ -19,10 +19,15 @@ pub struct FrameInfo {
     pub code: Rc<Code>,
     pub globals: PyRef,
     pub builtins: PyRef,
-    /// The locals mapping of a module or class body; Null for function frames.
-    pub locals: Value,
-    /// Instruction index (code units).
-    pub lasti: usize,
+    /// The locals mapping of a module or class body; Null for function frames. A traced
+    /// frame's is refreshed before each trace event.
+    pub locals: RefCell<Value>,
+    /// Instruction index (code units); a traced frame's follows the live frame.
+    pub lasti: std::cell::Cell<usize>,
+    /// `f_trace`, `f_trace_lines`, `f_trace_opcodes` (see interp/trace.rs).
+    pub trace: RefCell<Value>,
+    pub trace_lines: std::cell::Cell<bool>,
+    pub trace_opcodes: std::cell::Cell<bool>,
     /// Identity of the live frame this snapshot was taken from (its address).
     frame_id: usize,
     /// `f_back`: a snapshot of the next outer frame, or None.
@@ -126,11 +131,33 @@ fn snapshot_info(frame: &crate::interp::frame::Frame, locals: Value, back: Value
         code: frame.code.clone(),
         globals: frame.globals.clone(),
         builtins: frame.builtins.clone(),
-        locals,
-        lasti: frame.lasti,
+        locals: RefCell::new(locals),
+        lasti: std::cell::Cell::new(frame.lasti),
+        trace: RefCell::new(Value::None),
+        trace_lines: std::cell::Cell::new(true),
+        trace_opcodes: std::cell::Cell::new(false),
         frame_id: frame as *const crate::interp::frame::Frame as usize,
         back,
     }
+}
+
+/// A frame object for `vm.frames[index]` whose `f_back` is `back` (for tracing, which
+/// keeps one object per traced frame and refreshes it with [`refresh`]).
+pub fn live_frame(vm: &mut Vm, index: usize, back: Value) -> PyResult<Value> {
+    let locals = crate::builtins::code::frame_locals(vm, index)?;
+    let info = snapshot_info(&vm.frames[index], locals, back);
+    Ok(wrap_frame(vm, info))
+}
+
+/// Bring frame object `obj` up to date with `vm.frames[index]` (position and locals).
+pub fn refresh(vm: &mut Vm, obj: &Value, index: usize) -> PyResult<()> {
+    let Some(lasti) = vm.frames.get(index).map(|f| f.lasti) else { return Ok(()) };
+    let locals = crate::builtins::code::frame_locals(vm, index)?;
+    if let Some(f) = frame_of(obj) {
+        f.lasti.set(lasti);
+        *f.locals.borrow_mut() = locals;
+    }
+    Ok(())
 }
 
 fn wrap_frame(vm: &mut Vm, info: FrameInfo) -> Value {
@@ -182,14 +209,17 @@ pub fn init(vm: &mut Vm) {
         GetSetDef { name: "f_builtins", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Obj(f.builtins.clone())).unwrap_or(Value::None)), set: None },
         GetSetDef {
             name: "f_locals",
-            get: |vm, v, _| Ok(match frame_of(v).map(|f| f.locals.clone()) {
+            get: |vm, v, _| Ok(match frame_of(v).map(|f| f.locals.borrow().clone()) {
                 Some(l) if !l.is_null() => l,
                 _ => vm.new_dict(),
             }),
             set: None,
         },
-        GetSetDef { name: "f_lineno", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(location(&f.code, f.lasti).line.unwrap_or(-1) as i64)).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_lasti", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(f.lasti as i64 * 2)).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_lineno", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(location(&f.code, f.lasti.get()).line.unwrap_or(-1) as i64)).unwrap_or(Value::None)), set: Some(set_lineno) },
+        GetSetDef { name: "f_lasti", get: |_, v, _| Ok(frame_of(v).map(|f| Value::Int(f.lasti.get() as i64 * 2)).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_trace", get: |_, v, _| Ok(frame_of(v).map(|f| f.trace.borrow().clone()).unwrap_or(Value::None)), set: Some(set_trace) },
+        GetSetDef { name: "f_trace_lines", get: |_, v, _| Ok(Value::Bool(frame_of(v).is_some_and(|f| f.trace_lines.get()))), set: Some(set_trace_flag) },
+        GetSetDef { name: "f_trace_opcodes", get: |_, v, _| Ok(Value::Bool(frame_of(v).is_some_and(|f| f.trace_opcodes.get()))), set: Some(set_trace_flag) },
         GetSetDef { name: "f_back", get: |_, v, _| Ok(frame_of(v).map(|f| f.back.clone()).unwrap_or(Value::None)), set: None },
     ]);
     // frame.clear(): a snapshot owns no fast locals to release, so there is nothing to do.
@@ -198,7 +228,33 @@ pub fn init(vm: &mut Vm) {
     vm.exc.frame_type = frame;
 }
 
-fn frame_of(v: &Value) -> Option<&FrameInfo> {
+/// `frame.f_trace = f` (None or a deletion: no local trace function).
+fn set_trace(_: &mut Vm, v: &Value, value: Value, _: &'static str) -> PyResult<()> {
+    if let Some(f) = frame_of(v) {
+        *f.trace.borrow_mut() = if value.is_null() { Value::None } else { value };
+    }
+    Ok(())
+}
+
+/// `frame.f_trace_lines = flag` / `frame.f_trace_opcodes = flag`.
+fn set_trace_flag(vm: &mut Vm, v: &Value, value: Value, name: &'static str) -> PyResult<()> {
+    if value.is_null() {
+        return Err(vm.new_attribute_error(format!("cannot delete {name}")));
+    }
+    let flag = vm.is_true(&value)?;
+    if let Some(f) = frame_of(v) {
+        if name == "f_trace_lines" { f.trace_lines.set(flag) } else { f.trace_opcodes.set(flag) }
+    }
+    Ok(())
+}
+
+/// Assigning `f_lineno` (a debugger's jump) is not supported.
+fn set_lineno(vm: &mut Vm, _: &Value, _: Value, _: &'static str) -> PyResult<()> {
+    Err(vm.new_not_implemented_error("assigning frame.f_lineno (jumping) is not supported by krait"))
+}
+
+/// The snapshot state of a frame object.
+pub fn frame_of(v: &Value) -> Option<&FrameInfo> {
     v.as_obj().and_then(|o| o.native::<FrameInfo>())
 }
 
@@ -208,7 +264,7 @@ fn frame_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             "<frame at {:#x}, file '{}', line {}, code {}>",
             v.as_obj().map_or(0, |o| o.addr()),
             f.code.raw.filename,
-            location(&f.code, f.lasti).line.unwrap_or(-1),
+            location(&f.code, f.lasti.get()).line.unwrap_or(-1),
             f.code.raw.name
         ),
         None => "<frame>".to_string(),

@@ -5,7 +5,9 @@
 //! Whoever needs the loop's attention sets a bit: finalisation work waiting to run
 //! (`__del__`, weakref callbacks, dropped generators: [`FINALIZERS`]), a due young
 //! collection ([`GC`]), another thread waiting for the interpreter lock
-//! ([`GIL_DROP_REQUEST`]), `_thread.interrupt_main` ([`INTERRUPT_MAIN`]). The word is atomic so that code running outside the loop's
+//! ([`GIL_DROP_REQUEST`]), signals received whose Python handlers must run
+//! ([`SIGNALS`]), a change of trace function ([`TRACING`]). The word is atomic so that
+//! code running outside the loop's
 //! thread (an OS signal handler, another thread) may set bits too.
 
 use crate::vm::{PyResult, Vm};
@@ -24,8 +26,13 @@ pub const GC: u32 = 1 << 1;
 /// A thread has waited a switch interval for the interpreter lock (`interp::gil`).
 pub const GIL_DROP_REQUEST: u32 = 1 << 2;
 
-/// `_thread.interrupt_main()` was called: KeyboardInterrupt in the main thread.
-pub const INTERRUPT_MAIN: u32 = 1 << 3;
+/// A signal arrived (set by the OS-level handler in `os_signal`, or by
+/// `_thread.interrupt_main`): its Python handler runs on the main thread.
+pub const SIGNALS: u32 = 1 << 3;
+
+/// A trace or profile function was set or removed: the running frame switches to the
+/// other variant of the loop at its next call (see trace.rs).
+pub const TRACING: u32 = 1 << 4;
 
 /// Whether any request is pending (one relaxed load: checked on every call and loop).
 #[inline(always)]
@@ -83,8 +90,11 @@ pub fn handle(vm: &mut Vm) -> PyResult<()> {
     if bits & GIL_DROP_REQUEST != 0 {
         super::gil::switch(vm);
     }
-    if bits & INTERRUPT_MAIN != 0 {
-        crate::modules::thread::serve_interrupt(vm)?;
+    if bits & TRACING != 0 {
+        clear(TRACING);
+    }
+    if bits & SIGNALS != 0 {
+        crate::modules::signal::run_handlers(vm)?;
     }
     Ok(())
 }

@@ -45,6 +45,8 @@ enum Flow {
     Yield(Value),
     /// RETURN_GENERATOR: the current frame becomes a generator object.
     MakeGenerator,
+    /// Tracing was turned on or off: go on in the other variant of the loop.
+    Switch,
 }
 
 /// Run the frames above `base` until the frame at `base` returns or yields. `pending`
@@ -54,7 +56,9 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
     loop {
         let result = match pending.take() {
             Some(e) => Err(e),
-            None => step_frame(vm, base),
+            // The traced loop runs while a trace or profile function is set.
+            None if vm.trace.is_some() => step_frame::<true>(vm, base),
+            None => step_frame::<false>(vm, base),
         };
         match result {
             Ok(Flow::Return(v)) => {
@@ -67,6 +71,7 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                 vm.frames.last_mut().expect("caller frame").push(v);
             }
             Ok(Flow::Yield(v)) => return Ok(Completion::Yield(v)),
+            Ok(Flow::Switch) => {}
             Ok(Flow::MakeGenerator) => {
                 let frame = vm.frames.pop().expect("generator frame");
                 let gen = crate::types::generator::new_generator(vm, frame);
@@ -86,6 +91,11 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                     let reraised_at = vm.frames.last_mut().expect("frame").reraise_at.take();
                     if reraised_at.is_none() {
                         record_traceback(vm, &err);
+                        if vm.trace.is_some() {
+                            if let Err(e) = super::trace::exception(vm, &err) {
+                                err = e;
+                            }
+                        }
                     }
                     let frame = vm.frames.last_mut().expect("frame");
                     if let Some(h) = find_handler(&frame.code, reraised_at.unwrap_or(frame.lasti)) {
@@ -100,6 +110,11 @@ pub fn run(vm: &mut Vm, base: usize, pending: Option<PyErr>) -> PyResult<Complet
                         frame.push(Value::Obj(err.0.clone()));
                         frame.ip = h.target as usize;
                         break;
+                    }
+                    if vm.trace.is_some() {
+                        if let Err(e) = super::trace::unwind_exit(vm) {
+                            err = e;
+                        }
                     }
                     if let Some(mut f) = vm.frames.pop() {
                         if !f.gen.is_null() {
@@ -162,8 +177,14 @@ fn record_traceback(vm: &mut Vm, err: &PyErr) {
 /// Execute instructions until the frame at `base` returns, a frame yields or makes a
 /// generator, or an error is raised. Calls to Python functions and returns to callers
 /// above `base` switch frames inside this loop.
-fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
+/// `TRACE` is the variant run while a trace or profile function is set (see trace.rs);
+/// each variant hands over to the other where it enters a frame.
+#[inline(always)]
+fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
     'frames: loop {
+    if vm.trace.is_some() != TRACE {
+        return Ok(Flow::Switch);
+    }
     // SAFETY: the frame is boxed, so its address is stable while `vm.frames` grows; it
     // is only popped after this loop leaves it (by `continue 'frames` or returning), and
     // native code reached from here only reads `vm.frames` (it never removes it).
@@ -189,6 +210,10 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
         // compiled or verified bytecode is an instruction of the same code object.
         let Instr { op, size, arg } = unsafe { (*instrs.add(i)).get() };
         ip = i + size as usize;
+        if TRACE {
+            frame.sp = sp;
+            super::trace::instruction(vm, i, op)?;
+        }
         if super::fast_path::try_fast(vm, frame, code, op, arg, i, &mut sp, &mut ip) {
             continue;
         }
@@ -481,9 +506,23 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
                 }
                 // The arguments are passed in place; the callee cannot reach this
                 // frame's value stack.
-                let r = vm.call(&callable, Args { args: &frame.slots[start..sp], kwnames: kw });
+                let r = if TRACE {
+                    super::trace::c_call(vm, &callable, |vm| vm.call(&callable, Args { args: &frame.slots[start..sp], kwnames: kw }))
+                } else {
+                    vm.call(&callable, Args { args: &frame.slots[start..sp], kwnames: kw })
+                };
                 frame.drop_top(argc + 2);
                 frame.push(r?);
+                // As CPython, a signal raised by a native call (os.kill) is served here,
+                // so that its handler's exception points at this call.
+                if super::breaker::is_set() {
+                    super::breaker::handle(vm)?;
+                    // sys.settrace/setprofile take effect at once.
+                    if vm.trace.is_some() != TRACE {
+                        frame.ip = ip;
+                        return Ok(Flow::Switch);
+                    }
+                }
             }
             Opcode::MakeFunction => {
                 let codeobj = frame.pop();

@@ -172,8 +172,7 @@ pub fn finalize() {
 
 /// The running thread's identifier (`_thread.get_ident`): unique among live threads.
 pub fn current_ident() -> u64 {
-    thread_local!(static ID: u8 = const { 0 });
-    ID.with(|x| x as *const u8 as u64)
+    super::os_signal::current_thread()
 }
 
 /// Start an OS thread (with `stack_size` bytes of stack) that runs `body` with the

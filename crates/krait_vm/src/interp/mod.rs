@@ -10,6 +10,8 @@ pub mod frame;
 pub mod gil;
 pub mod ops;
 mod load;
+pub mod os_signal;
+pub mod trace;
 
 use crate::object::{Args, PyRef, Value};
 use crate::vm::{PyResult, Vm};

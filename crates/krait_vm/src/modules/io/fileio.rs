@@ -154,7 +154,7 @@ fn check(vm: &mut Vm, v: &Value, want_read: bool) -> PyResult<i64> {
 fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = size_arg(vm, &a[1])?;
     let fd = check(vm, &a[0], true)?;
-    let r = fds::read_fd_released(vm, fd, n);
+    let r = crate::modules::signal::retry_eintr(vm, |vm| fds::read_fd_released(vm, fd, n))?;
     let data = io_err(vm, r)?;
     Ok(new_bytes(vm, data))
 }
@@ -165,7 +165,7 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
         return Err(vm.new_type_error("readinto() argument must be read-write bytes-like object"));
     };
     let n = target.borrow().len();
-    let r = fds::read_fd_released(vm, fd, Some(n));
+    let r = crate::modules::signal::retry_eintr(vm, |vm| fds::read_fd_released(vm, fd, Some(n)))?;
     let data = io_err(vm, r)?;
     // Another thread may have resized the target while this one waited.
     let mut t = target.borrow_mut();
@@ -177,7 +177,7 @@ fn readinto(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = check(vm, &a[0], false)?;
     let data = buffer_arg(vm, &a[1])?;
-    let r = fds::write_fd_released(vm, fd, &data);
+    let r = crate::modules::signal::retry_eintr(vm, |vm| fds::write_fd_released(vm, fd, &data))?;
     let n = io_err(vm, r)?;
     Ok(Value::Int(n as i64))
 }

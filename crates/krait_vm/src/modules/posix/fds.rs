@@ -5,6 +5,7 @@
 //! the descriptor the system call returned): [`insert_owned`] adds one, [`with_borrowed`]
 //! lends any open descriptor to a system call.
 
+use crate::modules::signal::retry_eintr;
 use crate::object::GilStatic;
 use super::{errno_error, os_error, path_arg};
 use crate::builtins::stdio;
@@ -368,7 +369,7 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if n < 0 {
         return Err(errno_error(vm, 22));
     }
-    let r = read_fd_released(vm, fd, Some(n as usize));
+    let r = retry_eintr(vm, |vm| read_fd_released(vm, fd, Some(n as usize)))?;
     let data = fd_result(vm, r)?;
     Ok(new_bytes(vm, data))
 }
@@ -376,7 +377,7 @@ fn read(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
 fn write(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let fd = i64_arg(vm, &a[0])?;
     let data = buffer_arg(vm, &a[1])?;
-    let r = write_fd_released(vm, fd, &data);
+    let r = retry_eintr(vm, |vm| write_fd_released(vm, fd, &data))?;
     let n = fd_result(vm, r)?;
     Ok(Value::Int(n as i64))
 }

@@ -30,7 +30,7 @@ fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let pid = i64_arg(vm, &a[0])?;
     let opts = WaitOptions::from_bits_retain(i64_arg(vm, &a[1])? as u32);
     // The wait runs with the interpreter lock released (other threads go on).
-    let r = vm.allow_threads(|| match pid {
+    let r = crate::modules::signal::retry_eintr(vm, |vm| vm.allow_threads(|| match pid {
         -1 => rustix::process::wait(opts),
         0 => rustix::process::waitpgid(rustix::process::getpgrp(), opts),
         p if p < -1 => match i32::try_from(-p).ok().and_then(Pid::from_raw) {
@@ -41,7 +41,7 @@ fn waitpid(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             Some(p) => rustix::process::waitpid(Some(p), opts),
             None => Err(rustix::io::Errno::CHILD),
         },
-    });
+    }))?;
     let (pid, status) = match io(vm, r)? {
         Some((p, s)) => (p.as_raw_nonzero().get() as i64, s.as_raw() as i64),
         None => (0, 0),
@@ -139,6 +139,8 @@ pub fn add_functions(vm: &mut Vm, m: &PyRef) {
         ("WCOREDUMP", "(status, /)", |vm, a| Ok(Value::Bool(status_arg(vm, &a[0])? & 0x80 != 0))),
         ("WIFCONTINUED", "(status)", |vm, a| Ok(Value::Bool(status_arg(vm, &a[0])? == 0xffff))),
         ("kill", "(pid, signal, /)", kill),
+        // os_abort_impl: SIGABRT, no clean-up (stdout's buffer is lost, as in CPython).
+        ("abort", "()", |_, _| std::process::abort()),
         ("killpg", "(pgid, signal, /)", killpg),
         ("getpgrp", "()", |_, _| Ok(pid_value(rustix::process::getpgrp()))),
         ("getpgid", "(pid)", |vm, a| {

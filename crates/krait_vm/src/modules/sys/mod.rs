@@ -36,21 +36,17 @@ const FUNCTIONS: &[MethodDef] = &[
     method("get_asyncgen_hooks", "()", hooks::get_asyncgen_hooks),
     method("set_coroutine_origin_tracking_depth", "(depth)", hooks::set_origin_depth),
     method("get_coroutine_origin_tracking_depth", "()", hooks::get_origin_depth),
-    // Tracing is not supported (sys.settrace is absent), so no trace function is set.
-    method("gettrace", "()", |_, _| Ok(Value::None)),
-    method("getprofile", "()", |_, _| Ok(Value::None)),
-    method("settrace", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.settrace")),
-    method("setprofile", "(function, /)", |vm, a| no_tracing(vm, &a[0], "sys.setprofile")),
+    method("gettrace", "()", |vm, _| Ok(crate::interp::trace::get_trace(vm))),
+    method("getprofile", "()", |vm, _| Ok(crate::interp::trace::get_profile(vm))),
+    method("settrace", "(function, /)", |vm, a| {
+        crate::interp::trace::set_trace(vm, a[0].clone());
+        Ok(Value::None)
+    }),
+    method("setprofile", "(function, /)", |vm, a| {
+        crate::interp::trace::set_profile(vm, a[0].clone());
+        Ok(Value::None)
+    }),
 ];
-
-/// `sys.settrace(None)` / `sys.setprofile(None)` are no-ops; installing a function is not
-/// supported.
-fn no_tracing(vm: &mut Vm, f: &Value, what: &str) -> PyResult<Value> {
-    if f.is_none() {
-        return Ok(Value::None);
-    }
-    Err(vm.new_not_implemented_error(format!("{what} with a trace function (krait has no tracing)")))
-}
 
 /// Build the `sys` module object (registered in `sys.modules` by the caller).
 pub fn make_module(vm: &mut Vm) -> PyRef {

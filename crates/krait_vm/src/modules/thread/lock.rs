@@ -82,7 +82,7 @@ impl Lock {
                 wait = wait.min(MAIN_POLL);
             }
             h = self.freed.wait_timeout(h, wait).unwrap_or_else(|e| e.into_inner()).0;
-            if main && h.count != 0 && breaker::pending() & !(breaker::GIL_DROP_REQUEST | breaker::INTERRUPT_MAIN) != 0 {
+            if main && h.count != 0 && breaker::pending() & !breaker::GIL_DROP_REQUEST != 0 {
                 return Waited::Interrupted;
             }
         }

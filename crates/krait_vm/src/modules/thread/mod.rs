@@ -16,13 +16,12 @@ use lock::Lock;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// PY_TIMEOUT_MAX in seconds, as CPython reports it on 64-bit Linux.
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// The ident of the thread that made the module (the main thread).
-static MAIN_IDENT: AtomicU64 = AtomicU64::new(0);
 /// Threads started by `start_new_thread` and still running (`_count`).
 static COUNT: AtomicUsize = AtomicUsize::new(0);
 /// `stack_size()`: the stack size for new threads (0: the default).
@@ -35,7 +34,7 @@ static SENTINELS: GilStatic<RefCell<HashMap<u64, Vec<PyRef>>>> = GilStatic::new(
 
 /// Whether the running thread is the main thread.
 pub fn is_main_thread() -> bool {
-    gil::current_ident() == MAIN_IDENT.load(Ordering::Relaxed)
+    crate::interp::os_signal::is_main_thread()
 }
 
 /// Whether threads started by `start_new_thread` are still running.
@@ -161,45 +160,6 @@ fn stack_size(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(old))
 }
 
-/// The signal `interrupt_main` simulates, until the main thread serves it (0: none).
-static INTERRUPT_SIGNUM: AtomicU64 = AtomicU64::new(0);
-
-/// `_thread.interrupt_main(signum=SIGINT)` (PyErr_SetInterruptEx): the main thread acts
-/// as if signal `signum` arrived, at its next safe point.
-fn interrupt_main(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
-    let signum = match &a[0] {
-        Value::Null => 2,
-        v => crate::modules::util::i64_arg(vm, v)?,
-    };
-    if !(1..65).contains(&signum) {
-        return Err(vm.new_value_error("signal number out of range"));
-    }
-    INTERRUPT_SIGNUM.store(signum as u64, Ordering::Relaxed);
-    breaker::set(breaker::INTERRUPT_MAIN);
-    // CPython checks its eval breaker right after a call returns: in the main thread
-    // the handler runs before the caller's next instruction.
-    if is_main_thread() {
-        serve_interrupt(vm)?;
-    }
-    Ok(Value::None)
-}
-
-/// Serve `breaker::INTERRUPT_MAIN` in the main thread: run the Python handler of the
-/// signal (`default_int_handler` raises KeyboardInterrupt); SIG_IGN and SIG_DFL ignore it.
-pub fn serve_interrupt(vm: &mut Vm) -> PyResult<()> {
-    if !is_main_thread() {
-        return Ok(());
-    }
-    breaker::clear(breaker::INTERRUPT_MAIN);
-    let signum = Value::Int(INTERRUPT_SIGNUM.swap(0, Ordering::Relaxed) as i64);
-    let Some(m) = super::builtin_module(vm, "_signal") else { return Ok(()) };
-    let handler = vm.get_attr_str(&Value::Obj(m), "getsignal").and_then(|f| vm.call_positional(&f, std::slice::from_ref(&signum)))?;
-    if crate::builtins::introspection::is_callable(vm, &handler) {
-        vm.call_positional(&handler, &[signum, Value::None])?;
-    }
-    Ok(())
-}
-
 /// wait_for_thread_shutdown: at exit, `threading._shutdown()` joins the non-daemon
 /// threads (when threading was imported).
 pub fn wait_for_thread_shutdown(vm: &mut Vm) {
@@ -222,7 +182,11 @@ fn native_id() -> i64 {
 
 /// Build the `_thread` module.
 pub fn make_module(vm: &mut Vm) -> PyRef {
-    MAIN_IDENT.store(gil::current_ident(), Ordering::Relaxed);
+    // (An embedding program that installed no signal handlers: the thread that first
+    // imports `_thread` is the main one.)
+    if crate::interp::os_signal::main_thread() == 0 {
+        crate::interp::os_signal::set_main_thread();
+    }
     let m = new_module_with(vm, "_thread", &[
         method("allocate_lock", "()", allocate_lock),
         method("allocate", "()", allocate_lock),
@@ -232,7 +196,7 @@ pub fn make_module(vm: &mut Vm) -> PyRef {
         method("start_new", "(function, args, kwargs=?, /)", start_new_thread),
         method("_count", "()", |_, _| Ok(Value::Int(COUNT.load(Ordering::Relaxed) as i64))),
         method("stack_size", "(size=?, /)", stack_size),
-        method("interrupt_main", "(signum=?, /)", interrupt_main),
+        method("interrupt_main", "(signum=?, /)", crate::modules::signal::interrupt_main),
         method("exit", "()", |vm, _| {
             let se = vm.exc.system_exit.clone();
             Err(vm.new_exception(&se, vec![]))

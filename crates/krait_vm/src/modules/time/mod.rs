@@ -351,9 +351,13 @@ fn sleep(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
-    match Duration::try_from_secs_f64(secs) {
-        Ok(d) => vm.allow_threads(|| std::thread::sleep(d)),
-        Err(_) => return Err(vm.new_overflow_error("sleep length is too large")),
-    }
+    let Ok(d) = Duration::try_from_secs_f64(secs) else { return Err(vm.new_overflow_error("sleep length is too large")) };
+    // PEP 475: a signal handler that returns lets the sleep go on for what is left.
+    let deadline = std::time::Instant::now() + d;
+    let r = crate::modules::signal::retry_eintr(vm, |vm| {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        vm.allow_threads(move || crate::interp::os_signal::sleep(left))
+    })?;
+    r.map_err(|e| crate::modules::posix::os_error(vm, &e, None, None))?;
     Ok(Value::None)
 }
