@@ -25,8 +25,6 @@ pub enum Tok {
     CdataOpen,
     /// `]]>` closing a CDATA section.
     CdataClose,
-    /// The end of the buffer inside a data run that may continue (`]` or `]]`).
-    Trailing,
 }
 
 /// The outcome of tokenizing at one offset.
@@ -49,13 +47,16 @@ impl From<Scan<Tok>> for Next {
     }
 }
 
-/// A run of data characters from `i` (which holds no markup): its end.
-fn data_run(b: &[u8], i: usize, cdata: bool) -> Next {
+/// A run of data characters from `i` (which holds no markup): its end. A `]` or `]]`
+/// ending the buffer may begin `]]>`: it waits for more input unless `last`.
+fn data_run(b: &[u8], i: usize, cdata: bool, last: bool) -> Next {
     let mut j = i;
     while j < b.len() {
         match b[j] {
             b'<' | b'&' if !cdata => break,
             b'\r' | b'\n' => break,
+            // In a CDATA section every `]` starts a token of its own.
+            b']' if cdata => break,
             b']' => match scan::starts(b, j, b"]]>") {
                 Some(true) => {
                     if cdata || j > i {
@@ -63,11 +64,12 @@ fn data_run(b: &[u8], i: usize, cdata: bool) -> Next {
                     }
                     return Next::Invalid(j + 2);
                 }
+                None if last => return Next::Tok(Tok::Data, b.len()),
                 None => {
                     if j > i {
                         break;
                     }
-                    return Next::Tok(Tok::Trailing, j);
+                    return Next::Partial;
                 }
                 Some(false) => j += 1,
             },
@@ -107,16 +109,17 @@ pub fn cdata_token(b: &[u8], i: usize, last: bool) -> Next {
         b']' => match scan::starts(b, i, b"]]>") {
             Some(true) => Next::Tok(Tok::CdataClose, i + 3),
             None => Next::Partial,
-            Some(false) => cdata_data(b, i),
+            Some(false) => cdata_data(b, i, last),
         },
-        _ => cdata_data(b, i),
+        _ => cdata_data(b, i, last),
     }
 }
 
-fn cdata_data(b: &[u8], i: usize) -> Next {
+fn cdata_data(b: &[u8], i: usize, last: bool) -> Next {
     // A `]` that does not open `]]>` is data.
     let j = if b[i] == b']' { i + 1 } else { i };
-    match data_run(b, j, true) {
+    match data_run(b, j, true, last) {
+        Next::Partial if j > i => Next::Tok(Tok::Data, j),
         Next::Tok(_, e) => Next::Tok(Tok::Data, e),
         Next::PartialChar if j > i => Next::Tok(Tok::Data, j),
         other => other,
@@ -136,10 +139,7 @@ pub fn content_token(b: &[u8], i: usize, last: bool) -> Next {
             Scan::Invalid(k) => Next::Invalid(k),
         },
         b'\r' | b'\n' => newline(b, i, last),
-        _ => match data_run(b, i, false) {
-            Next::Tok(Tok::Trailing, _) if last => Next::Tok(Tok::Data, b.len()),
-            other => other,
-        },
+        _ => data_run(b, i, false, last),
     }
 }
 

@@ -233,7 +233,6 @@ impl Core {
                 }
             }
             Tok::Data => self.data(scan::text(b, start, end), b, start, end, at, want, out),
-            Tok::Trailing => {}
             Tok::Newline => self.data("\n".into(), b, start, end, at, want, out),
             Tok::CdataOpen => {
                 self.state = State::Cdata;
