@@ -126,13 +126,14 @@ fn cdata_data(b: &[u8], i: usize, last: bool) -> Next {
     }
 }
 
-/// The next token of element content at `i` (`last`: no more input will come).
-pub fn content_token(b: &[u8], i: usize, last: bool) -> Next {
+/// The next token of element content at `i` (`last`: no more input will come; `ns`:
+/// names are QNames).
+pub fn content_token(b: &[u8], i: usize, last: bool, ns: bool) -> Next {
     if i >= b.len() {
         return Next::Partial;
     }
     match b[i] {
-        b'<' => markup(b, i).into(),
+        b'<' => markup(b, i, ns).into(),
         b'&' => match reference(b, i) {
             Scan::Ok(r, e) => Next::Tok(Tok::Ref(r), e),
             Scan::Partial => Next::Partial,
@@ -144,13 +145,13 @@ pub fn content_token(b: &[u8], i: usize, last: bool) -> Next {
 }
 
 /// A token starting with `<` at `i`.
-pub fn markup(b: &[u8], i: usize) -> Scan<Tok> {
+pub fn markup(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
     let j = i + 1;
     if j >= b.len() {
         return Scan::Partial;
     }
     match b[j] {
-        b'/' => end_tag(b, j + 1),
+        b'/' => end_tag(b, j + 1, ns),
         b'?' => pi(b, j + 1),
         b'!' => {
             match scan::starts(b, j, b"!--") {
@@ -164,7 +165,7 @@ pub fn markup(b: &[u8], i: usize) -> Scan<Tok> {
                 Some(false) => Scan::Invalid(if b.get(j + 1) == Some(&b'[') { j + 2 } else { j + 1 }),
             }
         }
-        _ => start_tag(b, j),
+        _ => start_tag(b, j, ns),
     }
 }
 
@@ -205,8 +206,8 @@ pub fn pi(b: &[u8], i: usize) -> Scan<Tok> {
 }
 
 /// `</` seen; the name at `i`, white space, `>`.
-fn end_tag(b: &[u8], i: usize) -> Scan<Tok> {
-    let e = match scan::name(b, i) {
+fn end_tag(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
+    let e = match scan::qname(b, i, ns) {
         Scan::Ok((), e) => e,
         Scan::Partial => return Scan::Partial,
         Scan::Invalid(k) => return Scan::Invalid(k),
@@ -219,8 +220,8 @@ fn end_tag(b: &[u8], i: usize) -> Scan<Tok> {
 }
 
 /// `<` seen; a start tag whose name begins at `i`.
-fn start_tag(b: &[u8], i: usize) -> Scan<Tok> {
-    let mut k = match scan::name(b, i) {
+fn start_tag(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
+    let mut k = match scan::qname(b, i, ns) {
         Scan::Ok((), e) => e,
         Scan::Partial => return Scan::Partial,
         Scan::Invalid(k) => return Scan::Invalid(k),
@@ -243,7 +244,7 @@ fn start_tag(b: &[u8], i: usize) -> Scan<Tok> {
             _ if s == k => return Scan::Invalid(s),
             _ => {}
         }
-        let ne = match scan::name(b, s) {
+        let ne = match scan::qname(b, s, ns) {
             Scan::Ok((), e) => e,
             Scan::Partial => return Scan::Partial,
             Scan::Invalid(k) => return Scan::Invalid(k),

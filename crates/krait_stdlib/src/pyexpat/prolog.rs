@@ -116,7 +116,7 @@ impl Core {
                 }
             }
             _ if self.state == State::Epilog => Err(self.fail(E::JUNK_AFTER_DOC_ELEMENT, i)),
-            _ => match content::content_token(b, i, false) {
+            _ => match content::content_token(b, i, false, self.ns.is_some()) {
                 Next::Tok(tok @ Tok::StartTag { .. }, end) => {
                     if self.use_foreign_dtd && !self.seen_doctype && self.parse_external_dtd() && want.has(Want::EXTERNAL_ENTITY_REF) {
                         out.push((Event::ExternalEntityRef { context: None, sysid: None, pubid: None }, at));
