@@ -74,3 +74,12 @@ for d in [b"<r xmlns:p='u'><p::y/></r>", b"<r><:x/></r>", b"<r xmlns:p='u'><p: p
             print(d, sep, 'ok')
         except pyexpat.ExpatError as e:
             print(d, sep, e)
+
+# Misspelt declarations in the prolog.
+for d in [b"<!DOCTY]PE a><a/>", b"<!D OCTYPE a><a/>", b"<!DOC#TYPE a><a/>", b"<!TYPE a><a/>", b"<a/><!DOCTYPE a>"]:
+    p = pyexpat.ParserCreate()
+    try:
+        p.Parse(d, True)
+        print(d, 'ok')
+    except pyexpat.ExpatError as e:
+        print(d, e)

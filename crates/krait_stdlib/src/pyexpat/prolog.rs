@@ -109,9 +109,13 @@ impl Core {
                         _ => Ok(None),
                     },
                     None => Ok(None),
-                    Some(false) => match scan::starts(b, i, b"<!DOCTYPE") {
-                        None => Ok(None),
-                        _ => Err(self.fail(if self.state == State::Epilog { E::JUNK_AFTER_DOC_ELEMENT } else { E::INVALID_TOKEN }, i + 2)),
+                    Some(false) if self.state == State::Epilog => Err(self.fail(E::JUNK_AFTER_DOC_ELEMENT, i)),
+                    // `<!` and a keyword: an unknown keyword is a syntax error, a keyword
+                    // run into other characters an invalid token there.
+                    Some(false) => match scan::name(b, i + 2) {
+                        Scan::Ok((), k) if scan::is_space(b[k]) => Err(self.fail(E::SYNTAX, i)),
+                        Scan::Ok((), k) | Scan::Invalid(k) => Err(self.fail(E::INVALID_TOKEN, k)),
+                        Scan::Partial => Ok(None),
                     },
                 }
             }
