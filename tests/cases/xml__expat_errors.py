@@ -62,3 +62,24 @@ for d in [b'<!DOCTYPE a [<!ENTITY e "%x;">]><a/>', b'<!DOCTYPE a [<!ENTITY e "&#
         print(d, 'ok')
     except pyexpat.ExpatError as e:
         print(d, e)
+
+# With namespace processing names are QNames.
+for d in [b"<r xmlns:p='u'><p::y/></r>", b"<r><:x/></r>", b"<r xmlns:p='u'><p: p:y='1'/></r>",
+          b"<r xml:ns:p='u'/>", b"<r xmlns:p='u'><p:x p:='1'/></r>", b"<a:b:c/>"]:
+    for sep in (None, '!'):
+        p = pyexpat.ParserCreate(namespace_separator=sep)
+        p.StartElementHandler = lambda n, a: print('   start', n, a)
+        try:
+            p.Parse(d, True)
+            print(d, sep, 'ok')
+        except pyexpat.ExpatError as e:
+            print(d, sep, e)
+
+# Misspelt declarations in the prolog.
+for d in [b"<!DOCTY]PE a><a/>", b"<!D OCTYPE a><a/>", b"<!DOC#TYPE a><a/>", b"<!TYPE a><a/>", b"<a/><!DOCTYPE a>"]:
+    p = pyexpat.ParserCreate()
+    try:
+        p.Parse(d, True)
+        print(d, 'ok')
+    except pyexpat.ExpatError as e:
+        print(d, e)

@@ -25,8 +25,6 @@ pub enum Tok {
     CdataOpen,
     /// `]]>` closing a CDATA section.
     CdataClose,
-    /// The end of the buffer inside a data run that may continue (`]` or `]]`).
-    Trailing,
 }
 
 /// The outcome of tokenizing at one offset.
@@ -49,13 +47,16 @@ impl From<Scan<Tok>> for Next {
     }
 }
 
-/// A run of data characters from `i` (which holds no markup): its end.
-fn data_run(b: &[u8], i: usize, cdata: bool) -> Next {
+/// A run of data characters from `i` (which holds no markup): its end. A `]` or `]]`
+/// ending the buffer may begin `]]>`: it waits for more input unless `last`.
+fn data_run(b: &[u8], i: usize, cdata: bool, last: bool) -> Next {
     let mut j = i;
     while j < b.len() {
         match b[j] {
             b'<' | b'&' if !cdata => break,
             b'\r' | b'\n' => break,
+            // In a CDATA section every `]` starts a token of its own.
+            b']' if cdata => break,
             b']' => match scan::starts(b, j, b"]]>") {
                 Some(true) => {
                     if cdata || j > i {
@@ -63,11 +64,12 @@ fn data_run(b: &[u8], i: usize, cdata: bool) -> Next {
                     }
                     return Next::Invalid(j + 2);
                 }
+                None if last => return Next::Tok(Tok::Data, b.len()),
                 None => {
                     if j > i {
                         break;
                     }
-                    return Next::Tok(Tok::Trailing, j);
+                    return Next::Partial;
                 }
                 Some(false) => j += 1,
             },
@@ -107,50 +109,49 @@ pub fn cdata_token(b: &[u8], i: usize, last: bool) -> Next {
         b']' => match scan::starts(b, i, b"]]>") {
             Some(true) => Next::Tok(Tok::CdataClose, i + 3),
             None => Next::Partial,
-            Some(false) => cdata_data(b, i),
+            Some(false) => cdata_data(b, i, last),
         },
-        _ => cdata_data(b, i),
+        _ => cdata_data(b, i, last),
     }
 }
 
-fn cdata_data(b: &[u8], i: usize) -> Next {
+fn cdata_data(b: &[u8], i: usize, last: bool) -> Next {
     // A `]` that does not open `]]>` is data.
     let j = if b[i] == b']' { i + 1 } else { i };
-    match data_run(b, j, true) {
+    match data_run(b, j, true, last) {
+        Next::Partial if j > i => Next::Tok(Tok::Data, j),
         Next::Tok(_, e) => Next::Tok(Tok::Data, e),
         Next::PartialChar if j > i => Next::Tok(Tok::Data, j),
         other => other,
     }
 }
 
-/// The next token of element content at `i` (`last`: no more input will come).
-pub fn content_token(b: &[u8], i: usize, last: bool) -> Next {
+/// The next token of element content at `i` (`last`: no more input will come; `ns`:
+/// names are QNames).
+pub fn content_token(b: &[u8], i: usize, last: bool, ns: bool) -> Next {
     if i >= b.len() {
         return Next::Partial;
     }
     match b[i] {
-        b'<' => markup(b, i).into(),
+        b'<' => markup(b, i, ns).into(),
         b'&' => match reference(b, i) {
             Scan::Ok(r, e) => Next::Tok(Tok::Ref(r), e),
             Scan::Partial => Next::Partial,
             Scan::Invalid(k) => Next::Invalid(k),
         },
         b'\r' | b'\n' => newline(b, i, last),
-        _ => match data_run(b, i, false) {
-            Next::Tok(Tok::Trailing, _) if last => Next::Tok(Tok::Data, b.len()),
-            other => other,
-        },
+        _ => data_run(b, i, false, last),
     }
 }
 
 /// A token starting with `<` at `i`.
-pub fn markup(b: &[u8], i: usize) -> Scan<Tok> {
+pub fn markup(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
     let j = i + 1;
     if j >= b.len() {
         return Scan::Partial;
     }
     match b[j] {
-        b'/' => end_tag(b, j + 1),
+        b'/' => end_tag(b, j + 1, ns),
         b'?' => pi(b, j + 1),
         b'!' => {
             match scan::starts(b, j, b"!--") {
@@ -164,7 +165,7 @@ pub fn markup(b: &[u8], i: usize) -> Scan<Tok> {
                 Some(false) => Scan::Invalid(if b.get(j + 1) == Some(&b'[') { j + 2 } else { j + 1 }),
             }
         }
-        _ => start_tag(b, j),
+        _ => start_tag(b, j, ns),
     }
 }
 
@@ -205,8 +206,8 @@ pub fn pi(b: &[u8], i: usize) -> Scan<Tok> {
 }
 
 /// `</` seen; the name at `i`, white space, `>`.
-fn end_tag(b: &[u8], i: usize) -> Scan<Tok> {
-    let e = match scan::name(b, i) {
+fn end_tag(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
+    let e = match scan::qname(b, i, ns) {
         Scan::Ok((), e) => e,
         Scan::Partial => return Scan::Partial,
         Scan::Invalid(k) => return Scan::Invalid(k),
@@ -219,8 +220,8 @@ fn end_tag(b: &[u8], i: usize) -> Scan<Tok> {
 }
 
 /// `<` seen; a start tag whose name begins at `i`.
-fn start_tag(b: &[u8], i: usize) -> Scan<Tok> {
-    let mut k = match scan::name(b, i) {
+fn start_tag(b: &[u8], i: usize, ns: bool) -> Scan<Tok> {
+    let mut k = match scan::qname(b, i, ns) {
         Scan::Ok((), e) => e,
         Scan::Partial => return Scan::Partial,
         Scan::Invalid(k) => return Scan::Invalid(k),
@@ -243,7 +244,7 @@ fn start_tag(b: &[u8], i: usize) -> Scan<Tok> {
             _ if s == k => return Scan::Invalid(s),
             _ => {}
         }
-        let ne = match scan::name(b, s) {
+        let ne = match scan::qname(b, s, ns) {
             Scan::Ok((), e) => e,
             Scan::Partial => return Scan::Partial,
             Scan::Invalid(k) => return Scan::Invalid(k),

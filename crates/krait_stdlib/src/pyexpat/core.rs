@@ -188,7 +188,7 @@ impl Core {
         match self.state {
             State::Prolog | State::Epilog | State::Subset => self.prolog_step(b, i, last, want, out),
             State::Content | State::Cdata => {
-                let next = if self.state == State::Cdata { cdata_token(b, i, last) } else { content_token(b, i, last) };
+                let next = if self.state == State::Cdata { cdata_token(b, i, last) } else { content_token(b, i, last, self.ns.is_some()) };
                 match next {
                     Next::Tok(tok, end) => {
                         self.content(b, tok, i, end, None, want, out)?;
@@ -233,7 +233,6 @@ impl Core {
                 }
             }
             Tok::Data => self.data(scan::text(b, start, end), b, start, end, at, want, out),
-            Tok::Trailing => {}
             Tok::Newline => self.data("\n".into(), b, start, end, at, want, out),
             Tok::CdataOpen => {
                 self.state = State::Cdata;
@@ -360,7 +359,7 @@ impl Core {
         self.state = State::Content;
         let mut i = 0;
         while i < text.len() {
-            let next = if self.state == State::Cdata { cdata_token(text, i, true) } else { content_token(text, i, true) };
+            let next = if self.state == State::Cdata { cdata_token(text, i, true) } else { content_token(text, i, true, self.ns.is_some()) };
             match next {
                 Next::Tok(tok, end) => {
                     let opening = matches!(tok, Tok::EndTag { .. }) && self.stack.len() <= depth;

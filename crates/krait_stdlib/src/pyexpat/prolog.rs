@@ -109,14 +109,18 @@ impl Core {
                         _ => Ok(None),
                     },
                     None => Ok(None),
-                    Some(false) => match scan::starts(b, i, b"<!DOCTYPE") {
-                        None => Ok(None),
-                        _ => Err(self.fail(if self.state == State::Epilog { E::JUNK_AFTER_DOC_ELEMENT } else { E::INVALID_TOKEN }, i + 2)),
+                    Some(false) if self.state == State::Epilog => Err(self.fail(E::JUNK_AFTER_DOC_ELEMENT, i)),
+                    // `<!` and a keyword: an unknown keyword is a syntax error, a keyword
+                    // run into other characters an invalid token there.
+                    Some(false) => match scan::name(b, i + 2) {
+                        Scan::Ok((), k) if scan::is_space(b[k]) => Err(self.fail(E::SYNTAX, i)),
+                        Scan::Ok((), k) | Scan::Invalid(k) => Err(self.fail(E::INVALID_TOKEN, k)),
+                        Scan::Partial => Ok(None),
                     },
                 }
             }
             _ if self.state == State::Epilog => Err(self.fail(E::JUNK_AFTER_DOC_ELEMENT, i)),
-            _ => match content::content_token(b, i, false) {
+            _ => match content::content_token(b, i, false, self.ns.is_some()) {
                 Next::Tok(tok @ Tok::StartTag { .. }, end) => {
                     if self.use_foreign_dtd && !self.seen_doctype && self.parse_external_dtd() && want.has(Want::EXTERNAL_ENTITY_REF) {
                         out.push((Event::ExternalEntityRef { context: None, sysid: None, pubid: None }, at));

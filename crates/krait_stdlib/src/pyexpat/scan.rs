@@ -70,7 +70,15 @@ fn is_combining(c: char) -> bool {
 
 /// A name at `i`: its end offset. Invalid at `i` if no name starts there.
 pub fn name(b: &[u8], i: usize) -> Scan<()> {
+    qname(b, i, false)
+}
+
+/// A name at `i`; with `ns` (namespace processing) a QName: at most one colon, neither
+/// first nor followed by anything but a name start character.
+pub fn qname(b: &[u8], i: usize, ns: bool) -> Scan<()> {
     let mut j = i;
+    let mut colon = false;
+    let mut after_colon = false;
     loop {
         if j >= b.len() {
             return Scan::Partial;
@@ -79,10 +87,15 @@ pub fn name(b: &[u8], i: usize) -> Scan<()> {
             Ch::Partial => return Scan::Partial,
             Ch::Bad => return Scan::Invalid(j),
             Ch::Char(c, n) => {
+                if ns && (after_colon && (c == ':' || !is_name_start(c)) || c == ':' && (j == i || colon)) {
+                    return Scan::Invalid(j);
+                }
                 let ok = if j == i { is_name_start(c) } else { is_name_char(c) };
                 if !ok {
                     return if j == i { Scan::Invalid(j) } else { Scan::Ok((), j) };
                 }
+                after_colon = ns && c == ':';
+                colon |= after_colon;
                 j += n;
             }
         }

@@ -8,7 +8,7 @@ mod local;
 mod lock;
 
 use super::util::{native_type, new_module_with, set};
-use crate::interp::{breaker, gil};
+use crate::interp::gil;
 use crate::object::{GilStatic, PyRef, Slots, TypeFlags, Value};
 use crate::types::methods::method;
 use crate::vm::{PyErr, PyResult, Vm};
