@@ -13,6 +13,7 @@ mod _functools;
 mod _heapq;
 mod _json;
 mod _operator;
+mod pyexpat;
 mod _posixsubprocess;
 mod hashing;
 mod _random;
@@ -54,6 +55,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_csv", _csv::make_module);
     vm.register_native_module("zlib", zlib::make_module);
     vm.register_native_module("_operator", _operator::make_module);
+    vm.register_native_module("pyexpat", pyexpat::make_module);
     vm.register_native_module("_md5", hashing::fixed::make_md5);
     vm.register_native_module("_sha1", hashing::fixed::make_sha1);
     vm.register_native_module("_sha256", hashing::fixed::make_sha256);

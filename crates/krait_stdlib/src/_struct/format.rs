@@ -14,8 +14,7 @@ pub enum Order {
     Big,
 }
 
-/// One format item: its code, byte offset, size, and for `s`/`p` the byte count (other
-/// codes repeated `n` times are expanded into `n` items).
+/// One format item: its code, byte offset, size, and for `s`/`p` the byte count.
 #[derive(Clone, Copy)]
 pub struct Item {
     pub code: u8,
@@ -23,10 +22,18 @@ pub struct Item {
     pub size: usize,
 }
 
+/// A run of `repeat` consecutive items of one code (`12i` is one run, so a huge repeat
+/// count costs nothing until data of that size is packed or unpacked).
+#[derive(Clone, Copy)]
+struct Run {
+    item: Item,
+    repeat: usize,
+}
+
 /// A parsed format.
 pub struct Layout {
     pub order: Order,
-    pub items: Vec<Item>,
+    runs: Vec<Run>,
     pub size: usize,
     /// Number of values packed or unpacked.
     pub nvalues: usize,
@@ -91,21 +98,28 @@ pub fn parse(fmt: &str) -> Result<Layout, String> {
         }
         match code {
             b's' | b'p' => {
-                items.push(Item { code, offset, size: count });
+                items.push(Run { item: Item { code, offset, size: count }, repeat: 1 });
                 nvalues += 1;
                 offset = offset.checked_add(count).ok_or("total struct size too long")?;
             }
             b'x' => offset = offset.checked_add(count).ok_or("total struct size too long")?,
             _ => {
-                for _ in 0..count {
-                    items.push(Item { code, offset, size });
-                    offset = offset.checked_add(size).ok_or("total struct size too long")?;
+                if count > 0 {
+                    items.push(Run { item: Item { code, offset, size }, repeat: count });
                 }
+                offset = count.checked_mul(size).and_then(|n| offset.checked_add(n)).ok_or("total struct size too long")?;
                 nvalues += count;
             }
         }
     }
-    Ok(Layout { order, items, size: offset, nvalues })
+    Ok(Layout { order, runs: items, size: offset, nvalues })
+}
+
+impl Layout {
+    /// The items in order, runs expanded.
+    pub fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.runs.iter().flat_map(|r| (0..r.repeat).map(move |k| Item { offset: r.item.offset + k * r.item.size, ..r.item }))
+    }
 }
 
 /// Write `v` (the low `size` bytes of a two's complement value) in `order`.

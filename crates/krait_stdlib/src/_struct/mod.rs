@@ -104,7 +104,7 @@ fn pack_bytes(vm: &mut Vm, layout: &Layout, values: &Value) -> PyResult<Vec<u8>>
         return Err(error(vm, &format!("pack expected {} items for packing (got {})", layout.nvalues, values.len())));
     }
     let mut out = vec![0u8; layout.size];
-    for (item, v) in layout.items.iter().zip(&values) {
+    for (item, v) in layout.items().zip(&values) {
         let slot = &mut out[item.offset..item.offset + item.size];
         pack_one(vm, item.code, layout.order, slot, v)?;
     }
@@ -191,7 +191,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 fn unpack_values(vm: &mut Vm, layout: &Layout, data: &[u8]) -> PyResult<Value> {
     let mut out = Vec::with_capacity(layout.nvalues);
-    for item in &layout.items {
+    for item in layout.items() {
         let raw = &data[item.offset..item.offset + item.size];
         let v = match item.code {
             b'c' => new_bytes(vm, raw),

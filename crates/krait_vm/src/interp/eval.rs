@@ -569,7 +569,13 @@ fn step_frame(vm: &mut Vm, base: usize) -> PyResult<Flow> {
             Opcode::SetUpdate => ops::build::set_update(vm, frame, arg as usize)?,
             Opcode::DictUpdate => ops::build::dict_update(vm, frame, arg as usize)?,
             Opcode::DictMerge => ops::build::dict_merge(vm, frame, arg as usize)?,
-            Opcode::BuildSlice => ops::build::build_slice(vm, frame, arg as usize),
+            Opcode::BuildSlice => {
+                let next = code.instrs.get(ip).map(|c| c.get());
+                match next {
+                    Some(n) if n.op == Opcode::BinarySubscr && ops::build::slice_subscr(vm, frame, arg as usize) => ip += n.size as usize,
+                    _ => ops::build::build_slice(vm, frame, arg as usize),
+                }
+            }
             Opcode::UnpackEx => ops::build::unpack_ex(vm, frame, arg)?,
             Opcode::GetLen => ops::build::get_len(vm, frame)?,
             Opcode::DeleteName => ops::names::delete_name(vm, frame, &code, arg as usize)?,

@@ -83,17 +83,20 @@ fn indices_error(vm: &mut Vm, key: &Value) -> crate::vm::PyErr {
     vm.new_type_error(format!("list indices must be integers or slices, not {n}"))
 }
 
+/// The items a resolved slice selects (of a list or tuple).
+pub fn slice_items(items: &[Value], s: crate::types::slice::SliceIdx) -> Vec<Value> {
+    if s.step == 1 {
+        items.get(s.start as usize..s.start as usize + s.len).map(<[Value]>::to_vec).unwrap_or_default()
+    } else {
+        s.positions().filter_map(|p| items.get(p).cloned()).collect()
+    }
+}
+
 fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(l) = items_of(v) else { return Ok(not_impl(vm)) };
     if slice_parts(key).is_some() {
         let s = slice_indices_with(vm, key, || l.borrow().len())?;
-        let items = l.borrow();
-        let out: Vec<Value> = if s.step == 1 {
-            items.get(s.start as usize..s.start as usize + s.len).map(<[Value]>::to_vec).unwrap_or_default()
-        } else {
-            s.positions().filter_map(|p| items.get(p).cloned()).collect()
-        };
-        drop(items);
+        let out = slice_items(&l.borrow(), s);
         return Ok(vm.new_list(out));
     }
     let Some(i) = index_exact(vm, key)? else { return Err(indices_error(vm, key)) };

@@ -83,7 +83,7 @@ fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         if s.step == 1 && s.len == its.len() && vm.is_exact(v.as_obj().expect("tuple"), &vm.types.tuple) {
             return Ok(v.clone());
         }
-        let out: Vec<Value> = s.positions().filter_map(|p| its.get(p).cloned()).collect();
+        let out = crate::types::list::slice_items(its, s);
         return Ok(vm.new_tuple(out));
     }
     let Some(i) = index_exact(vm, key)? else {

@@ -117,6 +117,51 @@ pub fn build_slice(vm: &mut Vm, frame: &mut Frame, n: usize) {
     frame.push(s);
 }
 
+/// BUILD_SLICE (`n` bounds) directly followed by BINARY_SUBSCR on an exact list, tuple
+/// or str with int or None bounds: `seq[a:b:c]` taken without making the slice object
+/// (CPython keeps a one-object slice cache for the same purpose). False (nothing done)
+/// when the operands are not of that kind.
+pub fn slice_subscr(vm: &mut Vm, frame: &mut Frame, n: usize) -> bool {
+    let sp = frame.sp;
+    let bound = |v: &Value| match v {
+        Value::Int(i) => Some(Some(*i)),
+        Value::None => Some(None),
+        _ => None,
+    };
+    let step = if n == 3 { bound(&frame.slots[sp - 1]) } else { Some(None) };
+    let (Some(start), Some(stop), Some(step)) = (bound(&frame.slots[sp - n]), bound(&frame.slots[sp - n + 1]), step) else { return false };
+    let step = match step {
+        None => 1,
+        Some(0) => return false,
+        Some(s) => s.max(-i64::MAX),
+    };
+    let Value::Obj(seq) = &frame.slots[sp - n - 1] else { return false };
+    let slice = |len: usize| crate::types::slice::adjust(start, stop, step, len as i64);
+    let r = if vm.is_exact(seq, &vm.types.list) {
+        let Some(l) = seq.as_list() else { return false };
+        let out = crate::types::list::slice_items(&l.borrow(), slice(l.borrow().len()));
+        vm.new_list(out)
+    } else if vm.is_exact(seq, &vm.types.tuple) {
+        let Some(t) = seq.as_tuple() else { return false };
+        let s = slice(t.len());
+        if s.step == 1 && s.len == t.len() {
+            Value::Obj(seq.clone())
+        } else {
+            let out = crate::types::list::slice_items(t, s);
+            vm.new_tuple(out)
+        }
+    } else if vm.is_exact(seq, &vm.types.str) {
+        let Some(ps) = seq.as_str() else { return false };
+        let s = slice(ps.char_len());
+        crate::types::str_methods::str_slice(vm, ps, s)
+    } else {
+        return false;
+    };
+    frame.drop_top(n + 1);
+    frame.push(r);
+    true
+}
+
 /// UNPACK_EX (before | after << 8): `(seq -- items...)` with a list for the starred part.
 pub fn unpack_ex(vm: &mut Vm, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let before = (arg & 0xff) as usize;

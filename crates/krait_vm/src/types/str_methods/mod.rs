@@ -125,23 +125,29 @@ fn str_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Val
     Ok(Value::Bool(crate::types::int::ordering_matches(o, op)))
 }
 
+/// The str a resolved slice selects.
+pub fn str_slice(vm: &mut Vm, ps: &PyStr, sl: crate::types::slice::SliceIdx) -> Value {
+    let s = ps.as_str();
+    if sl.step == 1 {
+        let (a, e) = if ps.is_ascii() { (sl.start as usize, sl.start as usize + sl.len) } else { (byte_at(s, sl.start as usize), byte_at(s, sl.start as usize + sl.len)) };
+        return vm.new_str(&s[a..e]);
+    }
+    if ps.is_ascii() {
+        let b = s.as_bytes();
+        let out: String = sl.positions().map(|p| b[p] as char).collect();
+        return vm.new_str(&out);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let out: String = sl.positions().filter_map(|p| chars.get(p)).collect();
+    vm.new_str(&out)
+}
+
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(ps) = pystr(v) else { return Ok(not_impl(vm)) };
     let s = ps.as_str();
     if slice_parts(key).is_some() {
         let sl = slice_indices(vm, key, ps.char_len())?;
-        if ps.is_ascii() {
-            let b = s.as_bytes();
-            let out: String = sl.positions().map(|p| b[p] as char).collect();
-            return Ok(vm.new_str(&out));
-        }
-        if sl.step == 1 {
-            let (a, e) = (byte_at(s, sl.start as usize), byte_at(s, sl.start as usize + sl.len));
-            return Ok(vm.new_str(&s[a..e]));
-        }
-        let chars: Vec<char> = s.chars().collect();
-        let out: String = sl.positions().filter_map(|p| chars.get(p)).collect();
-        return Ok(vm.new_str(&out));
+        return Ok(str_slice(vm, ps, sl));
     }
     let Some(i) = index_exact(vm, key)? else {
         let n = vm.type_name(key);
