@@ -2,8 +2,8 @@
 //! `anext(it, default)` returns (CPython's anextawaitableobject).
 
 use super::{err_matches, set_vm_type, vm_type};
-use crate::interp::ops::async_ops::awaitable_iter;
-use crate::object::{Args, Payload, Slots, Value};
+use crate::interp::ops::async_ops::{awaitable_iter, call_special};
+use crate::object::{Payload, Slots, Value};
 use crate::types::generator::{self, SendResult};
 use crate::types::methods::{method, MethodDef};
 use crate::vm::{PyResult, Vm};
@@ -32,16 +32,6 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     set_vm_type(vm, "anext_awaitable", ty);
-}
-
-/// `type(obj).<name>(obj)`, or None when the type has no such method.
-fn call_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-    let ty = vm.type_of(obj);
-    let key = vm.intern(name);
-    match vm.lookup_type_attr(&ty, &key) {
-        Some(f) => vm.call_unbound(&f, obj, &ty, Args::positional(&[])).map(Some),
-        None => Ok(None),
-    }
 }
 
 /// builtin_aiter (PyObject_GetAIter).

@@ -9,7 +9,7 @@ use crate::vm::{PyResult, Vm};
 
 /// `type(obj).<name>` bound to `obj` and called without arguments, or None when the
 /// type has no such attribute.
-fn call_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn call_special(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let key = vm.intern(name);
     match vm.lookup_type_attr(&ty, &key) {
