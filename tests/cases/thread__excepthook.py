@@ -5,11 +5,14 @@ import sys
 import threading
 import traceback
 
+# This module's file as its code objects name it (also when run from a .pyc).
+ME = (lambda: 0).__code__.co_filename
+
 def boom(n):
     raise ValueError(f"boom {n}")
 
 def hook(args):
-    frames = [f"{f.name}:{f.line}" for f in traceback.extract_tb(args.exc_traceback) if f.filename == __file__]
+    frames = [f"{f.name}:{f.line}" for f in traceback.extract_tb(args.exc_traceback) if f.filename == ME]
     print("hook:", args.exc_type.__name__, args.exc_value, args.thread.name, frames)
 
 threading.excepthook = hook

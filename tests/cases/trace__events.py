@@ -3,10 +3,13 @@
 import sys
 
 events = []
+# This module's file as its code objects name it (also when run from a .pyc, where
+# __file__ is the .pyc's path).
+ME = (lambda: 0).__code__.co_filename
 
 
 def tracer(frame, event, arg):
-    if frame.f_code.co_filename != __file__:
+    if frame.f_code.co_filename != ME:
         return None
     if event == "exception":
         arg = arg[0].__name__

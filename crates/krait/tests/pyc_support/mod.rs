@@ -91,7 +91,12 @@ pub fn run(program: &Path, args: &[&str], cwd: &Path, env: &[(&str, &str)], time
             Err(_) => break None,
         }
     };
-    Run { stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default(), code: status.and_then(|s| s.code()), timed_out }
+    Run { stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default(), code: status.and_then(exit_code), timed_out }
+}
+
+/// The exit status as Python's subprocess reports it: -N for a death by signal N.
+fn exit_code(s: std::process::ExitStatus) -> Option<i32> {
+    s.code().or_else(|| std::os::unix::process::ExitStatusExt::signal(&s).map(|n| -n))
 }
 
 /// The krait binary under test.
