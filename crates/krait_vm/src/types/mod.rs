@@ -34,6 +34,7 @@ pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod super_type;
+pub mod type_bases;
 pub mod typeobject;
 pub mod bool;
 pub mod bytes;

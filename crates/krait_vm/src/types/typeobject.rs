@@ -205,6 +205,8 @@ fn type_setattro(vm: &mut Vm, v: &Value, name: &PyRef, value: Value) -> PyResult
             *t.qualname.borrow_mut() = vm.str_of(&value).to_string();
             return Ok(());
         }
+        "__mro__" => return Err(vm.new_attribute_error("readonly attribute")),
+        "__bases__" => return crate::types::type_bases::set_bases(vm, &cls, &value),
         // type_set_abstractmethods: the flag object.__new__ checks follows the value.
         "__abstractmethods__" => {
             let abstract_ = !value.is_null() && vm.is_true(&value)?;
@@ -423,7 +425,7 @@ pub fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns
     Ok(cls)
 }
 
-fn mro_or_error(vm: &mut Vm, cls: &PyRef) -> PyResult<Vec<PyRef>> {
+pub(crate) fn mro_or_error(vm: &mut Vm, cls: &PyRef) -> PyResult<Vec<PyRef>> {
     let t = cls.as_type().expect("type");
     let bases = t.bases.borrow().clone();
     for (i, b) in bases.iter().enumerate() {
