@@ -208,9 +208,14 @@ fn step_frame<const TRACE: bool>(vm: &mut Vm, base: usize) -> PyResult<Flow> {
         debug_assert!(i < code.instrs.len());
         // SAFETY: `ip` stays inside the code: every jump target and fall-through of
         // compiled or verified bytecode is an instruction of the same code object.
-        let Instr { op, size, arg } = unsafe { (*instrs.add(i)).get() };
+        let Instr { mut op, size, arg } = unsafe { (*instrs.add(i)).get() };
         ip = i + size as usize;
         if TRACE {
+            // Traced, a superinstruction runs as its first half (each half its own events).
+            if size == 2 && op.cache_entries() == 0 {
+                op = op.deopt();
+                ip = i + 1;
+            }
             frame.sp = sp;
             super::trace::instruction(vm, i, op)?;
         }
