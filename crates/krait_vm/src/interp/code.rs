@@ -93,6 +93,9 @@ pub struct Code {
     pub name: PyRef,
     pub qualname: PyRef,
     pub filename: PyRef,
+    /// The Python code object last made for this code (`Vm::code_object`), so that
+    /// `f.__code__ is f.__code__`; weak, as that object holds this code.
+    pub pyobj: std::cell::RefCell<Option<crate::object::PyWeak>>,
 }
 
 impl Code {

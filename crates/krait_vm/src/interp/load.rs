@@ -31,6 +31,7 @@ impl Vm {
             qualname,
             filename,
             raw,
+            pyobj: Default::default(),
         }))
     }
 

@@ -590,7 +590,14 @@ fn wrapper_getattro(vm: &mut Vm, v: &Value, name: &PyRef) -> PyResult<Option<Val
 impl Vm {
     /// A Python-visible code object for `code`.
     pub fn code_object(&mut self, code: &std::rc::Rc<crate::interp::code::Code>) -> Value {
+        if let Some(o) = code.pyobj.borrow().as_ref().and_then(|w| w.upgrade()) {
+            return Value::Obj(o);
+        }
         let t = self.types.code.clone();
-        self.wrap(Payload::Native(Box::new(code.clone())), &t)
+        let o = self.wrap(Payload::Native(Box::new(code.clone())), &t);
+        if let Value::Obj(r) = &o {
+            *code.pyobj.borrow_mut() = Some(r.downgrade());
+        }
+        o
     }
 }
