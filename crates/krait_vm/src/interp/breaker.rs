@@ -7,8 +7,8 @@
 //! collection ([`GC`]), another thread waiting for the interpreter lock
 //! ([`GIL_DROP_REQUEST`]), signals received whose Python handlers must run
 //! ([`SIGNALS`]), a change of trace function ([`TRACING`]). The word is atomic so that
-//! code running outside the loop's
-//! thread (an OS signal handler, another thread) may set bits too.
+//! code running outside the loop's thread (an OS signal handler, another thread) may
+//! set bits too.
 
 use crate::vm::{PyResult, Vm};
 use std::sync::atomic::{AtomicU32, Ordering};
